@@ -1,0 +1,26 @@
+/// A whole simulated lab: one or more machines, the one the learner is on, the simulated clock and
+/// the id source. A plain Codable value: saved to SQLite between sessions and copied for grading.
+public struct Lab: Codable, Sendable, Equatable {
+    /// The machines, node1 first.
+    public var machines: [Machine]
+    /// Index into `machines` of the machine the learner's shell is on.
+    public var current: Int
+    /// Simulated time.
+    public var clock: SimulatedClock
+    /// Deterministic ids and names.
+    public var ids: IDSource
+
+    /// A lab of `nodes` fresh machines named node1…nodeN, the learner on node1.
+    public init(nodes: Int = 1, seed: UInt64 = 0x5EED_1AB0_0D0C_CE12) {
+        machines = (1...max(1, nodes)).map { Machine(hostname: "node\($0)") }
+        current = 0
+        clock = SimulatedClock()
+        ids = IDSource(seed: seed)
+    }
+
+    /// The machine the learner is on.
+    public var machine: Machine {
+        get { machines[current] }
+        set { machines[current] = newValue }
+    }
+}

@@ -1,0 +1,50 @@
+/// One simulated machine of a lab: its name, files and the state of the learner's shell on it.
+/// The Docker engine's local state (containers, images, networks, volumes) joins it in the
+/// engine issue; swarm adds state shared between managers at the `Lab` level.
+public struct Machine: Codable, Sendable, Equatable {
+    /// The host name, shown in the prompt and printed by `hostname` ("node1" by default).
+    public var hostname: String
+    /// The machine's files.
+    public var files: VirtualFileSystem
+    /// Shell state that outlives a single command line: variables, exports, working directory.
+    public var shell: ShellEnvironment
+
+    public init(hostname: String = "node1") {
+        self.hostname = hostname
+        var files = VirtualFileSystem()
+        try? files.write(hostname + "\n", to: "/etc/hostname")
+        self.files = files
+        self.shell = ShellEnvironment(hostname: hostname)
+    }
+}
+
+/// The part of a shell's state that persists between lines: variables (and which are exported),
+/// the working directory and the status of the last command (`$?`).
+public struct ShellEnvironment: Codable, Sendable, Equatable {
+    /// Shell variables by name.
+    public var variables: [String: String]
+    /// Names of the variables that are exported to programs.
+    public var exported: Set<String>
+    /// The absolute working directory.
+    public var workingDirectory: String
+    /// `$?`: the exit status of the last command.
+    public var lastStatus: Int32
+
+    public init(hostname: String = "node1") {
+        workingDirectory = "/root"
+        lastStatus = 0
+        variables = [
+            "HOME": "/root", "USER": "root", "LOGNAME": "root", "SHELL": "/bin/bash",
+            "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "PWD": "/root", "HOSTNAME": hostname, "TERM": "xterm",
+        ]
+        exported = ["HOME", "USER", "LOGNAME", "SHELL", "PATH", "PWD", "HOSTNAME", "TERM"]
+    }
+
+    /// The environment a started program receives: the exported variables.
+    public var environment: [String: String] {
+        var env: [String: String] = [:]
+        for name in exported { if let v = variables[name] { env[name] = v } }
+        return env
+    }
+}

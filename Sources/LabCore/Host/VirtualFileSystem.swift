@@ -1,0 +1,138 @@
+/// The files of one simulated machine: an in-memory tree keyed by absolute, normalised path.
+/// A plain value (copy-on-write dictionary), so forking a lab copies nothing until it changes.
+/// Nothing here ever touches the host's own filesystem.
+public struct VirtualFileSystem: Codable, Sendable, Equatable {
+    /// One entry of the tree.
+    public enum Node: Codable, Sendable, Equatable {
+        case directory
+        case file(String)
+    }
+
+    /// Every entry by absolute normalised path ("/" is always a directory).
+    public private(set) var nodes: [String: Node]
+
+    /// A filesystem with the directories a fresh Linux host has.
+    public init() {
+        nodes = ["/": .directory]
+        for dir in ["/root", "/home", "/tmp", "/etc", "/var", "/var/lib", "/var/run", "/usr", "/usr/bin", "/bin", "/dev", "/opt", "/srv", "/mnt"] {
+            nodes[dir] = .directory
+        }
+        nodes["/dev/null"] = .file("")
+        nodes["/etc/hostname"] = .file("node1\n")
+    }
+
+    /// Joins `path` onto `cwd` when relative, and resolves `.`, `..` and repeated slashes.
+    public static func normalise(_ path: String, cwd: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (cwd == "/" ? "/" + path : cwd + "/" + path)
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The parent directory of a normalised path ("/" for top-level entries and for "/").
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), path != "/" else { return "/" }
+        let p = String(path[..<slash])
+        return p.isEmpty ? "/" : p
+    }
+
+    /// The last component of a normalised path.
+    public static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// The entry at a normalised path, if any.
+    public func node(at path: String) -> Node? { nodes[path] }
+
+    /// Whether a directory exists at the normalised path.
+    public func isDirectory(_ path: String) -> Bool { nodes[path] == .directory }
+
+    /// The contents of the regular file at a normalised path, if it is one.
+    public func contents(of path: String) -> String? {
+        if case .file(let text)? = nodes[path] { return text }
+        return nil
+    }
+
+    /// Why a filesystem operation failed, in the words of the C library (strerror).
+    public enum Failure: Error, Equatable, Sendable {
+        case noSuchFile, notADirectory, isADirectory, fileExists, directoryNotEmpty
+
+        /// The strerror text coreutils print.
+        public var text: String {
+            switch self {
+            case .noSuchFile: return "No such file or directory"
+            case .notADirectory: return "Not a directory"
+            case .isADirectory: return "Is a directory"
+            case .fileExists: return "File exists"
+            case .directoryNotEmpty: return "Directory not empty"
+            }
+        }
+    }
+
+    /// Writes (or appends to) a regular file; its parent directory must exist.
+    public mutating func write(_ text: String, to path: String, append: Bool = false) throws(Failure) {
+        let parent = Self.parent(of: path)
+        guard let p = nodes[parent] else { throw .noSuchFile }
+        guard p == .directory else { throw .notADirectory }
+        switch nodes[path] {
+        case .directory?: throw .isADirectory
+        case .file(let old)? where append: nodes[path] = .file(old + text)
+        default: nodes[path] = .file(text)
+        }
+    }
+
+    /// Creates a directory (and, with `parents`, every missing ancestor, like `mkdir -p`).
+    public mutating func makeDirectory(_ path: String, parents: Bool = false) throws(Failure) {
+        if let existing = nodes[path] {
+            if parents && existing == .directory { return }
+            throw .fileExists
+        }
+        let parent = Self.parent(of: path)
+        switch nodes[parent] {
+        case .directory?: break
+        case .file?: throw .notADirectory
+        case nil:
+            guard parents else { throw .noSuchFile }
+            try makeDirectory(parent, parents: true)
+        }
+        nodes[path] = .directory
+    }
+
+    /// The names directly inside a directory, sorted as `ls` sorts them in the C locale.
+    public func children(of directory: String) -> [String] {
+        let prefix = directory == "/" ? "/" : directory + "/"
+        var names: [String] = []
+        for key in nodes.keys where key.count > prefix.count && key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            if !rest.contains("/") { names.append(String(rest)) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Removes an entry; a directory goes with everything inside it only when `recursive`.
+    public mutating func remove(_ path: String, recursive: Bool = false) throws(Failure) {
+        guard let node = nodes[path] else { throw .noSuchFile }
+        if node == .directory {
+            let prefix = path == "/" ? "/" : path + "/"
+            let inside = nodes.keys.filter { $0.hasPrefix(prefix) }
+            if !inside.isEmpty && !recursive { throw .directoryNotEmpty }
+            for key in inside { nodes[key] = nil }
+        }
+        nodes[path] = nil
+    }
+
+    /// Every path at or under `path` (itself first), for copying and moving trees.
+    public func subtree(at path: String) -> [String] {
+        guard nodes[path] != nil else { return [] }
+        let prefix = path == "/" ? "/" : path + "/"
+        return [path] + nodes.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// Sets an entry directly (used when copying trees; the caller keeps the tree consistent).
+    public mutating func set(_ node: Node, at path: String) { nodes[path] = node }
+}

@@ -1,0 +1,3 @@
+import XCTest
+@testable import Exercises
+final class StoreTests: XCTestCase { func testPlaceholder() {} }
