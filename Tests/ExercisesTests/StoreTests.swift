@@ -1,3 +1,65 @@
+import Foundation
+import LabCore
 import XCTest
 @testable import Exercises
-final class StoreTests: XCTestCase { func testPlaceholder() {} }
+
+final class StoreTests: XCTestCase {
+    private func temporaryPath() -> String {
+        NSTemporaryDirectory() + "lab-store-\(UUID().uuidString)/nested/lab.sqlite"
+    }
+
+    func testCreatesDatabaseAndFolderOnFirstUse() throws {
+        let path = temporaryPath()
+        _ = try LabStore(path: path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+    }
+
+    func testSessionRoundTripsAndSurvivesReopening() throws {
+        let path = temporaryPath()
+        var lab = Lab()
+        try lab.machine.files.write("hello\n", to: "/root/notes.txt")
+        lab.clock.advance(by: 42)
+        try LabStore(path: path).saveLab(lab, session: "s1")
+        let again = try LabStore(path: path)
+        XCTAssertEqual(try again.loadLab(session: "s1"), lab)
+        XCTAssertNil(try again.loadLab(session: "other"))
+        XCTAssertEqual(try again.sessionNames(), ["s1"])
+    }
+
+    func testHistoryKeepsOrderPerSession() throws {
+        let store = try LabStore(path: temporaryPath())
+        try store.appendHistory(session: "a", machine: "node1", line: "docker ps", status: 0)
+        try store.appendHistory(session: "b", machine: "node1", line: "ls", status: 0)
+        try store.appendHistory(session: "a", machine: "node1", line: "docker images", status: 1)
+        XCTAssertEqual(try store.history(session: "a"), ["docker ps", "docker images"])
+        XCTAssertEqual(try store.history(session: "b"), ["ls"])
+    }
+
+    func testCurrentSessionDefaultsAndChanges() throws {
+        let store = try LabStore(path: temporaryPath())
+        XCTAssertEqual(try store.currentSession(), "default")
+        try store.setCurrentSession("week2")
+        XCTAssertEqual(try store.currentSession(), "week2")
+    }
+
+    func testDamagedStateIsReportedNotDiscarded() throws {
+        let path = temporaryPath()
+        let store = try LabStore(path: path)
+        try store.saveLab(Lab(), session: "s")
+        let db = try SQLiteDatabase(path: path)
+        try db.query("UPDATE sessions SET state = ? WHERE name = 's'", [.blob(Data("garbage".utf8))])
+        XCTAssertThrowsError(try store.loadLab(session: "s"))
+        XCTAssertEqual(try store.sessionNames(), ["s"])
+    }
+
+    func testUnwritableLocationIsAClearError() {
+        XCTAssertThrowsError(try LabStore(path: "/proc/lab-cannot-live-here/lab.sqlite")) { error in
+            XCTAssertTrue("\(error)".contains("/proc/lab-cannot-live-here"), "\(error)")
+        }
+    }
+
+    func testDefaultPathFollowsXDG() {
+        XCTAssertEqual(LabStore.defaultPath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/h"]), "/x/data/lab/lab.sqlite")
+        XCTAssertEqual(LabStore.defaultPath(environment: ["HOME": "/h"]), "/h/.local/share/lab/lab.sqlite")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import LabCore
+
+/// The learner's lab database: saved sessions (each a whole simulated lab), the command history of
+/// each session, and which session is current. Later issues add lessons, progress and grading runs.
+public final class LabStore {
+    private let db: SQLiteDatabase
+    /// The file this store lives in.
+    public let path: String
+
+    /// The name of the session used when none is named.
+    public static let defaultSession = "default"
+
+    /// Where the database lives when neither `--db` nor `LAB_DB` says otherwise:
+    /// `$XDG_DATA_HOME/lab/lab.sqlite`, or `~/.local/share/lab/lab.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/lab/lab.sqlite"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/lab/lab.sqlite"
+    }
+
+    /// Opens the store at `path`, creating the file, its folder and the schema on first use.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError("cannot create the folder of the lab database \(path): \(error.localizedDescription)")
+            }
+        }
+        db = try SQLiteDatabase(path: path)
+        try migrate()
+    }
+
+    private func migrate() throws {
+        try db.execute("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS sessions (
+                name TEXT PRIMARY KEY,
+                state BLOB NOT NULL,
+                updated_at REAL NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS history (
+                session TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                machine TEXT NOT NULL,
+                line TEXT NOT NULL,
+                status INTEGER,
+                PRIMARY KEY (session, seq)
+            );
+            CREATE TABLE IF NOT EXISTS settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """)
+    }
+
+    /// The session `lab sh` uses when none is named.
+    public func currentSession() throws -> String {
+        let rows = try db.query("SELECT value FROM settings WHERE key = 'current_session'")
+        if case .text(let name)? = rows.first?.first { return name }
+        return Self.defaultSession
+    }
+
+    /// Makes `name` the current session.
+    public func setCurrentSession(_ name: String) throws {
+        try db.query("INSERT INTO settings(key, value) VALUES ('current_session', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [.text(name)])
+    }
+
+    /// The saved lab of a session, or nil when the session has never been saved.
+    /// A saved state that cannot be read (written by a newer lab, or damaged) is reported, not discarded.
+    public func loadLab(session: String) throws -> Lab? {
+        let rows = try db.query("SELECT state FROM sessions WHERE name = ?", [.text(session)])
+        guard let first = rows.first?.first else { return nil }
+        guard case .blob(let data) = first else { throw StoreError("session \(session) has no readable state") }
+        do {
+            return try JSONDecoder().decode(Lab.self, from: data)
+        } catch {
+            throw StoreError("session \(session) could not be read (\(error)); it was left as it is")
+        }
+    }
+
+    /// Saves a session's lab, replacing what was saved before, in one transaction.
+    public func saveLab(_ lab: Lab, session: String) throws {
+        let data = try JSONEncoder().encode(lab)
+        try db.query("INSERT INTO sessions(name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                     [.text(session), .blob(data), .real(Date().timeIntervalSince1970)])
+    }
+
+    /// The names of all saved sessions, sorted.
+    public func sessionNames() throws -> [String] {
+        try db.query("SELECT name FROM sessions ORDER BY name").compactMap {
+            if case .text(let s)? = $0.first { return s } else { return nil }
+        }
+    }
+
+    /// Records one line the learner typed in a session, on which machine, with its exit status.
+    public func appendHistory(session: String, machine: String, line: String, status: Int32?) throws {
+        try db.transaction {
+            let rows = try db.query("SELECT COALESCE(MAX(seq), 0) FROM history WHERE session = ?", [.text(session)])
+            var next: Int64 = 1
+            if case .integer(let n)? = rows.first?.first { next = n + 1 }
+            try db.query("INSERT INTO history(session, seq, machine, line, status) VALUES (?, ?, ?, ?, ?)",
+                         [.text(session), .integer(next), .text(machine), .text(line), status.map { .integer(Int64($0)) } ?? .null])
+        }
+    }
+
+    /// The lines typed in a session, oldest first.
+    public func history(session: String) throws -> [String] {
+        try db.query("SELECT line FROM history WHERE session = ? ORDER BY seq", [.text(session)]).compactMap {
+            if case .text(let s)? = $0.first { return s } else { return nil }
+        }
+    }
+}
