@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Records the real docker client's verdict on a table of command lines, for the grammar tests.
+
+Usage: python3 scripts/record-docker-grammar-fixture.py [SEEDS_DIR]
+       writes Tests/LabCoreTests/Fixtures/grammar/cases.json
+
+Each case is argv after `docker` (shlex-split). The client runs with DOCKER_HOST=unix:///nonexistent,
+no daemon, no terminal, an empty HOME (its path replaced by /root), LANG=C. Recorded: stdout,
+stderr, exit status, and `accepted` = the client went on to contact the daemon (its stderr says
+"Cannot connect to the Docker daemon" or "error during connect").
+
+Cases: every docker line of the seed notes without shell syntax (a leading `$ ` or `sudo `
+stripped), the same lines with their <PLACEHOLDER> words replaced by a plain word, and a
+systematic table generated from the recorded grammar (help of every command, bare groups, arity
+errors, unknown and missing-value flags, typed values, ports, image references, typos, etc.).
+"""
+import json, os, re, shlex, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+HOME = tempfile.mkdtemp()
+ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": HOME, "DOCKER_HOST": "unix:///nonexistent", "LANG": "C"}
+SHELL = re.compile(r"[|&;><`$\\(){}*?]|#|\[|\]")
+
+
+def docker(args):
+    p = subprocess.run(["docker"] + args, env=ENV, stdin=subprocess.DEVNULL, capture_output=True, cwd=HOME, timeout=30)
+    fix = lambda s: s.decode("utf-8", "replace").replace(HOME, "/root")
+    return fix(p.stdout), fix(p.stderr), p.returncode
+
+
+def seed_lines(seeds):
+    out = []
+    for name in sorted(os.listdir(seeds)):
+        if not name.endswith(".md"):
+            continue
+        for raw in open(os.path.join(seeds, name), encoding="utf-8").read().split("\n"):
+            raw = raw.strip()
+            if raw.startswith("$ "):
+                raw = raw[2:].lstrip()
+            if raw.startswith("sudo "):
+                raw = raw[5:].lstrip()
+            if raw.startswith("docker ") or raw == "docker":
+                out.append(raw)
+    return out
+
+
+def table(grammar):
+    cmds = grammar["commands"]
+    cases = []
+    add = lambda group, line: cases.append((group, line))
+    for key in sorted(cmds):
+        add("help", (key + " --help").strip())
+    for key in sorted(cmds):
+        if cmds[key]["subcommands"]:
+            add("bare-group", key)
+            add("unknown-subcommand", (key + " bogus").strip())
+    for key in sorted(cmds):
+        c = cmds[key]
+        if c["subcommands"]:
+            continue
+        a = c["arity"]
+        if a["min"] and a["min"] > 0:
+            add("arity-below", key)
+        if a["max"] is not None and a["max"] >= 0:
+            add("arity-above", key + " " + " ".join("x%d" % i for i in range(a["max"] + 1)))
+        add("unknown-flag", key + " --bogus-flag")
+        add("unknown-shorthand", key + " -Z")
+        valued = [f for f in c["flags"] if f["type"] != "bool" and not f.get("hidden")]
+        if valued:
+            add("missing-value", key + " --" + valued[0]["long"])
+            if valued[0]["short"]:
+                add("missing-value-short", key + " -" + valued[0]["short"])
+        bools = [f for f in c["flags"] if f["type"] == "bool"]
+        if bools:
+            add("bad-bool", key + " --" + bools[0]["long"] + "=maybe " + " ".join("x%d" % i for i in range(a["min"] or 0)))
+    for key in ["help " + k for k in ["run", "ps", "network", "network ls", "container", "image ls", "bogus", "network bogus", "swarm init"]]:
+        add("help-command", key)
+    for line in ["-h", "--help", "", "-v", "--version", "-v ps", "ps -h", "run -h", "network -h", "network ls -h",
+                 "network --help", "network ls --help=true", "ps --help=false", "run --help=foo", "--help ps",
+                 "help", "help help", "ps --help extra args", "network bogus --help", "bogus --help", "help -h"]:
+        add("help-forms", line)
+    typos = ["contaner ls", "containers ls", "imgaes", "image list", "images ls", "ps -all", "ps --a", "run -name web nginx",
+             "stat", "exec -it", "exec web", "rn nginx", "network list", "network ls -a", "volume list", "volumes ls",
+             "compose up", "compose", "swarm int", "service list", "service create", "container", "image",
+             "container ls -la", "logs", "stop", "rm", "rmi", "pull", "push", "tag nginx", "build", "run", "create",
+             "inspect", "start", "kill", "top", "port", "attach", "commit", "cp a", "diff", "rename a",
+             "wait", "pause", "unpause", "restart", "history", "save", "load x", "import", "export", "search",
+             "login a b", "logout a b", "version x", "info x", "events x", "stats -a=maybe", "ps -q -a x",
+             "run --name", "run --name=", "run -d", "run -it", "ps -f", "ps --filter", "ps --filter status",
+             "ps --filter=status=exited", "ps -f status=running -f name=web", "ps -aq", "ps -qa", "ps -n 3", "ps -n=3",
+             "ps -n3", "ps -nabc", "ps --last -1", "ps --format '{{.ID}}'", "images -q", "images nginx", "images nginx alpine",
+             "rm -f a b c", "rm -fv web", "rm -vf", "rmi -f nginx", "container rm --force=false web", "container rm --force=true web",
+             "container rm --force=1 web", "container rm --force=T web", "container rm --force=yes web",
+             "stop -t 5 web", "stop --time=5 web", "stop -t abc web", "stop --timeout abc web", "stop --timeout 5 web",
+             "restart -t 1 web", "logs -f --tail 10 web", "logs --tail=all web", "logs --tail abc web", "logs --since 10m web",
+             "logs -n 5 web", "logs web --follow", "logs web extra", "exec web ls -la", "exec -it web sh -c 'ls'",
+             "exec web", "exec -u root web id", "exec -e A=1 web env", "exec web -it sh", "exec --bogus web",
+             "network create --driver", "network create --driver overlay --attachable net1", "network create net1 net2",
+             "network connect a", "network connect a b c", "network disconnect -f a b", "network rm", "network inspect",
+             "network volume", "network ls --filter driver=bridge", "network ls -f driver", "network ls -q extra",
+             "volume create", "volume create v1 v2", "volume create --driver local --opt type=tmpfs v1", "volume rm -f v1",
+             "volume ls -q", "volume prune -f", "volume prune --filter label=a", "system prune -af", "system prune --volumes -a",
+             "system df -v", "system info", "system events --since 1h", "image prune -a -f", "container prune -f",
+             "image rm nginx", "image remove nginx", "container remove web", "container list", "container ps -a",
+             "image ls -a", "image list -q", "image pull nginx:latest", "image pull -a nginx", "image push -a nginx",
+             "image tag nginx mynginx:1", "image tag nginx", "image tag nginx a b", "image save -o x.tar nginx",
+             "image inspect -f '{{.Id}}' nginx", "image history --no-trunc nginx", "image build -t app .",
+             "image build -t app", "image build --build-arg A=1 -f Dockerfile .", "build -t app . extra",
+             "swarm init --advertise-addr 10.0.0.1", "swarm init extra", "swarm join", "swarm join a b", "swarm leave -f",
+             "swarm join-token worker", "swarm join-token -q manager", "swarm join-token", "swarm update --task-history-limit 2",
+             "node ls -q", "node inspect --pretty self", "node update --availability drain n1", "node update n1",
+             "node rm -f n1", "node promote", "node demote n1", "service create --name web -p 80:80 nginx",
+             "service create --replicas abc nginx", "service create --replicas -1 nginx", "service scale web=3",
+             "service scale web", "service rm", "service ls -q", "service logs -f web", "service update --replicas 3 web",
+             "service update --image nginx:alpine web", "service rollback web", "service ps -q web", "service inspect --pretty web",
+             "secret create s1 file", "secret ls", "config ls", "stack deploy -c compose.yml app", "stack deploy app",
+             "stack rm app", "stack ls", "stack services app", "stack ps app", "context ls", "context use", "context use a b",
+             "context show", "builder prune -af", "plugin ls", "trust inspect nginx", "manifest inspect nginx",
+             "checkpoint ls web", "inspect --type container web", "inspect --type=bogus web", "inspect -s web", "inspect -f '{{.Name}}' a b",
+             "version --format '{{.Client.Version}}'", "info --format '{{json .}}'", "events --filter foo",
+             "events --since", "stats --no-stream", "stats --no-stream a b", "top web aux", "top web -ef", "port web 80/tcp",
+             "port web 80 81", "rename a b", "cp web:/etc/hosts .", "cp ./a web:/tmp", "commit web myimg:1", "commit -m msg web",
+             "commit web myimg extra", "wait a b", "kill -s HUP web", "kill --signal=KILL a b", "update --memory 512m web",
+             "update --cpus 1.5 web", "update --cpus abc web", "update --restart always web", "update -m abc web",
+             "attach --no-stdin web", "diff web", "export -o a.tar web", "save -o a.tar nginx alpine", "load -i a.tar",
+             "import a.tar img", "search nginx", "search --limit 5 nginx", "search --limit abc nginx", "search",
+             "login -u user -p pass", "login --password-stdin -u user", "logout", "tag a b", "tag a", "tag A b", "tag a B",
+             "pull", "pull nginx alpine", "pull NGINX", "pull nginx:", "pull :latest", "pull nginx@sha256:abc",
+             "pull nginx:1.2.3", "pull docker.io/library/nginx:latest", "pull localhost:5000/app", "pull -q nginx",
+             "pull --platform linux/amd64 nginx", "push Nginx", "push myrepo/app:v1", "push -q app", "rmi Nginx",
+             "create nginx", "create Nginx", "create -it --name web nginx sh", "create --name web -p 80 nginx",
+             "--log-level debug ps", "-l bogus ps", "-D ps", "--debug=false ps", "--debug=maybe ps", "-H", "-H tcp://127.0.0.1:1 ps",
+             "--host", "--context", "-c", "--config", "--tls ps", "--tlsverify=true ps", "--bogus ps", "-Z ps", "ps -D",
+             "-D", "--log-level", "-l", "-- ps", "ps --", "run -- nginx", "run nginx -- ls", "run -d -- nginx",
+             "rm -- -f", "rm -f -- web", "network create -- net1"]
+    for t in typos:
+        add("typical", t)
+    runs = ["run nginx", "run -d nginx", "run -dit nginx", "run -itd --name web nginx", "run -d -p80:80 nginx",
+            "run -d -p 80:80 nginx", "run -p 8080:80/tcp nginx", "run -p 8080:80/udp nginx", "run -p 8080:80/sctp nginx",
+            "run -p 8080:80/bogus nginx", "run -p 80 nginx", "run -p 127.0.0.1:80:80 nginx", "run -p 127.0.0.1::80 nginx",
+            "run -p 8000-8010:80 nginx", "run -p 8000-8010:8000-8010 nginx", "run -p 8000-8010:8000-8005 nginx",
+            "run -p 8010-8000:80 nginx", "run -p abc nginx", "run -p abc:80 nginx", "run -p 80:abc nginx", "run -p 99999:80 nginx",
+            "run -p 80:99999 nginx", "run -p 0:80 nginx", "run -p 80:0 nginx", "run -p :80 nginx", "run -p 80: nginx",
+            "run -p ::80 nginx", "run -p [::1]:80:80 nginx", "run -p 1.2.3.4:80:80:80 nginx", "run -p 80:80:80 nginx",
+            "run -p -1:80 nginx", "run -p 80/tcp nginx", "run -p '' nginx", "run --publish=80:80 nginx", "run -P nginx",
+            "run --expose 80 nginx", "run --expose abc nginx", "run --expose 80-90 nginx",
+            "run -m abc nginx", "run -m 512m nginx", "run -m 1g nginx", "run -m 1.5g nginx", "run -m 100 nginx",
+            "run -m 1x nginx", "run -m -1 nginx", "run --memory=256MB nginx", "run --memory-swap -1 nginx",
+            "run --cpus 1.5 nginx", "run --cpus abc nginx", "run --cpus=-1 nginx", "run --cpu-shares 512 nginx",
+            "run --cpu-shares abc nginx", "run --blkio-weight 70000 nginx", "run --blkio-weight abc nginx", "run --blkio-weight -1 nginx",
+            "run --pids-limit abc nginx", "run --oom-score-adj abc nginx", "run --stop-timeout abc nginx",
+            "run --health-interval 5s nginx", "run --health-interval abc nginx", "run --health-interval 5 nginx",
+            "run --health-retries abc nginx", "run --shm-size 64m nginx", "run --shm-size abc nginx",
+            "run --ulimit nofile=1024:2048 nginx", "run --ulimit nofile nginx", "run --ulimit bogus=1 nginx", "run --ulimit nofile=abc nginx",
+            "run --restart foo nginx", "run --restart always nginx", "run --restart on-failure:3 nginx",
+            "run -v a:b:c:d nginx", "run -v /data:/data nginx", "run -v data:/data:ro nginx", "run --mount type=bind nginx",
+            "run --mount bogus nginx", "run -e A=1 -e B nginx", "run --env-file missing.env nginx", "run -l a=b nginx",
+            "run --label-file missing nginx", "run --add-host a:1.2.3.4 nginx", "run --add-host bogus nginx",
+            "run --dns 8.8.8.8 nginx", "run --dns bogus nginx", "run --ip 10.0.0.2 nginx", "run --ip bogus nginx",
+            "run --network host nginx", "run --net host nginx", "run --name web nginx", "run --name 'my web' nginx",
+            "run --rm=false nginx", "run --rm=true nginx", "run -d=false nginx", "run -t=false -i nginx", "run -it=false nginx",
+            "run -i=maybe nginx", "run --rm --rm nginx", "run -e A=1 --env B=2 nginx env", "run nginx -d", "run nginx --rm",
+            "run -d nginx -p 80:80", "run ubuntu bash -c 'echo hi'", "run Nginx", "run nginx:", "run nginx:Latest",
+            "run :latest", "run nginx@sha256:123", "run -d NGINX:latest", "run my_repo/app", "run My/App", "run a..b",
+            "run -w /app nginx", "run -u 1000 nginx", "run --entrypoint sh nginx", "run --platform linux/arm64 nginx",
+            "run --pull always nginx", "run --pull bogus nginx", "run --log-opt max-size=10m nginx", "run --log-opt bogus nginx",
+            "run --sysctl net.ipv4.ip_forward=1 nginx", "run --sysctl bogus nginx", "run --device /dev/sda nginx",
+            "run --tmpfs /run nginx", "run --cap-add NET_ADMIN nginx", "run --privileged nginx", "run --init nginx",
+            "run --read-only nginx", "run --hostname h nginx", "run -h h nginx", "run --link db:db nginx",
+            "run --link bogus:a:b nginx", "run --cidfile x nginx", "run --detach-keys ctrl-x nginx", "run --stop-signal KILL nginx",
+            "run --stop-signal BOGUS nginx", "run --gpus all nginx", "run --gpus bogus nginx", "run --security-opt seccomp=unconfined nginx",
+            "run --attach stdin nginx", "run -a bogus nginx", "run --isolation bogus nginx", "run --storage-opt size=1G nginx",
+            "run -d --memory 1g --cpus 2 -p 8080:80 -v /srv:/usr/share/nginx/html:ro --name web nginx:1.25",
+            "create -p abc nginx", "create -m abc nginx", "service create -p abc nginx", "service create --limit-memory abc nginx",
+            "service create --limit-cpu abc nginx", "service create --mode bogus nginx", "service create Nginx",
+            "service create --replicas 2 --name web -p 8080:80 nginx:alpine", "service update --publish-add 8080:80 web",
+            "service update --publish-add abc web", "service update --replicas=abc web"]
+    for r in runs:
+        add("run-validation", r)
+    return cases
+
+
+def main():
+    seeds = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "seeds")
+    grammar = json.load(open(os.path.join(ROOT, "Sources", "LabCore", "Grammar", "Data", "docker-grammar.json")))
+    cases, seen = [], set()
+    for line in seed_lines(seeds):
+        if SHELL.search(line):
+            plain = re.sub(r"<([^<>]+)>", lambda m: re.sub(r"[^a-z0-9]+", "-", m.group(1).lower()).strip("-"), line)
+            if plain != line and not SHELL.search(plain):
+                cases.append(("seed-placeholder", plain[len("docker"):].strip()))
+            continue
+        cases.append(("seed", line[len("docker"):].strip()))
+    cases += table(grammar)
+    out = []
+    for group, line in cases:
+        if line in seen:
+            continue
+        seen.add(line)
+        args = shlex.split(line)
+        o, e, r = docker(args)
+        accepted = "Cannot connect to the Docker daemon" in e or "error during connect" in e
+        out.append({"group": group, "line": "docker " + line if line else "docker", "args": args,
+                    "stdout": o, "stderr": e, "status": r, "accepted": accepted})
+    version, _, _ = docker(["--version"])
+    data = {"source": {"client": version.strip(), "command": "python3 scripts/record-docker-grammar-fixture.py",
+                       "environment": "DOCKER_HOST=unix:///nonexistent, no daemon, no terminal, HOME=/root"},
+            "cases": out}
+    dest = os.path.join(ROOT, "Tests", "LabCoreTests", "Fixtures", "grammar")
+    os.makedirs(dest, exist_ok=True)
+    with open(os.path.join(dest, "cases.json"), "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
+    print("%d cases, %d accepted" % (len(out), sum(1 for c in out if c["accepted"])), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
