@@ -146,6 +146,9 @@ def record(path, commands, todo_parent=None):
     results = []
     for n in range(0, 6):
         o, e, r = docker(path + ["a%d" % i for i in range(1, n + 1)])
+        if e.startswith("DEPRECATED:"):  # the legacy-builder banner before build's messages (kept apart)
+            entry["banner"] = e[:e.index("\n\n") + 2]
+            e = e[len(entry["banner"]):]
         bad = bool(ARITY.search(e.split("\n")[0])) and r == 1
         results.append((n, bad, e, r))
     ok = [n for n, bad, e, r in results if not bad]

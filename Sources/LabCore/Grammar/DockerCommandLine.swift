@@ -1,0 +1,142 @@
+import Foundation
+
+/// The simulated docker client's command-line grammar: the words after `docker` in, the real
+/// docker 28.2.2 client's client-side verdict out (accepted, printed by itself, or rejected
+/// with its exact streams and exit status).
+public enum DockerCommandLine {
+    /// Parses the words after `docker` (argv[1...]).
+    public static func parse(_ arguments: [String]) -> DockerParseResult {
+        let g = DockerGrammar.shared
+        let root = g.root
+        var globals = ScannedFlags()
+        if let err = FlagScanner.scan(root, arguments[...], interspersed: false, into: &globals) {
+            return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
+        }
+        var rest = globals.positionals[...]
+        globals.options["help"] = nil
+        if globals.help {
+            let target = resolveForHelp(rest, g)
+            if globals.helpShorthand {
+                return .failure(DockerCLIError(stdout: target.help, stderr: target.banner + DockerMessages.helpShorthandDeprecated, status: 0))
+            }
+            return helpOutput(target, shorthand: false)
+        }
+        guard let first = rest.first else {
+            if globals.options["version"]?.last == "true" {
+                return .output(stdout: g.clientVersion + "\n", status: 0)
+            }
+            return .failure(root.bare ?? DockerCLIError(stderr: root.help, status: 0))
+        }
+        if first == "help" { return helpCommand(rest.dropFirst(), g) }
+        guard let firstIndex = root.children[first] else {
+            return fail(DockerMessages.unknownRootCommand(first), 1)
+        }
+        var typed = "docker " + first
+        var cur = g.commands[firstIndex]
+        rest = rest.dropFirst()
+        while cur.isGroup {
+            var j = rest.startIndex
+            var next: Int? = nil
+            while j < rest.endIndex {
+                let a = rest[j]
+                if a.utf8.count > 1 && a.utf8.first == UInt8(ascii: "-") { j += 1; continue }
+                next = cur.children[a]
+                break
+            }
+            var scanned = ScannedFlags()
+            let groupPart = next != nil ? rest[rest.startIndex..<j] : rest
+            if let err = FlagScanner.scan(cur, groupPart, interspersed: true, into: &scanned) {
+                return fail(DockerMessages.flagError(err, usage: cur.usageLine, path: "docker " + cur.key), 125)
+            }
+            if let n = next {
+                typed += " " + rest[j]
+                cur = g.commands[n]
+                rest = rest[(j + 1)...]
+                continue
+            }
+            if scanned.help { return helpOutput(cur, shorthand: scanned.helpShorthand) }
+            if let w = scanned.positionals.first {
+                return fail(DockerMessages.unknownSubcommand("docker " + cur.key, w), 1)
+            }
+            return .failure(cur.bare ?? DockerCLIError(stderr: cur.help, status: 0))
+        }
+        return parseLeaf(cur, rest, typed: typed, globals: globals.options)
+    }
+
+    static func parseLeaf(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
+                          globals: [String: [String]]) -> DockerParseResult {
+        let path = "docker " + cmd.key
+        var scanned = ScannedFlags()
+        if let err = FlagScanner.scan(cmd, rest, interspersed: cmd.interspersed, into: &scanned) {
+            return fail(cmd.banner + DockerMessages.flagError(err, usage: cmd.usageLine, path: path), 125)
+        }
+        if scanned.help { return helpOutput(cmd, shorthand: scanned.helpShorthand) }
+        scanned.options["help"] = nil
+        let n = scanned.positionals.count
+        if n < cmd.minArgs || (cmd.maxArgs >= 0 && n > cmd.maxArgs) {
+            var message = n < cmd.minArgs ? cmd.belowMessage : cmd.aboveMessage
+            if message.contains("{received}") {
+                message = grammarSubstitute(message, "{received}", String(n))
+            }
+            return fail(cmd.banner + message, 1)
+        }
+        if let level = globals["log-level"]?.last, !validLogLevels.contains(level.lowercased()) {
+            return fail(DockerMessages.badLogLevel(level), 1)
+        }
+        if let err = RunChecks.check(cmd, scanned, path: path) { return .failure(err) }
+        return .invocation(DockerInvocation(path: cmd.canonical, typed: typed, options: scanned.options,
+                                            arguments: scanned.positionals, global: globals))
+    }
+
+    /// logrus level names (docker/cli cli/command/cli.go → logrus.ParseLevel).
+    static let validLogLevels: Set<String> = ["panic", "fatal", "error", "warn", "warning", "info", "debug", "trace"]
+
+    static func fail(_ stderr: String, _ status: Int32) -> DockerParseResult {
+        .failure(DockerCLIError(stdout: "", stderr: stderr, status: status))
+    }
+
+    static func helpOutput(_ cmd: DockerCommandSpec, shorthand: Bool) -> DockerParseResult {
+        let out = (shorthand ? DockerMessages.helpShorthandDeprecated : "") + cmd.help
+        if cmd.banner.isEmpty { return .output(stdout: out, status: 0) }
+        return .failure(DockerCLIError(stdout: out, stderr: cmd.banner, status: 0))
+    }
+
+    /// `docker --help WORDS…` and `docker WORDS… --help`: the deepest known command.
+    static func resolveForHelp(_ words: ArraySlice<String>, _ g: DockerGrammar) -> DockerCommandSpec {
+        var cur = g.root
+        for w in words {
+            if w.hasPrefix("-") { continue }
+            guard cur.isGroup, let c = cur.children[w] else { break }
+            cur = g.commands[c]
+        }
+        return cur
+    }
+
+    /// `docker help [command]`.
+    static func helpCommand(_ words: ArraySlice<String>, _ g: DockerGrammar) -> DockerParseResult {
+        var cur = g.root
+        var sawHelpFlag = false, shorthand = false
+        for w in words {
+            if w == "--help" || w == "-h" { sawHelpFlag = true; shorthand = shorthand || w == "-h"; continue }
+            guard cur.isGroup else { break }
+            guard let c = cur.children[w] else { return fail(DockerMessages.unknownHelpTopic(w), 1) }
+            cur = g.commands[c]
+        }
+        if sawHelpFlag {
+            return .output(stdout: (shorthand ? DockerMessages.helpShorthandDeprecated : "") + DockerMessages.helpCommandHelp, status: 0)
+        }
+        return helpOutput(cur, shorthand: false)
+    }
+}
+
+/// Replaces every `{received}` in a recorded arity message (cobra's ExactArgs names the count).
+func grammarSubstitute(_ text: String, _ target: String, _ replacement: String) -> String {
+    var out = ""
+    var rest = text[...]
+    while let r = rest.range(of: target) {
+        out += rest[..<r.lowerBound]
+        out += replacement
+        rest = rest[r.upperBound...]
+    }
+    return out + rest
+}

@@ -1,0 +1,169 @@
+/// Every docker client message the grammar prints, in one place. Each text was seen on the
+/// docker 28.2.2 client on this machine (DOCKER_HOST=unix:///nonexistent, no daemon); the
+/// comment names a command line that prints it (all are in
+/// Tests/LabCoreTests/Fixtures/grammar/cases.json). Help texts and arity messages are not
+/// here: they are recorded verbatim in Grammar/Data/docker-grammar.json.
+enum DockerMessages {
+    // MARK: usage frame
+
+    /// Root usage line in usage errors — `docker -H`.
+    static let rootUsageLine = "docker [OPTIONS] COMMAND [ARG...]"
+
+    /// A flag error with the command's usage — `docker container ls -x`, exit 125.
+    static func flagError(_ message: String, usage: String, path: String) -> String {
+        message + "\n\nUsage:  " + usage + "\n\nRun '" + path + " --help' for more information\n"
+    }
+
+    /// An error a command returns from its run step — `docker run -p abc nginx`, exit 125.
+    static func runError(_ message: String, path: String) -> String {
+        "docker: " + message + "\n\nRun '" + path + " --help' for more information\n"
+    }
+
+    /// `docker contaner ls`, exit 1.
+    static func unknownRootCommand(_ word: String) -> String {
+        "docker: unknown command: docker " + word + "\n\nRun 'docker --help' for more information\n"
+    }
+
+    /// `docker network volume`, exit 1.
+    static func unknownSubcommand(_ path: String, _ word: String) -> String {
+        "docker: unknown command: " + path + " " + word + "\n\nUsage:  " + path + "\n\nRun '" + path + " --help' for more information\n"
+    }
+
+    /// `docker help bogus`, exit 1.
+    static func unknownHelpTopic(_ word: String) -> String { "unknown help topic: " + word + "\n" }
+
+    /// `docker help help`.
+    static let helpCommandHelp = "Usage:  docker help [command]\n\nHelp about the command\n"
+
+    /// `docker ps -h` (stdout, before the help), `docker -h` (stderr).
+    static let helpShorthandDeprecated = "Flag shorthand -h has been deprecated, use --help\n"
+
+    /// `docker -l bogus ps`, exit 1.
+    static func badLogLevel(_ level: String) -> String { "Unable to parse logging level: " + level + "\n" }
+
+    // MARK: pflag
+
+    /// `docker container ls --foo`.
+    static func unknownFlag(_ name: String) -> String { "unknown flag: --" + name }
+    /// `docker container ls -ax` → `unknown shorthand flag: 'x' in -x`.
+    static func unknownShorthand(_ c: Character, _ rest: String) -> String { "unknown shorthand flag: '" + String(c) + "' in -" + rest }
+    /// `docker network create --driver`.
+    static func flagNeedsArgument(_ arg: String) -> String { "flag needs an argument: " + arg }
+    /// `docker -H`.
+    static func flagNeedsShortArgument(_ c: Character, _ rest: String) -> String { "flag needs an argument: '" + String(c) + "' in -" + rest }
+    /// pflag's message for `---x` (docker/cli vendored spf13/pflag flag.go, parseArgs).
+    static func badFlagSyntax(_ arg: String) -> String { "bad flag syntax: " + arg }
+    /// `docker ps --all=foo`.
+    static func invalidArgument(_ value: String, _ flag: DockerFlagSpec, _ err: String) -> String {
+        let name = flag.short.isEmpty ? "--" + flag.long : "-" + flag.short + ", --" + flag.long
+        return "invalid argument " + goQuote(value) + " for " + goQuote(name) + " flag: " + err
+    }
+    /// `docker ps --all=foo` → strconv.ParseBool: parsing "foo": invalid syntax.
+    static func parseBoolError(_ v: String) -> String { "strconv.ParseBool: parsing " + goQuote(v) + ": invalid syntax" }
+    /// `docker ps -n abc`, `docker run --blkio-weight 70000 nginx` (value out of range).
+    static func strconvError(_ fn: String, _ v: String, range: Bool) -> String {
+        "strconv." + fn + ": parsing " + goQuote(v) + (range ? ": value out of range" : ": invalid syntax")
+    }
+    /// `docker ps --filter foo`.
+    static let badFilterFormat = "bad format of filter (expected name=value)"
+    /// `docker run -m abc nginx`, `docker run -m -1 nginx`.
+    static func invalidSize(_ s: String) -> String { "invalid size: '" + s + "'" }
+    /// `docker run -m 1x nginx`.
+    static func invalidSuffix(_ s: String) -> String { "invalid suffix: '" + s + "'" }
+    /// `docker run --cpus abc nginx`.
+    static func notRational(_ s: String) -> String { "failed to parse " + s + " as a rational number" }
+    /// docker/cli opts/opts.go ParseCPUs (a --cpus value finer than 1e-9).
+    static let tooPrecise = "value is too precise"
+    /// `docker run --ulimit nofile nginx`.
+    static func invalidUlimitArgument(_ s: String) -> String { "invalid ulimit argument: " + s }
+    /// `docker run --ulimit bogus=1 nginx`.
+    static func invalidUlimitType(_ s: String) -> String { "invalid ulimit type: " + s }
+    /// docker/go-units ulimit.go ParseUlimit (soft above hard).
+    static func ulimitSoftAboveHard(_ s: Int64, _ h: Int64) -> String {
+        "ulimit soft limit must be less than or equal to hard limit: \(s) > \(h)"
+    }
+    /// docker/go-units ulimit.go ParseUlimit (soft -1 with a finite hard limit).
+    static func ulimitUnlimitedSoft(_ h: Int64) -> String {
+        "ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: \(h)"
+    }
+    /// `docker run --mount bogus nginx`.
+    static func mountFieldNotKeyValue(_ f: String) -> String { "invalid field '" + f + "' must be a key=value pair" }
+    /// `docker run --mount type=bind nginx`.
+    static let mountTargetRequired = "target is required"
+    /// `docker run --add-host bogus nginx`.
+    static func badAddHost(_ v: String) -> String { "bad format for add-host: " + goQuote(v) }
+    /// `docker run --dns bogus nginx`.
+    static func badIPAddress(_ v: String) -> String { "IP address is not correctly formatted: " + v }
+    /// `docker run --link bogus:a:b nginx`.
+    static func badLink(_ v: String) -> String { "bad format for links: " + v }
+    /// `docker run --sysctl bogus nginx`.
+    static func sysctlNotAllowed(_ v: String) -> String { "sysctl '" + v + "' is not allowed" }
+    /// `docker run -a bogus nginx`.
+    static let validStreams = "valid streams are STDIN, STDOUT and STDERR"
+    /// `docker run --gpus bogus nginx`.
+    static func badGPUCount(_ v: String) -> String {
+        "invalid count (" + v + "): value must be either \"all\" or an integer: invalid syntax"
+    }
+
+    // MARK: ports (docker run/create -p, --expose; docker service create -p)
+
+    /// `docker run -p abc nginx`.
+    static func invalidContainerPort(_ p: String) -> String { "invalid containerPort: " + p }
+    /// `docker run -p abc:80 nginx`.
+    static func invalidHostPort(_ p: String) -> String { "invalid hostPort: " + p }
+    /// `docker run -p 8080:80/bogus nginx`.
+    static func invalidProto(_ p: String) -> String { "invalid proto: " + p }
+    /// `docker run -p 8000-8010:8000-8005 nginx`.
+    static func invalidPortRanges(_ c: String, _ h: String) -> String {
+        "invalid ranges specified for container and host Ports: " + c + " and " + h
+    }
+    /// `docker run -p 80: nginx`, `docker run -p '' nginx`.
+    static func noPortSpecified(_ raw: String) -> String { "no port specified: " + raw + "<empty>" }
+    /// `docker run -p 80:80:80 nginx`.
+    static func invalidIPAddress(_ ip: String) -> String { "invalid IP address: " + ip }
+    /// `docker run --expose abc nginx`.
+    static func invalidExposeRange(_ e: String, _ err: String) -> String { "invalid range format for --expose: " + e + ", error: " + err }
+    /// docker/cli cli/command/container/opts.go (an --expose value with a colon).
+    static func invalidExposeFormat(_ e: String) -> String { "invalid port format for --expose: " + e }
+    /// `docker run --pull bogus nginx`.
+    static func invalidPullOption(_ v: String) -> String {
+        "invalid pull option: '" + v + "': must be one of \"always\", \"missing\" or \"never\""
+    }
+
+    // MARK: image references
+
+    /// `docker run nginx:`, `docker pull nginx:`.
+    static let invalidReferenceFormat = "invalid reference format"
+    /// `docker run Nginx`.
+    static func repositoryMustBeLowercase(_ name: String) -> String {
+        "invalid reference format: repository name (" + name + ") must be lowercase"
+    }
+    /// distribution/reference normalize.go (a 64-hex-digit name).
+    static func hexRepositoryName(_ s: String) -> String {
+        "invalid repository name (" + s + "), cannot specify 64-byte hexadecimal strings"
+    }
+    /// `docker tag A b`.
+    static func tagParseError(_ ref: String, _ err: String) -> String {
+        "Error parsing reference: " + goQuote(ref) + " is not a valid repository/tag: " + err
+    }
+
+    /// Go's %q for the plain strings learners type.
+    static func goQuote(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if c.value < 0x20 || c.value == 0x7f {
+                    out += "\\x" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

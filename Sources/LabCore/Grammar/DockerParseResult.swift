@@ -1,0 +1,64 @@
+/// The client-side verdict of the simulated `docker` client on one command line.
+///
+/// The real docker 28.2.2 client either accepts a line (and goes on to talk to the daemon),
+/// prints something by itself (help, version, a bare group's usage) or rejects it.
+public enum DockerParseResult: Sendable, Equatable {
+    /// Accepted: the engine runs it.
+    case invocation(DockerInvocation)
+    /// Printed by the client itself on stdout only, without contacting the daemon
+    /// (`--help`, `docker help X`, `-v`…).
+    case output(stdout: String, status: Int32)
+    /// A client-side rejection. Also used, with status 0, for the few things the real client
+    /// prints by itself on stderr (`docker` and `docker network` with no command print their
+    /// usage on stderr and exit 0; `docker -h` adds a deprecation line on stderr).
+    case failure(DockerCLIError)
+}
+
+/// An accepted docker command line, resolved to its canonical command.
+public struct DockerInvocation: Sendable, Equatable {
+    /// Canonical command path, e.g. `["container","run"]` for `docker run` and
+    /// `docker container run`; `["container","ls"]` for `docker ps`.
+    public let path: [String]
+    /// The command as the learner typed it, e.g. `"docker run"` or `"docker container list"`.
+    public let typed: String
+    /// Every flag by long name, each value in order (bools: "true"/"false").
+    public let options: [String: [String]]
+    /// The positional arguments.
+    public let arguments: [String]
+    /// Global options given before the command (`-H`, `--context`, `-D`, `-l`…), by long name.
+    public let global: [String: [String]]
+
+    public init(path: [String], typed: String, options: [String: [String]], arguments: [String], global: [String: [String]]) {
+        self.path = path
+        self.typed = typed
+        self.options = options
+        self.arguments = arguments
+        self.global = global
+    }
+
+    /// Whether a bool flag was given and its last value is true.
+    public func flag(_ long: String) -> Bool {
+        guard let last = options[long]?.last else { return false }
+        return last == "true"
+    }
+
+    /// The last value of a flag, or nil when it was not given.
+    public func value(_ long: String) -> String? { options[long]?.last }
+
+    /// Every value of a (repeatable) flag, in order.
+    public func values(_ long: String) -> [String] { options[long] ?? [] }
+}
+
+/// A client-side rejection (or self-printed output) with the exact streams and exit status
+/// the real client produces.
+public struct DockerCLIError: Error, Sendable, Equatable {
+    public let stdout: String
+    public let stderr: String
+    public let status: Int32
+
+    public init(stdout: String = "", stderr: String, status: Int32) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Client-side validation of typed flag values, as the docker 28.2.2 client's pflag value
+/// types do it when the flag is set (messages in DockerMessages, each seen on the client).
+/// Values the client leaves to the daemon (`--restart foo`, `-v a:b:c:d`, `--ip bogus`) pass.
+enum FlagValueValidator {
+    /// Returns the error text after `invalid argument "V" for "F" flag: `, or nil when valid.
+    static func validate(_ flag: DockerFlagSpec, _ value: String, _ command: DockerCommandSpec) -> String? {
+        switch flag.type {
+        case "string", "strings", "list", "map", "stringToString", "command", "pref", "config", "secret", "network":
+            return validateNamedList(flag.long, value)
+        case "int":
+            return integerError(value, signed: true, bits: 64, name: "ParseInt")
+        case "int32":
+            return integerError(value, signed: true, bits: 32, name: "ParseInt")
+        case "uint", "uint64":
+            return integerError(value, signed: false, bits: 64, name: "ParseUint")
+        case "uint16":
+            return integerError(value, signed: false, bits: 16, name: "ParseUint")
+        case "uint32":
+            return integerError(value, signed: false, bits: 32, name: "ParseUint")
+        case "float":
+            return GoValues.parseFloat(Substring(value)) == nil ? DockerMessages.strconvError("ParseFloat", value, range: false) : nil
+        case "duration":
+            return GoValues.durationError(value)
+        case "bytes":
+            if flag.long == "memory-swap" && value == "-1" { return nil }
+            return sizeError(value)
+        case "decimal":
+            return decimalError(value)
+        case "filter":
+            return value.contains("=") ? nil : DockerMessages.badFilterFormat
+        case "ulimit":
+            return ulimitError(value)
+        case "mount":
+            return mountError(value)
+        case "port":
+            if value.contains("=") { return nil }
+            return PortSpec.error(value)
+        default:
+            return nil
+        }
+    }
+
+    private static func validateNamedList(_ long: String, _ value: String) -> String? {
+        switch long {
+        case "add-host":
+            var parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count < 2 { parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) }
+            if parts.count < 2 || parts[0].isEmpty { return DockerMessages.badAddHost(value) }
+            return nil
+        case "dns":
+            return IPAddress.isValid(Substring(value)) ? nil : DockerMessages.badIPAddress(value)
+        case "link":
+            if value.isEmpty { return nil }
+            return value.split(separator: ":", omittingEmptySubsequences: false).count > 2 ? DockerMessages.badLink(value) : nil
+        case "sysctl":
+            guard let eq = value.firstIndex(of: "="), eq != value.startIndex else { return DockerMessages.sysctlNotAllowed(value) }
+            let k = value[..<eq]
+            let allowed: Set<Substring> = ["kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall",
+                                            "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced"]
+            if allowed.contains(k) || k.hasPrefix("net.") || k.hasPrefix("fs.mqueue.") { return nil }
+            return DockerMessages.sysctlNotAllowed(value)
+        case "attach":
+            switch value.lowercased() {
+            case "stdin", "stdout", "stderr": return nil
+            default: return DockerMessages.validStreams
+            }
+        case "gpus":
+            if value.contains("=") || value.contains(",") || value == "all" { return nil }
+            return GoValues.parseInteger(value, signed: true, bits: 64) == nil ? nil : DockerMessages.badGPUCount(value)
+        default:
+            return nil
+        }
+    }
+
+    private static func integerError(_ v: String, signed: Bool, bits: Int, name: String) -> String? {
+        guard let e = GoValues.parseInteger(v, signed: signed, bits: bits) else { return nil }
+        return DockerMessages.strconvError(name, v, range: e == .range)
+    }
+
+    /// docker/go-units parseSize (RAMInBytes).
+    static func sizeError(_ s: String) -> String? {
+        var num = Substring(s)
+        var sfx = Substring("")
+        if let sp = s.firstIndex(of: " ") {
+            num = s[..<sp]
+            sfx = s[s.index(after: sp)...]
+        } else {
+            guard let sep = s.lastIndex(where: { ("0"..."9").contains($0) || $0 == "." }) else {
+                return DockerMessages.invalidSize(s)
+            }
+            num = s[...sep]
+            sfx = s[s.index(after: sep)...]
+        }
+        guard let size = GoValues.parseFloat(num) else { return DockerMessages.strconvError("ParseFloat", String(num), range: false) }
+        if size < 0 { return DockerMessages.invalidSize(s) }
+        if sfx.isEmpty { return nil }
+        let lower = sfx.lowercased()
+        let chars = Array(lower)
+        if chars.count > 3 { return DockerMessages.invalidSuffix(lower) }
+        if chars[0] == "b" { return chars.count > 1 ? DockerMessages.invalidSuffix(lower) : nil }
+        guard "kmgtp".contains(chars[0]) else { return DockerMessages.invalidSuffix(lower) }
+        if chars.count == 2 && chars[1] != "b" { return DockerMessages.invalidSuffix(lower) }
+        if chars.count == 3 && String(chars[1...]) != "ib" { return DockerMessages.invalidSuffix(lower) }
+        return nil
+    }
+
+    /// opts.NanoCPUs: a rational number (big.Rat syntax), at most nanosecond precision.
+    static func decimalError(_ s: String) -> String? {
+        if let slash = s.firstIndex(of: "/") {
+            let a = s[..<slash], b = s[s.index(after: slash)...]
+            let ok = GoValues.parseInt10(a.first == "+" ? a.dropFirst() : a) != nil && !b.isEmpty && b.allSatisfy { $0.isASCII && $0.isNumber }
+            return ok ? nil : DockerMessages.notRational(s)
+        }
+        guard GoValues.parseFloat(Substring(s)) != nil, !s.lowercased().contains("n") else { return DockerMessages.notRational(s) }
+        var mantissa = Substring(s), exp = 0
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = s[..<e]
+            exp = Int(s[s.index(after: e)...]) ?? 0
+        }
+        if let dot = mantissa.firstIndex(of: ".") {
+            let frac = mantissa[mantissa.index(after: dot)...].reversed().drop { $0 == "0" }
+            if frac.count - exp > 9 { return DockerMessages.tooPrecise }
+        }
+        return nil
+    }
+
+    static func ulimitError(_ s: String) -> String? {
+        guard let eq = s.firstIndex(of: "=") else { return DockerMessages.invalidUlimitArgument(s) }
+        let name = s[..<eq], val = s[s.index(after: eq)...]
+        let known: Set<Substring> = ["core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile",
+                                     "nproc", "rss", "rtprio", "rttime", "sigpending", "stack"]
+        guard known.contains(name) else { return DockerMessages.invalidUlimitType(String(name)) }
+        var softStr = val, hardStr: Substring? = nil
+        if let c = val.firstIndex(of: ":") {
+            softStr = val[..<c]
+            hardStr = val[val.index(after: c)...]
+        }
+        var hard: Int64? = nil
+        if let h = hardStr {
+            guard let hv = GoValues.parseInt10(h) else { return DockerMessages.strconvError("ParseInt", String(h), range: false) }
+            hard = hv
+        }
+        guard let soft = GoValues.parseInt10(softStr) else { return DockerMessages.strconvError("ParseInt", String(softStr), range: false) }
+        let h = hard ?? soft
+        if h != -1 {
+            if soft == -1 { return DockerMessages.ulimitUnlimitedSoft(h) }
+            if soft > h { return DockerMessages.ulimitSoftAboveHard(soft, h) }
+        }
+        return nil
+    }
+
+    /// The two --mount errors learners meet most (a field without `=`, no target).
+    static func mountError(_ s: String) -> String? {
+        var hasTarget = false
+        for field in s.split(separator: ",") {
+            guard let eq = field.firstIndex(of: "=") else {
+                let key = field.lowercased()
+                if key == "readonly" || key == "ro" { continue }
+                return DockerMessages.mountFieldNotKeyValue(String(field))
+            }
+            switch field[..<eq].lowercased() {
+            case "target", "dst", "destination": hasTarget = true
+            default: break
+            }
+        }
+        return hasTarget ? nil : DockerMessages.mountTargetRequired
+    }
+}
+
+/// IPv4/IPv6 literal check (Go net.ParseIP's accepted forms).
+enum IPAddress {
+    static func isValid(_ s: Substring) -> Bool {
+        if s.contains(":") { return isV6(s) }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return false }
+        for p in parts {
+            guard !p.isEmpty, p.count <= 3, p.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(p), v <= 255 else { return false }
+            if p.count > 1 && p.first == "0" { return false }
+        }
+        return true
+    }
+
+    static func isV6(_ s: Substring) -> Bool {
+        let dbl = s.components(separatedBy: "::")
+        if dbl.count > 2 { return false }
+        var groups = 0
+        for half in dbl where !half.isEmpty {
+            let parts = half.split(separator: ":", omittingEmptySubsequences: false)
+            for (i, p) in parts.enumerated() {
+                if i == parts.count - 1 && p.contains(".") {
+                    if !isValid(p) { return false }
+                    groups += 2
+                    continue
+                }
+                guard !p.isEmpty, p.count <= 4, p.allSatisfy({ $0.isHexDigit }) else { return false }
+                groups += 1
+            }
+        }
+        return dbl.count == 2 ? groups < 8 : groups == 8
+    }
+}

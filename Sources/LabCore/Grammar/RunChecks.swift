@@ -1,0 +1,41 @@
+/// The checks docker commands make in their run step before contacting the daemon:
+/// `run`/`create` (pull policy, published and exposed ports, image reference), `pull`,
+/// `push` and `tag` (image references). Everything else the engine decides.
+enum RunChecks {
+    static func check(_ cmd: DockerCommandSpec, _ s: ScannedFlags, path: String) -> DockerCLIError? {
+        guard cmd.canonical.count == 2 else { return nil }
+        switch (cmd.canonical[0], cmd.canonical[1]) {
+        case ("container", "run"), ("container", "create"):
+            if let p = s.options["pull"]?.last, !(p == "always" || p == "missing" || p == "never" || p == "") {
+                return styled(DockerMessages.invalidPullOption(p), path)
+            }
+            for p in s.options["publish"] ?? [] {
+                if let e = PortSpec.error(p) { return styled(e, path) }
+            }
+            for e in s.options["expose"] ?? [] {
+                if let m = PortSpec.exposeError(e) { return styled(m, path) }
+            }
+            if let image = s.positionals.first, let e = ImageReference.error(image) {
+                if cmd.canonical[1] == "run" { return styled(e, path) }
+                return DockerCLIError(stderr: e + "\n", status: 1)
+            }
+        case ("image", "pull"), ("image", "push"):
+            if let image = s.positionals.first, let e = ImageReference.error(image) {
+                return DockerCLIError(stderr: e + "\n", status: 1)
+            }
+        case ("image", "tag"):
+            for ref in s.positionals {
+                if let e = ImageReference.error(ref) {
+                    return DockerCLIError(stderr: DockerMessages.tagParseError(ref, e) + "\n", status: 1)
+                }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    static func styled(_ message: String, _ path: String) -> DockerCLIError {
+        DockerCLIError(stderr: DockerMessages.runError(message, path: path), status: 125)
+    }
+}
