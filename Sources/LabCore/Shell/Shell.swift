@@ -1,0 +1,89 @@
+/// Where shell source comes from; it decides how bash words its error messages.
+public enum ShellOrigin: Sendable, Equatable {
+    /// `lab sh -c LINE`: like `bash -c` (`bash: line 1: foo: command not found`).
+    case commandString
+    /// `lab sh FILE`: like `bash FILE` (`FILE: line 1: …`).
+    case file(String)
+    /// One line typed at the interactive prompt (`bash: foo: command not found`).
+    case interactive
+    /// A script read from a non-terminal standard input, like `bash < FILE`.
+    case standardInput
+}
+
+/// The result of running some shell source.
+public struct ShellOutcome: Sendable, Equatable {
+    /// The exit status of the last command (or `exit`'s status).
+    public var status: Int32
+    /// Whether `exit` was called (the interactive prompt then ends).
+    public var exited: Bool
+
+    public init(status: Int32, exited: Bool) {
+        self.status = status
+        self.exited = exited
+    }
+}
+
+/// Bounds on one `Shell.run` call, so no input can run away; exceeding one stops the run with
+/// a `lab: …` message naming the limit.
+public struct ShellLimits: Sendable, Equatable {
+    /// Simple commands executed (including those in substitutions and xargs).
+    public var maxCommands: Int
+    /// Bytes written by all programs (terminal, pipes and files together).
+    public var maxOutputBytes: Int
+    /// Nesting of `$( … )`, backquotes, subshells and child shells.
+    public var maxSubstitutionDepth: Int
+
+    public init(maxCommands: Int = 100_000, maxOutputBytes: Int = 16 << 20, maxSubstitutionDepth: Int = 32) {
+        self.maxCommands = maxCommands
+        self.maxOutputBytes = maxOutputBytes
+        self.maxSubstitutionDepth = maxSubstitutionDepth
+    }
+}
+
+/// The simulated bash: parses source and runs it on the lab's current machine, with the
+/// programs of a `ProgramTable`. Never touches the host: files live in the virtual filesystem.
+public struct Shell: Sendable {
+    /// The programs commands can start.
+    public var programs: ProgramTable
+    /// The limits of each run.
+    public var limits: ShellLimits
+
+    public init(programs: ProgramTable = .coreutils, limits: ShellLimits = .init()) {
+        self.programs = programs
+        self.limits = limits
+    }
+
+    /// Runs source (a -c string, a file's contents, or one interactive line) on lab.machine,
+    /// writing output to `output` in order as it is produced.
+    public func run(_ source: String, origin: ShellOrigin, lab: inout Lab, output: OutputSink) -> ShellOutcome {
+        let interpreter = ShellInterpreter(programs: programs, origin: origin,
+                                           run: RunState(sink: output, limits: limits))
+        return interpreter.runTopLevel(source, lab: &lab)
+    }
+
+    /// Whether an interactive line is incomplete (open quote, trailing `\`, unfinished
+    /// here-document, trailing `&&`/`||`/`|`) so the prompt must ask for more with "> ".
+    public static func needsMoreInput(_ source: String) -> Bool {
+        var parser = ShellParser(source)
+        switch parser.parseScript() {
+        case .success:
+            if parser.unterminatedHereDocument { return true }
+            var trailing = 0
+            for b in parser.bytes.reversed() {
+                if b == ShellBytes.backslash { trailing += 1 } else { break }
+            }
+            return trailing % 2 == 1
+        case .failure(let error):
+            switch error.kind {
+            case .unexpectedEndOfFile, .unmatched: return true
+            case .unexpectedToken: return false
+            }
+        }
+    }
+
+    /// Parse only: the parsed script or bash's syntax error.
+    public static func parse(_ source: String) -> Result<ShellScript, ShellSyntaxError> {
+        var parser = ShellParser(source)
+        return parser.parseScript()
+    }
+}

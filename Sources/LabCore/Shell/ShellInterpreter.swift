@@ -1,0 +1,439 @@
+/// The standard streams of a command being executed.
+struct ShellIO {
+    var stdin: String
+    var stdout: OutputTarget
+    var stderr: OutputTarget
+}
+
+/// Executes parsed shell source for one `Shell.run` call: lists, pipelines, simple commands,
+/// redirections and subshells. A class only so started programs can call back into it.
+final class ShellInterpreter {
+    let programs: ProgramTable
+    let origin: ShellOrigin
+    let run: RunState
+    /// Here-document bodies of the script being executed.
+    var hereDocuments: [ShellWord] = []
+    /// `$0` and the positional parameters.
+    var scriptName = "bash"
+    var positional: [String] = []
+    /// Line of the command being executed (for messages).
+    var currentLine = 1
+    /// Nesting of substitutions, subshells and child shells.
+    var depth = 0
+    /// Set by `exit`: the status the current (sub)shell ends with.
+    var exitStatus: Int32?
+    /// Status of the last command substitution (the status of an assignment-only command).
+    var substitutionStatus: Int32?
+    /// Child shells (`sh -c`) word their messages as `bash -c` does.
+    var childShell = false
+
+    init(programs: ProgramTable, origin: ShellOrigin, run: RunState) {
+        self.programs = programs
+        self.origin = origin
+        self.run = run
+    }
+
+    /// `bash: line 3: ` and the like.
+    var diagnosticPrefix: String {
+        if childShell { return "bash: line \(currentLine): " }
+        switch origin {
+        case .commandString: return "bash: line \(currentLine): "
+        case .file(let path): return "\(path): line \(currentLine): "
+        case .interactive, .standardInput: return "bash: "
+        }
+    }
+
+    var stopped: Bool { exitStatus != nil || run.failure != nil }
+
+    // MARK: Top level
+
+    func runTopLevel(_ source: String, lab: inout Lab) -> ShellOutcome {
+        let io = ShellIO(stdin: "", stdout: OutputTarget(.terminal(.stdout), run: run),
+                         stderr: OutputTarget(.terminal(.stderr), run: run))
+        let status = runSource(source, io: io, lab: &lab, reportSyntax: syntaxReporter(io.stderr))
+        if let failure = run.failure {
+            run.sink.write(failure + "\n", to: .stderr)
+            lab.machine.shell.lastStatus = 1
+            return ShellOutcome(status: 1, exited: false)
+        }
+        let exited = exitStatus != nil
+        let final = exitStatus ?? status
+        lab.machine.shell.lastStatus = final
+        return ShellOutcome(status: final, exited: exited)
+    }
+
+    /// Prints a syntax error as bash does for this origin.
+    func syntaxReporter(_ stderr: OutputTarget) -> (ShellSyntaxError) -> Void {
+        let origin = self.origin
+        let child = childShell
+        return { error in
+            let echo: Bool
+            if case .unexpectedToken = error.kind { echo = true } else { echo = false }
+            switch child ? .commandString : origin {
+            case .commandString:
+                stderr.write("bash: -c: line \(error.line): \(error.message)\n")
+                if echo { stderr.write("bash: -c: line \(error.line): `\(error.lineText)'\n") }
+            case .file(let path):
+                stderr.write("\(path): line \(error.line): \(error.message)\n")
+                if echo { stderr.write("\(path): line \(error.line): `\(error.lineText)'\n") }
+            case .standardInput:
+                stderr.write("bash: \(error.message)\n")
+                if echo { stderr.write("bash: `\(error.lineText)'\n") }
+            case .interactive:
+                stderr.write("bash: \(error.message)\n")
+            }
+        }
+    }
+
+    /// Parses and runs source one complete command at a time; a syntax error stops it with status 2.
+    func runSource(_ source: String, io: ShellIO, lab: inout Lab, reportSyntax: (ShellSyntaxError) -> Void) -> Int32 {
+        var parser = ShellParser(source)
+        let savedDocuments = hereDocuments
+        defer { hereDocuments = savedDocuments }
+        var status: Int32 = lab.machine.shell.lastStatus
+        while !stopped {
+            do {
+                guard let list = try parser.nextCompleteCommand() else { break }
+                hereDocuments = parser.hereDocuments
+                status = execute(list, io: io, lab: &lab)
+            } catch {
+                reportSyntax(error)
+                lab.machine.shell.lastStatus = 2
+                return 2
+            }
+        }
+        return status
+    }
+
+    // MARK: Lists and pipelines
+
+    func execute(_ list: ShellList, io: ShellIO, lab: inout Lab) -> Int32 {
+        var status = lab.machine.shell.lastStatus
+        for item in list.items {
+            if stopped { break }
+            status = execute(item, io: io, lab: &lab)
+        }
+        return status
+    }
+
+    func execute(_ andOr: ShellAndOr, io: ShellIO, lab: inout Lab) -> Int32 {
+        var status = execute(andOr.first, io: io, lab: &lab)
+        for (connector, pipeline) in andOr.rest {
+            if stopped { break }
+            switch connector {
+            case .and where status != 0: continue
+            case .or where status == 0: continue
+            default: status = execute(pipeline, io: io, lab: &lab)
+            }
+        }
+        return status
+    }
+
+    func execute(_ pipeline: ShellPipeline, io: ShellIO, lab: inout Lab) -> Int32 {
+        var status: Int32
+        if pipeline.commands.count == 1 {
+            status = execute(pipeline.commands[0], io: io, lab: &lab)
+        } else {
+            // Stages run one after another, each in a copy of the shell's state, with the
+            // previous stage's output as input.
+            var input = io.stdin
+            status = 0
+            for (i, command) in pipeline.commands.enumerated() {
+                if run.failure != nil { break }
+                let last = i == pipeline.commands.count - 1
+                let out = last ? io.stdout : OutputTarget(.buffer, run: run)
+                let saved = lab.machine.shell
+                let savedExit = exitStatus
+                exitStatus = nil
+                status = execute(command, io: ShellIO(stdin: input, stdout: out, stderr: io.stderr), lab: &lab)
+                if let code = exitStatus { status = code }
+                exitStatus = savedExit
+                lab.machine.shell = saved
+                input = out.text
+            }
+        }
+        if pipeline.negated { status = status == 0 ? 1 : 0 }
+        lab.machine.shell.lastStatus = status
+        return status
+    }
+
+    func execute(_ command: ShellCommandNode, io: ShellIO, lab: inout Lab) -> Int32 {
+        switch command {
+        case .simple(let simple):
+            return execute(simple, io: io, lab: &lab)
+        case .subshell(let list, let redirections, let line), .group(let list, let redirections, let line):
+            currentLine = line
+            var local = io
+            var files: [OutputTarget] = []
+            if let status = applyRedirections(redirections, io: &local, files: &files, lab: &lab) { return status }
+            let isSubshell: Bool
+            if case .subshell = command { isSubshell = true } else { isSubshell = false }
+            var status: Int32
+            if isSubshell {
+                guard enterNested() else { return 1 }
+                let saved = lab.machine.shell
+                let savedExit = exitStatus
+                exitStatus = nil
+                status = execute(list, io: local, lab: &lab)
+                if let code = exitStatus { status = code }
+                exitStatus = savedExit
+                lab.machine.shell = saved
+                depth -= 1
+            } else {
+                status = execute(list, io: local, lab: &lab)
+            }
+            flush(files, lab: &lab)
+            lab.machine.shell.lastStatus = status
+            return status
+        }
+    }
+
+    /// Counts one more level of nesting; false (and a failure) beyond the limit.
+    func enterNested() -> Bool {
+        if depth >= run.limits.maxSubstitutionDepth {
+            run.failure = "lab: command substitution depth limit of \(run.limits.maxSubstitutionDepth) exceeded"
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    // MARK: Simple commands
+
+    func execute(_ command: ShellSimpleCommand, io: ShellIO, lab: inout Lab) -> Int32 {
+        run.commands += 1
+        if run.commands > run.limits.maxCommands {
+            run.failure = "lab: command limit of \(run.limits.maxCommands) commands exceeded"
+            return 1
+        }
+        currentLine = command.line
+        substitutionStatus = nil
+        let fields: [String]
+        do {
+            fields = try expandFields(command.words, io: io, lab: &lab)
+        } catch {
+            return fail(error, io: io, lab: &lab)
+        }
+        if stopped { return 1 }
+        if fields.isEmpty {
+            // Assignments (and redirections) only: they change the shell itself.
+            var status = substitutionStatus ?? 0
+            for (name, word) in command.assignments {
+                do {
+                    let value = try expandString(word, io: io, lab: &lab)
+                    lab.machine.shell.variables[name] = value
+                } catch {
+                    return fail(error, io: io, lab: &lab)
+                }
+            }
+            status = substitutionStatus ?? status
+            var local = io
+            var files: [OutputTarget] = []
+            if let failed = applyRedirections(command.redirections, io: &local, files: &files, lab: &lab) { status = failed }
+            flush(files, lab: &lab)
+            lab.machine.shell.lastStatus = status
+            return status
+        }
+        var environment = lab.machine.shell.environment
+        for (name, word) in command.assignments {
+            do {
+                environment[name] = try expandString(word, io: io, lab: &lab)
+            } catch {
+                return fail(error, io: io, lab: &lab)
+            }
+        }
+        var local = io
+        var files: [OutputTarget] = []
+        if let failed = applyRedirections(command.redirections, io: &local, files: &files, lab: &lab) {
+            lab.machine.shell.lastStatus = failed
+            return failed
+        }
+        let status = runProgram(fields, environment: environment, stdin: local.stdin,
+                                stdout: local.stdout, stderr: local.stderr, lab: &lab)
+        flush(files, lab: &lab)
+        lab.machine.shell.lastStatus = status
+        return status
+    }
+
+    /// Reports an expansion error (`bad substitution`) with status 1.
+    func fail(_ error: Error, io: ShellIO, lab: inout Lab) -> Int32 {
+        if let expansion = error as? ShellExpansionError {
+            io.stderr.write(diagnosticPrefix + expansion.message + "\n")
+            // A non-interactive bash exits on an expansion error.
+            if origin != .interactive || childShell { exitStatus = 1 }
+        }
+        lab.machine.shell.lastStatus = 1
+        return 1
+    }
+
+    /// Runs the program named by `arguments[0]` (a builtin, a registered program or a script
+    /// file in the virtual filesystem).
+    func runProgram(_ arguments: [String], environment: [String: String], stdin: String,
+                    stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
+        guard let name = arguments.first else { return 0 }
+        if name == "exit" {
+            return exitBuiltin(arguments, stderr: stderr, lab: &lab)
+        }
+        if let program = programs.program(named: name) {
+            var process = ProcessContext(arguments: arguments, environment: environment, stdin: stdin,
+                                         workingDirectory: lab.machine.shell.workingDirectory,
+                                         stdout: stdout, stderr: stderr, interpreter: self)
+            return program.run(&process, lab: &lab)
+        }
+        if name.contains("/") {
+            let path = VirtualFileSystem.normalise(name, cwd: lab.machine.shell.workingDirectory)
+            switch lab.machine.files.node(at: path) {
+            case .file(let text)?:
+                return runChildShell(text, arguments: [name] + arguments.dropFirst(), environment: environment,
+                                     stdin: stdin, stdout: stdout, stderr: stderr, lab: &lab)
+            case .directory?:
+                stderr.write(diagnosticPrefix + name + ": Is a directory\n")
+                return 126
+            case nil:
+                stderr.write(diagnosticPrefix + name + ": No such file or directory\n")
+                return 127
+            }
+        }
+        stderr.write(diagnosticPrefix + name + ": command not found\n")
+        return 127
+    }
+
+    func exitBuiltin(_ arguments: [String], stderr: OutputTarget, lab: inout Lab) -> Int32 {
+        var code = lab.machine.shell.lastStatus
+        if arguments.count > 1 {
+            if let n = Int(arguments[1]) {
+                code = Int32(truncatingIfNeeded: n & 0xFF)
+            } else {
+                stderr.write(diagnosticPrefix + "exit: \(arguments[1]): numeric argument required\n")
+                code = 2
+            }
+        }
+        if case .interactive = origin, depth == 0 { run.sink.write("exit\n", to: .stderr) }
+        exitStatus = code
+        return code
+    }
+
+    /// `sh -c SOURCE ARGS…` or a script file: runs in a copy of the shell's state.
+    func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: String,
+                       stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
+        guard enterNested() else { return 1 }
+        let saved = (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine)
+        // The child sees only the environment it was started with.
+        var child = lab.machine.shell
+        child.variables = environment
+        child.exported = Set(environment.keys)
+        lab.machine.shell = child
+        scriptName = arguments.first ?? "bash"
+        positional = Array(arguments.dropFirst())
+        exitStatus = nil
+        childShell = true
+        var status = runSource(source, io: ShellIO(stdin: stdin, stdout: stdout, stderr: stderr),
+                               lab: &lab, reportSyntax: syntaxReporter(stderr))
+        if let code = exitStatus { status = code }
+        (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine) = saved
+        depth -= 1
+        return status
+    }
+
+    // MARK: Redirections
+
+    /// Applies redirections left to right; on failure prints bash's message and returns 1.
+    func applyRedirections(_ redirections: [ShellRedirection], io: inout ShellIO, files: inout [OutputTarget],
+                           lab: inout Lab) -> Int32? {
+        for r in redirections {
+            let target: String
+            do {
+                switch r.operation {
+                case .hereDocument(let index):
+                    let body = index < hereDocuments.count ? hereDocuments[index] : ShellWord(parts: [])
+                    target = try expandString(body, io: io, lab: &lab)
+                default:
+                    target = try expandString(r.target, io: io, lab: &lab)
+                }
+            } catch {
+                return fail(error, io: io, lab: &lab)
+            }
+            let cwd = lab.machine.shell.workingDirectory
+            switch r.operation {
+            case .hereDocument:
+                if r.descriptor == 0 { io.stdin = target }
+            case .hereString:
+                if r.descriptor == 0 { io.stdin = target + "\n" }
+            case .input, .readWrite:
+                let path = VirtualFileSystem.normalise(target, cwd: cwd)
+                switch lab.machine.files.node(at: path) {
+                case .file(let text)?:
+                    if r.descriptor == 0 { io.stdin = text }
+                case .directory?:
+                    if r.descriptor == 0 { io.stdin = "" }
+                case nil:
+                    if case .readWrite = r.operation {
+                        try? lab.machine.files.write("", to: path)
+                    } else {
+                        io.stderr.write(diagnosticPrefix + target + ": No such file or directory\n")
+                        return 1
+                    }
+                }
+            case .duplicateInput:
+                break
+            case .output, .append, .bothOutput, .bothAppend:
+                let out: OutputTarget
+                if target == "/dev/null" {
+                    out = OutputTarget(.discard, run: run)
+                } else if target == "/dev/stdout" {
+                    out = io.stdout
+                } else if target == "/dev/stderr" {
+                    out = io.stderr
+                } else {
+                    let path = VirtualFileSystem.normalise(target, cwd: cwd)
+                    let append: Bool
+                    switch r.operation { case .append, .bothAppend: append = true; default: append = false }
+                    do {
+                        try lab.machine.files.write("", to: path, append: append)
+                    } catch {
+                        io.stderr.write(diagnosticPrefix + target + ": " + error.text + "\n")
+                        return 1
+                    }
+                    out = OutputTarget(.buffer, run: run, filePath: path)
+                    files.append(out)
+                }
+                switch r.operation {
+                case .bothOutput, .bothAppend:
+                    io.stdout = out
+                    io.stderr = out
+                default:
+                    if r.descriptor == 1 { io.stdout = out } else if r.descriptor == 2 { io.stderr = out }
+                }
+            case .duplicateOutput:
+                let source: OutputTarget?
+                switch target {
+                case "1": source = io.stdout
+                case "2": source = io.stderr
+                case "-": source = OutputTarget(.discard, run: run)
+                default: source = nil
+                }
+                if let source {
+                    if r.descriptor == 1 { io.stdout = source } else if r.descriptor == 2 { io.stderr = source }
+                } else if Int(target) != nil {
+                    io.stderr.write(diagnosticPrefix + target + ": Bad file descriptor\n")
+                    return 1
+                } else {
+                    // `>&file` is `&>file`.
+                    let both = ShellRedirection(descriptor: 1, operation: .bothOutput,
+                                                target: ShellWord(parts: [.literal(target, quoted: true)]))
+                    if let status = applyRedirections([both], io: &io, files: &files, lab: &lab) { return status }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Appends what redirected files collected to the virtual filesystem.
+    func flush(_ files: [OutputTarget], lab: inout Lab) {
+        for file in files {
+            guard let path = file.filePath, !file.text.isEmpty else { continue }
+            try? lab.machine.files.write(file.text, to: path, append: true)
+            file.text = ""
+        }
+    }
+}
