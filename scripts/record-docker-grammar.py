@@ -70,11 +70,12 @@ def parse_flags(lines):
 
 
 HIDDEN = {  # docker/cli v28.2.2 sources named in the docstring
-    "container run": ["dns-opt", "net", "net-alias"],
-    "container create": ["dns-opt", "net", "net-alias"],
+    "container run": ["dns-opt", "net", "net-alias", "gpus"],
+    "container create": ["dns-opt", "net", "net-alias", "gpus", "use-api-socket"],
     "container update": ["kernel-memory"],
-    "container stop": ["time", "t"],
-    "container restart": ["time", "t"],
+    "container stop": ["time"],
+    "container restart": ["time"],
+    "image ls": ["tree"],
 }
 
 
@@ -83,7 +84,10 @@ def probe_hidden(path, name):
     out, err, rc = docker(path + [flag])
     if "unknown flag" in err or "unknown shorthand" in err:
         return None
-    return "string" if "flag needs an argument" in err else "bool"
+    if "flag needs an argument" not in err:
+        return "bool"
+    out, err, rc = docker(path + [flag, "abc"])
+    return "int" if "strconv.ParseInt" in err else "string"
 
 
 ARITY = re.compile(r"requires (at least|at most|exactly|\d)|accepts no arguments|accepts \d+ arg\(s\), received \d+")
@@ -97,6 +101,8 @@ def record(path, commands, todo_parent=None):
     out, err, rc = docker(path + ["--help"])
     sec = sections(out)
     entry = {"path": path, "help": out, "usage": sec.get("Usage", [""])[0]}
+    if err.startswith("DEPRECATED:"):  # the legacy-builder banner printed before build's output
+        entry["banner"] = err[:err.index("\n\n") + 2]
     aliases = []
     for line in sec.get("Aliases", []):
         aliases += [a.strip() for a in line.split(",") if a.strip()]
@@ -131,6 +137,11 @@ def record(path, commands, todo_parent=None):
         # a group: a bare invocation prints help (recorded), args are unknown commands
         o, e, r = docker(path)
         entry["bare"] = {"stdout": o, "stderr": e, "status": r}
+        # the usage line a group prints in its errors (its own Use line, not the help's)
+        o, e, r = docker(path + ["zz-no-such-command"])
+        m = re.search(r"\n\nUsage:  (.*)\n\nRun", e)
+        if m:
+            entry["errorUsage"] = m.group(1)
         for s in subs:
             record(path + [s], commands)
             child = commands[" ".join(path + [s])]

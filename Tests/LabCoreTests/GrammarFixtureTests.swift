@@ -30,7 +30,6 @@ final class GrammarFixtureTests: XCTestCase {
         "failed to configure transport",                  // manifest inspect (registry)
         "unknown server OS",                              // --device needs the daemon's OS
         "Specify a Compose file",                         // stack deploy
-        "invalid scale specifier",                        // service scale
         "Unknown mode",                                   // service create --mode
         "unknown type:",                                  // inspect --type
         "error reading from",                             // secret create file
@@ -45,6 +44,8 @@ final class GrammarFixtureTests: XCTestCase {
     static func expectsInvocation(_ c: Case) -> Bool {
         if c.accepted { return true }
         if c.stdout == "default\n" || c.stdout.hasPrefix("[]") { return true }  // context show / inspect
+        let later = decidedLater.dropLast().contains { c.stderr.contains($0) || c.stdout.contains($0) }
+        if later { return true }
         let isUsage = c.stderr.contains("\n\nUsage:  ") || c.stderr.contains("Run 'docker") || c.stdout.contains("Usage:  ")
             || c.stderr.hasPrefix("Usage:") || c.stderr.hasPrefix("\nUsage:")
         if isUsage { return false }

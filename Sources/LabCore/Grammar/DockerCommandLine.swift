@@ -29,6 +29,12 @@ public enum DockerCommandLine {
         }
         if first == "help" { return helpCommand(rest.dropFirst(), g) }
         guard let firstIndex = root.children[first] else {
+            // cobra runs the root itself on the rest: its flags are checked first
+            var scanned = ScannedFlags()
+            if let err = FlagScanner.scan(root, rest.dropFirst(), interspersed: true, into: &scanned) {
+                return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
+            }
+            if scanned.help { return helpOutput(root, shorthand: scanned.helpShorthand) }
             return fail(DockerMessages.unknownRootCommand(first), 1)
         }
         var typed = "docker " + first
@@ -46,7 +52,7 @@ public enum DockerCommandLine {
             var scanned = ScannedFlags()
             let groupPart = next != nil ? rest[rest.startIndex..<j] : rest
             if let err = FlagScanner.scan(cur, groupPart, interspersed: true, into: &scanned) {
-                return fail(DockerMessages.flagError(err, usage: cur.usageLine, path: "docker " + cur.key), 125)
+                return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: "docker " + cur.key), 125)
             }
             if let n = next {
                 typed += " " + rest[j]
@@ -56,7 +62,7 @@ public enum DockerCommandLine {
             }
             if scanned.help { return helpOutput(cur, shorthand: scanned.helpShorthand) }
             if let w = scanned.positionals.first {
-                return fail(DockerMessages.unknownSubcommand("docker " + cur.key, w), 1)
+                return fail(cur.banner + DockerMessages.unknownSubcommand("docker " + cur.key, cur.usageLine, w), 1)
             }
             return .failure(cur.bare ?? DockerCLIError(stderr: cur.help, status: 0))
         }
@@ -119,6 +125,7 @@ public enum DockerCommandLine {
         for w in words {
             if w == "--help" || w == "-h" { sawHelpFlag = true; shorthand = shorthand || w == "-h"; continue }
             guard cur.isGroup else { break }
+            if cur.key.isEmpty && w == "help" { sawHelpFlag = true; break }
             guard let c = cur.children[w] else { return fail(DockerMessages.unknownHelpTopic(w), 1) }
             cur = g.commands[c]
         }

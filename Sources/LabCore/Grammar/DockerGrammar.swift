@@ -98,10 +98,11 @@ public struct DockerGrammar: Sendable {
             let isGroup = !raw.subcommands.isEmpty
             var usage = ""
             if isGroup {
-                usage = key.isEmpty ? DockerMessages.rootUsageLine : "docker " + key
+                usage = key.isEmpty ? DockerMessages.rootUsageLine : (raw.errorUsage ?? "docker " + key)
             } else if let r = raw.help.range(of: "Usage:  ") {
+                // the usage may continue on tab-indented lines (docker cp): up to the blank line
                 let rest = raw.help[r.upperBound...]
-                usage = String(rest.prefix { $0 != "\n" })
+                usage = String(rest[..<(rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex)])
             }
             built.append(DockerCommandSpec(
                 key: key, canonical: raw.canonical, help: raw.help, usageLine: usage,
@@ -134,6 +135,7 @@ struct GrammarFile: Decodable {
         let interspersed: Bool?
         let bare: Bare?
         let banner: String?
+        let errorUsage: String?
     }
     let source: Source
     let commands: [String: Command]

@@ -25,8 +25,13 @@ enum DockerMessages {
     }
 
     /// `docker network volume`, exit 1.
-    static func unknownSubcommand(_ path: String, _ word: String) -> String {
-        "docker: unknown command: " + path + " " + word + "\n\nUsage:  " + path + "\n\nRun '" + path + " --help' for more information\n"
+    static func unknownSubcommand(_ path: String, _ usage: String, _ word: String) -> String {
+        "docker: unknown command: " + path + " " + word + "\n\nUsage:  " + usage + "\n\nRun '" + path + " --help' for more information\n"
+    }
+
+    /// `docker service scale web`, exit 1 (usage, then the command's one-line description).
+    static func invalidScaleSpecifier(_ arg: String, path: String, usage: String, description: String) -> String {
+        "invalid scale specifier '" + arg + "'.\nSee '" + path + " --help'.\n\nUsage:  " + usage + "\n\n" + description + "\n"
     }
 
     /// `docker help bogus`, exit 1.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks docker commands make in their run step before contacting the daemon:
 /// `run`/`create` (pull policy, published and exposed ports, image reference), `pull`,
 /// `push` and `tag` (image references). Everything else the engine decides.
@@ -28,6 +30,12 @@ enum RunChecks {
                 if let e = ImageReference.error(ref) {
                     return DockerCLIError(stderr: DockerMessages.tagParseError(ref, e) + "\n", status: 1)
                 }
+            }
+        case ("service", "scale"):
+            for arg in s.positionals where !arg.contains("=") {
+                let paragraphs = cmd.help.components(separatedBy: "\n\n")
+                let description = paragraphs.count > 1 ? paragraphs[1] : ""
+                return DockerCLIError(stderr: DockerMessages.invalidScaleSpecifier(arg, path: path, usage: cmd.usageLine, description: description), status: 1)
             }
         default:
             break
