@@ -67,7 +67,12 @@ extension ShellInterpreter {
         let files = lab.machine.files
         let glob: (String) -> [String] = { ShellGlob.expand($0, cwd: cwd, files: files) }
         for word in words {
-            if word.parts.count == 1, case .literal(let text, let quoted) = word.parts[0] {
+            if let text = word.plainText {
+                if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B }) {
+                    builder.fields.append(text)
+                    continue
+                }
+            } else if word.parts.count == 1, case .literal(let text, let quoted) = word.parts[0] {
                 if quoted { builder.fields.append(text); continue }
                 if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B }) {
                     builder.fields.append(text)
@@ -107,6 +112,7 @@ extension ShellInterpreter {
     /// Expands a word to one string, without splitting or globbing (assignments, redirections,
     /// here-documents).
     func expandString(_ word: ShellWord, io: ShellIO, lab: inout Lab) throws -> String {
+        if let text = word.plainText { return text }
         if word.parts.count == 1, case .literal(let text, _) = word.parts[0] { return text }
         var out = ""
         for part in word.parts {

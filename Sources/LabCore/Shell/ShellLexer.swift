@@ -59,11 +59,19 @@ enum ShellBytes {
     static let backquote: UInt8 = 0x60, hash: UInt8 = 0x23, tilde: UInt8 = 0x7E, equals: UInt8 = 0x3D
     static let lbrace: UInt8 = 0x7B, rbrace: UInt8 = 0x7D, slash: UInt8 = 0x2F, colon: UInt8 = 0x3A
 
+    /// Bit masks over ASCII: metacharacters (end a word) and characters that need the slow path.
+    static let metaLow: UInt64 = (1 << 32) | (1 << 9) | (1 << 10) | (1 << 59) | (1 << 38) | (1 << 60) | (1 << 62) | (1 << 40) | (1 << 41)
+    static let metaHigh: UInt64 = 1 << (124 - 64)
+    static let specialLow: UInt64 = (1 << 39) | (1 << 34) | (1 << 36)
+    static let specialHigh: UInt64 = (1 << (92 - 64)) | (1 << (96 - 64))
+
     @inline(__always) static func isMeta(_ c: UInt8) -> Bool {
-        switch c {
-        case space, tab, newline, semicolon, ampersand, pipe, less, greater, lparen, rparen: return true
-        default: return false
-        }
+        c < 64 ? (metaLow >> c) & 1 != 0 : (c < 128 && (metaHigh >> (c - 64)) & 1 != 0)
+    }
+
+    /// A metacharacter, quote, backslash, `$` or backquote.
+    @inline(__always) static func endsPlainWord(_ c: UInt8) -> Bool {
+        c < 64 ? ((metaLow | specialLow) >> c) & 1 != 0 : (c < 128 && ((metaHigh | specialHigh) >> (c - 64)) & 1 != 0)
     }
     @inline(__always) static func isNameStart(_ c: UInt8) -> Bool {
         (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F

@@ -5,20 +5,20 @@ extension ShellParser {
         // Fast path: a plain unquoted word.
         let wordStart = pos
         var e = pos
-        while e < bytes.count {
-            let c = bytes[e]
-            if ShellBytes.isMeta(c) { break }
-            if c == ShellBytes.backslash || c == ShellBytes.quote || c == ShellBytes.dquote
-                || c == ShellBytes.dollar || c == ShellBytes.backquote || (c == ShellBytes.tilde && e == wordStart) {
-                e = -1
-                break
+        let count = bytes.count
+        let plain: Bool = bytes.withUnsafeBufferPointer { buffer in
+            if e < count && buffer[e] == ShellBytes.tilde { return false }
+            while e < count {
+                let c = buffer[e]
+                if ShellBytes.endsPlainWord(c) { return ShellBytes.isMeta(c) }
+                e += 1
             }
-            e += 1
+            return true
         }
-        if e >= 0 {
+        if plain {
             pos = e
-            if e == wordStart { return ShellWord(parts: afterAssignment ? [] : [.literal("", quoted: false)]) }
-            return ShellWord(parts: [.literal(String(decoding: bytes[wordStart..<e], as: UTF8.self), quoted: false)])
+            if e == wordStart { return afterAssignment ? ShellWord(parts: []) : ShellWord(plain: "") }
+            return ShellWord(plain: String(decoding: bytes[wordStart..<e], as: UTF8.self))
         }
         var builder = WordBuilder()
         while pos < bytes.count {

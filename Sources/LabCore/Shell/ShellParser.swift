@@ -131,7 +131,7 @@ struct ShellParser {
     mutating func parsePipeline() throws(ShellSyntaxError) -> ShellPipeline {
         var negated = false
         let t = try peek()
-        if case .word(let w, nil) = t.token, w.parts == [.literal("!", quoted: false)] {
+        if case .word(let w, nil) = t.token, w.plainText == "!" {
             consume()
             negated = true
         }
@@ -165,6 +165,7 @@ struct ShellParser {
 
     mutating func parseSimpleCommand() throws(ShellSyntaxError) -> ShellSimpleCommand {
         var command = ShellSimpleCommand(assignments: [], words: [], redirections: [], line: try peek().line)
+        command.words.reserveCapacity(8)
         loop: while true {
             let t = try peek()
             switch t.token {

@@ -37,7 +37,7 @@ public struct ShellPipeline: Sendable, Equatable {
 }
 
 /// One stage of a pipeline.
-public indirect enum ShellCommandNode: Sendable, Equatable {
+public enum ShellCommandNode: Sendable, Equatable {
     /// `name args… redirections…` with optional `VAR=value` prefixes.
     case simple(ShellSimpleCommand)
     /// `( list )`: runs in a copy of the shell's state.
@@ -89,12 +89,38 @@ public struct ShellRedirection: Sendable, Equatable {
 
 /// A word before expansion: a sequence of literal and expandable parts.
 public struct ShellWord: Sendable, Equatable {
+    /// Plain unquoted words (most of them) are kept without a parts array.
+    enum Storage: Sendable {
+        case plain(String)
+        case parts([ShellWordPart])
+    }
+    var storage: Storage
+
+    public init(parts: [ShellWordPart]) { storage = .parts(parts) }
+
+    /// A plain unquoted word.
+    init(plain: String) { storage = .plain(plain) }
+
     /// The parts in order.
-    public var parts: [ShellWordPart]
+    public var parts: [ShellWordPart] {
+        get {
+            switch storage {
+            case .plain(let text): return [.literal(text, quoted: false)]
+            case .parts(let parts): return parts
+            }
+        }
+        set { storage = .parts(newValue) }
+    }
+
+    /// The text of a plain unquoted word without expansions.
+    var plainText: String? {
+        if case .plain(let text) = storage { return text }
+        return nil
+    }
 
     /// The word as plain text when it holds only literals (for the command name fast path).
     public var literalText: String? {
-        if parts.count == 1, case .literal(let text, _) = parts[0] { return text }
+        if case .plain(let text) = storage { return text }
         var out = ""
         for part in parts {
             guard case .literal(let text, _) = part else { return nil }
@@ -102,10 +128,12 @@ public struct ShellWord: Sendable, Equatable {
         }
         return out
     }
+
+    public static func == (a: ShellWord, b: ShellWord) -> Bool { a.parts == b.parts }
 }
 
 /// One part of a word.
-public indirect enum ShellWordPart: Sendable, Equatable {
+public enum ShellWordPart: Sendable, Equatable {
     /// Literal text; `quoted` text is neither split nor globbed.
     case literal(String, quoted: Bool)
     /// `$NAME`, `${NAME}`, `$?`, `${NAME:-word}`…
