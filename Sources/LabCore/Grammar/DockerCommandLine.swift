@@ -9,11 +9,15 @@ public enum DockerCommandLine {
         let g = DockerGrammar.shared
         let root = g.root
         var globals = ScannedFlags()
-        if let err = FlagScanner.scan(root, arguments[...], interspersed: false, into: &globals) {
-            return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
+        var rest: ArraySlice<String>
+        if let a0 = arguments.first, a0.utf8.first == FlagScanner.dash {
+            if let err = FlagScanner.scan(root, arguments[...], interspersed: false, into: &globals) {
+                return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
+            }
+            rest = globals.positionals[...]
+        } else {
+            rest = arguments[...]
         }
-        var rest = globals.positionals[...]
-        globals.options["help"] = nil
         if globals.help {
             let target = resolveForHelp(rest, g)
             if globals.helpShorthand {
@@ -37,7 +41,8 @@ public enum DockerCommandLine {
             if scanned.help { return helpOutput(root, shorthand: scanned.helpShorthand) }
             return fail(DockerMessages.unknownRootCommand(first), 1)
         }
-        var typed = "docker " + first
+        var typedWords: (String, String, String) = (first, "", "")
+        var depth = 1
         var cur = g.commands[firstIndex]
         rest = rest.dropFirst()
         while cur.isGroup {
@@ -51,33 +56,38 @@ public enum DockerCommandLine {
             }
             var scanned = ScannedFlags()
             let groupPart = next != nil ? rest[rest.startIndex..<j] : rest
-            if let err = FlagScanner.scan(cur, groupPart, interspersed: true, into: &scanned) {
-                return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: "docker " + cur.key), 125)
+            if !groupPart.isEmpty, let err = FlagScanner.scan(cur, groupPart, interspersed: true, into: &scanned) {
+                return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: cur.commandPath), 125)
             }
             if let n = next {
-                typed += " " + rest[j]
+                if depth == 1 { typedWords.1 = rest[j] } else { typedWords.2 = rest[j] }
+                depth += 1
                 cur = g.commands[n]
                 rest = rest[(j + 1)...]
                 continue
             }
             if scanned.help { return helpOutput(cur, shorthand: scanned.helpShorthand) }
             if let w = scanned.positionals.first {
-                return fail(cur.banner + DockerMessages.unknownSubcommand("docker " + cur.key, cur.usageLine, w), 1)
+                return fail(cur.banner + DockerMessages.unknownSubcommand(cur.commandPath, cur.usageLine, w), 1)
             }
             return .failure(cur.bare ?? DockerCLIError(stderr: cur.help, status: 0))
         }
+        var typed = "docker "
+        typed.reserveCapacity(9 + typedWords.0.utf8.count + typedWords.1.utf8.count + typedWords.2.utf8.count)
+        typed += typedWords.0
+        if depth > 1 { typed += " "; typed += typedWords.1 }
+        if depth > 2 { typed += " "; typed += typedWords.2 }
         return parseLeaf(cur, rest, typed: typed, globals: globals.options)
     }
 
     static func parseLeaf(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
                           globals: [String: [String]]) -> DockerParseResult {
-        let path = "docker " + cmd.key
+        let path = cmd.commandPath
         var scanned = ScannedFlags()
         if let err = FlagScanner.scan(cmd, rest, interspersed: cmd.interspersed, into: &scanned) {
             return fail(cmd.banner + DockerMessages.flagError(err, usage: cmd.usageLine, path: path), 125)
         }
         if scanned.help { return helpOutput(cmd, shorthand: scanned.helpShorthand) }
-        scanned.options["help"] = nil
         let n = scanned.positionals.count
         if n < cmd.minArgs || (cmd.maxArgs >= 0 && n > cmd.maxArgs) {
             var message = n < cmd.minArgs ? cmd.belowMessage : cmd.aboveMessage
@@ -86,7 +96,7 @@ public enum DockerCommandLine {
             }
             return fail(cmd.banner + message, 1)
         }
-        if let level = globals["log-level"]?.last, !validLogLevels.contains(level.lowercased()) {
+        if !globals.isEmpty, let level = globals["log-level"]?.last, !validLogLevels.contains(level.lowercased()) {
             return fail(DockerMessages.badLogLevel(level), 1)
         }
         if let err = RunChecks.check(cmd, scanned, path: path) { return .failure(err) }

@@ -1,8 +1,13 @@
 import Foundation
 
+/// How a flag's value is checked when it is set (decided once, from the help's type name).
+enum FlagKind: Sendable {
+    case bool, text, int, int32, uint, uint16, uint32, float, duration, bytes, swapBytes, decimal, filter, ulimit, mount, port
+}
+
 /// One flag of a docker command as the real client's help lists it (plus the few hidden flags
 /// the recorder confirmed with the client).
-public struct DockerFlagSpec: Sendable {
+public final class DockerFlagSpec: Sendable {
     /// Long name without dashes, e.g. "publish".
     public let long: String
     /// One-letter shorthand, or "" when none.
@@ -10,24 +15,58 @@ public struct DockerFlagSpec: Sendable {
     /// Value type name as help prints it ("bool" when the flag takes no value).
     public let type: String
     /// Whether the flag takes no value (`--flag` alone means true).
-    public var isBool: Bool { type == "bool" }
+    public let isBool: Bool
+    let kind: FlagKind
+    /// "-s, --long" or "--long", as pflag names the flag in its errors.
+    let errorName: String
+
+    init(long: String, short: String, type: String) {
+        self.long = long
+        self.short = short
+        self.type = type
+        isBool = type == "bool"
+        errorName = short.isEmpty ? "--" + long : "-" + short + ", --" + long
+        switch type {
+        case "bool": kind = .bool
+        case "int": kind = .int
+        case "int32": kind = .int32
+        case "uint", "uint64": kind = .uint
+        case "uint16": kind = .uint16
+        case "uint32": kind = .uint32
+        case "float": kind = .float
+        case "duration": kind = .duration
+        case "bytes": kind = long == "memory-swap" ? .swapBytes : .bytes
+        case "decimal": kind = .decimal
+        case "filter": kind = .filter
+        case "ulimit": kind = .ulimit
+        case "mount": kind = .mount
+        case "port": kind = .port
+        default: kind = .text
+        }
+    }
 }
+
+/// Which run-step check a command makes before contacting the daemon.
+enum RunCheckKind: Sendable { case none, run, create, pullOrPush, tag, serviceScale }
 
 /// One command object of the docker client's tree (a top-level shortcut such as `docker ps`
 /// and the management command `docker container ls` are distinct objects with their own help).
-public struct DockerCommandSpec: Sendable {
+public final class DockerCommandSpec: Sendable {
     /// Recorded key: the command's own path words joined by spaces ("" for the root).
     public let key: String
+    /// "docker " + key, as the client names the command in its messages.
+    public let commandPath: String
     /// Canonical path (first entry of the help's Aliases line), e.g. ["container", "ls"].
     public let canonical: [String]
     /// The `--help` text, verbatim.
     public let help: String
     /// The usage line printed in usage errors.
     public let usageLine: String
-    /// Flags by index; `byLong`/`byShort` index into it. Includes the implicit help flag.
+    /// Flags; `byLong`/`byShort` index into it. Includes the implicit help flag.
     public let flags: [DockerFlagSpec]
-    let byLong: [String: Int]
-    let byShort: [Character: Int]
+    let byLong: [String: DockerFlagSpec]
+    /// By shorthand's ASCII code (128 entries).
+    let byShort: [DockerFlagSpec?]
     /// Child command indices by every name and alias.
     let children: [String: Int]
     /// Whether the command has subcommands (a management group or the root).
@@ -43,14 +82,62 @@ public struct DockerCommandSpec: Sendable {
     /// Text the client prints on stderr before anything else for this command (the
     /// legacy-builder deprecation banner of `docker build`), or "".
     public let banner: String
+    let runCheck: RunCheckKind
+
+    init(key: String, raw: GrammarFile.Command, children: [String: Int]) {
+        self.key = key
+        commandPath = key.isEmpty ? "docker" : "docker " + key
+        canonical = raw.canonical
+        help = raw.help
+        var flags = raw.flags.map { DockerFlagSpec(long: $0.long, short: $0.short, type: $0.type) }
+        let shortTaken = flags.contains { $0.short == "h" }
+        flags.append(DockerFlagSpec(long: "help", short: shortTaken ? "" : "h", type: "bool"))
+        self.flags = flags
+        var byLong: [String: DockerFlagSpec] = [:]
+        var byShort = [DockerFlagSpec?](repeating: nil, count: 128)
+        for f in flags {
+            byLong[f.long] = f
+            if let c = f.short.utf8.first, c < 128 { byShort[Int(c)] = f }
+        }
+        self.byLong = byLong
+        self.byShort = byShort
+        self.children = children
+        isGroup = !raw.subcommands.isEmpty
+        if isGroup {
+            usageLine = key.isEmpty ? DockerMessages.rootUsageLine : (raw.errorUsage ?? "docker " + key)
+        } else if let r = raw.help.range(of: "Usage:  ") {
+            // the usage may continue on tab-indented lines (docker cp): up to the blank line
+            let rest = raw.help[r.upperBound...]
+            usageLine = String(rest[..<(rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex)])
+        } else {
+            usageLine = ""
+        }
+        interspersed = raw.interspersed ?? true
+        minArgs = raw.arity?.min ?? 0
+        maxArgs = raw.arity?.max ?? -1
+        belowMessage = raw.arity?.below ?? ""
+        aboveMessage = raw.arity?.above ?? ""
+        bare = raw.bare.map { DockerCLIError(stdout: $0.stdout, stderr: $0.stderr, status: $0.status) }
+        banner = raw.banner ?? ""
+        switch raw.canonical.joined(separator: " ") {
+        case "container run": runCheck = .run
+        case "container create": runCheck = .create
+        case "image pull", "image push": runCheck = .pullOrPush
+        case "image tag": runCheck = .tag
+        case "service scale": runCheck = .serviceScale
+        default: runCheck = .none
+        }
+    }
 }
 
 /// The docker client's whole command tree, loaded once from the JSON the recorder wrote
 /// (`scripts/record-docker-grammar.py`, docker 28.2.2).
-public struct DockerGrammar: Sendable {
+public final class DockerGrammar: Sendable {
     public let commands: [DockerCommandSpec]
+    /// `docker --version` as the client printed it, without the newline.
     public let clientVersion: String
-    let rootIndex: Int
+    public let root: DockerCommandSpec
+    let keyIndex: [String: Int]
 
     /// The recorded grammar, decoded on first use.
     public static let shared: DockerGrammar = {
@@ -63,15 +150,11 @@ public struct DockerGrammar: Sendable {
         return DockerGrammar(file: file)
     }()
 
-    public var root: DockerCommandSpec { commands[rootIndex] }
-
     /// The command recorded under `key` (e.g. "container run", "ps"), if any.
     public func command(_ key: String) -> DockerCommandSpec? {
         guard let i = keyIndex[key] else { return nil }
         return commands[i]
     }
-
-    let keyIndex: [String: Int]
 
     init(file: GrammarFile) {
         let keys = file.commands.keys.sorted()
@@ -80,42 +163,17 @@ public struct DockerGrammar: Sendable {
         var built: [DockerCommandSpec] = []
         for key in keys {
             let raw = file.commands[key]!
-            var flags: [DockerFlagSpec] = raw.flags.map { DockerFlagSpec(long: $0.long, short: $0.short, type: $0.type) }
-            let shortTaken = flags.contains { $0.short == "h" }
-            flags.append(DockerFlagSpec(long: "help", short: shortTaken ? "" : "h", type: "bool"))
-            var byLong: [String: Int] = [:]
-            var byShort: [Character: Int] = [:]
-            for (i, f) in flags.enumerated() {
-                byLong[f.long] = i
-                if let c = f.short.first { byShort[c] = i }
-            }
             var children: [String: Int] = [:]
             for sub in raw.subcommands {
                 let childKey = key.isEmpty ? sub : key + " " + sub
                 guard let ci = index[childKey] else { continue }
                 for name in file.commands[childKey]?.names ?? [sub] { children[name] = ci }
             }
-            let isGroup = !raw.subcommands.isEmpty
-            var usage = ""
-            if isGroup {
-                usage = key.isEmpty ? DockerMessages.rootUsageLine : (raw.errorUsage ?? "docker " + key)
-            } else if let r = raw.help.range(of: "Usage:  ") {
-                // the usage may continue on tab-indented lines (docker cp): up to the blank line
-                let rest = raw.help[r.upperBound...]
-                usage = String(rest[..<(rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex)])
-            }
-            built.append(DockerCommandSpec(
-                key: key, canonical: raw.canonical, help: raw.help, usageLine: usage,
-                flags: flags, byLong: byLong, byShort: byShort, children: children, isGroup: isGroup,
-                interspersed: raw.interspersed ?? true,
-                minArgs: raw.arity?.min ?? 0, maxArgs: raw.arity?.max ?? -1,
-                belowMessage: raw.arity?.below ?? "", aboveMessage: raw.arity?.above ?? "",
-                bare: raw.bare.map { DockerCLIError(stdout: $0.stdout, stderr: $0.stderr, status: $0.status) },
-                banner: raw.banner ?? ""))
+            built.append(DockerCommandSpec(key: key, raw: raw, children: children))
         }
         commands = built
         keyIndex = index
-        rootIndex = index[""]!
+        root = built[index[""]!]
         clientVersion = file.source.client
     }
 }

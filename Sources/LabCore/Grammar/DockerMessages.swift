@@ -51,17 +51,16 @@ enum DockerMessages {
     /// `docker container ls --foo`.
     static func unknownFlag(_ name: String) -> String { "unknown flag: --" + name }
     /// `docker container ls -ax` → `unknown shorthand flag: 'x' in -x`.
-    static func unknownShorthand(_ c: Character, _ rest: String) -> String { "unknown shorthand flag: '" + String(c) + "' in -" + rest }
+    static func unknownShorthand(_ rest: String) -> String { "unknown shorthand flag: '" + String(rest.prefix(1)) + "' in -" + rest }
     /// `docker network create --driver`.
     static func flagNeedsArgument(_ arg: String) -> String { "flag needs an argument: " + arg }
     /// `docker -H`.
-    static func flagNeedsShortArgument(_ c: Character, _ rest: String) -> String { "flag needs an argument: '" + String(c) + "' in -" + rest }
+    static func flagNeedsShortArgument(_ rest: String) -> String { "flag needs an argument: '" + String(rest.prefix(1)) + "' in -" + rest }
     /// pflag's message for `---x` (docker/cli vendored spf13/pflag flag.go, parseArgs).
     static func badFlagSyntax(_ arg: String) -> String { "bad flag syntax: " + arg }
     /// `docker ps --all=foo`.
     static func invalidArgument(_ value: String, _ flag: DockerFlagSpec, _ err: String) -> String {
-        let name = flag.short.isEmpty ? "--" + flag.long : "-" + flag.short + ", --" + flag.long
-        return "invalid argument " + goQuote(value) + " for " + goQuote(name) + " flag: " + err
+        "invalid argument " + goQuote(value) + " for " + goQuote(flag.errorName) + " flag: " + err
     }
     /// `docker ps --all=foo` → strconv.ParseBool: parsing "foo": invalid syntax.
     static func parseBoolError(_ v: String) -> String { "strconv.ParseBool: parsing " + goQuote(v) + ": invalid syntax" }

@@ -12,6 +12,9 @@ struct ScannedFlags {
 }
 
 enum FlagScanner {
+    static let dash = UInt8(ascii: "-")
+    static let equals = UInt8(ascii: "=")
+
     /// Scans `args` against `command`'s flags. Returns the pflag error message on failure.
     static func scan(_ command: DockerCommandSpec, _ args: ArraySlice<String>, interspersed: Bool,
                      into result: inout ScannedFlags) -> String? {
@@ -21,7 +24,8 @@ enum FlagScanner {
             let a = args[i]
             i += 1
             let u = a.utf8
-            guard u.count >= 2, u.first == UInt8(ascii: "-") else {
+            let count = u.count
+            guard count >= 2, u.first == dash else {
                 result.positionals.append(a)
                 if !interspersed {
                     result.positionals.append(contentsOf: args[i..<end])
@@ -29,29 +33,24 @@ enum FlagScanner {
                 }
                 continue
             }
-            if a == "--" {
-                result.positionals.append(contentsOf: args[i..<end])
-                return nil
-            }
             let second = u[u.index(after: u.startIndex)]
-            if second == UInt8(ascii: "-") {
-                // long flag
-                let body = a.dropFirst(2)
-                if body.first == "-" || body.first == "=" {
-                    return DockerMessages.badFlagSyntax(a)
+            if second == dash {
+                if count == 2 {  // "--"
+                    result.positionals.append(contentsOf: args[i..<end])
+                    return nil
                 }
-                let name: Substring
+                let bodyStart = u.index(u.startIndex, offsetBy: 2)
+                let firstOfBody = u[bodyStart]
+                if firstOfBody == dash || firstOfBody == equals { return DockerMessages.badFlagSyntax(a) }
+                let name: String
                 var value: String? = nil
-                if let eq = body.firstIndex(of: "=") {
-                    name = body[body.startIndex..<eq]
-                    value = String(body[body.index(after: eq)...])
+                if let eq = u[bodyStart...].firstIndex(of: equals) {
+                    name = String(a[bodyStart..<eq])
+                    value = String(a[u.index(after: eq)...])
                 } else {
-                    name = body
+                    name = String(a[bodyStart...])
                 }
-                guard let fi = command.byLong[String(name)] else {
-                    return DockerMessages.unknownFlag(String(name))
-                }
-                let flag = command.flags[fi]
+                guard let flag = command.byLong[name] else { return DockerMessages.unknownFlag(name) }
                 if value == nil {
                     if flag.isBool {
                         value = "true"
@@ -62,52 +61,58 @@ enum FlagScanner {
                         return DockerMessages.flagNeedsArgument(a)
                     }
                 }
-                if let err = set(flag, value!, command, &result) { return err }
+                if let err = set(flag, value!, &result) { return err }
             } else {
-                var shorts = a.dropFirst()
-                while let c = shorts.first {
-                    guard let fi = command.byShort[c] else {
-                        return DockerMessages.unknownShorthand(c, String(shorts))
+                var p = u.index(after: u.startIndex)
+                while p < u.endIndex {
+                    let c = u[p]
+                    guard c < 128, let flag = command.byShort[Int(c)] else {
+                        return DockerMessages.unknownShorthand(String(a[p...]))
                     }
-                    let flag = command.flags[fi]
-                    let afterC = shorts.index(after: shorts.startIndex)
+                    let next = u.index(after: p)
+                    let remaining = u.distance(from: p, to: u.endIndex)
                     let value: String
-                    if shorts.count > 2 && shorts[afterC] == "=" {
-                        value = String(shorts[shorts.index(after: afterC)...])
-                        shorts = shorts[shorts.endIndex...]
+                    if remaining > 2 && u[next] == equals {
+                        value = String(a[u.index(after: next)...])
+                        p = u.endIndex
                     } else if flag.isBool {
                         value = "true"
-                        shorts = shorts[afterC...]
-                    } else if shorts.count > 1 {
-                        value = String(shorts[afterC...])
-                        shorts = shorts[shorts.endIndex...]
+                        p = next
+                    } else if remaining > 1 {
+                        value = String(a[next...])
+                        p = u.endIndex
                     } else if i < end {
                         value = args[i]
                         i += 1
-                        shorts = shorts[shorts.endIndex...]
+                        p = u.endIndex
                     } else {
-                        return DockerMessages.flagNeedsShortArgument(c, String(shorts))
+                        return DockerMessages.flagNeedsShortArgument(String(a[p...]))
                     }
                     if flag.long == "help" { result.helpShorthand = true }
-                    if let err = set(flag, value, command, &result) { return err }
+                    if let err = set(flag, value, &result) { return err }
                 }
             }
         }
         return nil
     }
 
-    private static func set(_ flag: DockerFlagSpec, _ value: String, _ command: DockerCommandSpec,
-                            _ result: inout ScannedFlags) -> String? {
+    private static func set(_ flag: DockerFlagSpec, _ value: String, _ result: inout ScannedFlags) -> String? {
         var stored = value
         if flag.isBool {
             guard let b = GoValues.parseBool(value) else {
                 return DockerMessages.invalidArgument(value, flag, DockerMessages.parseBoolError(value))
             }
             stored = b ? "true" : "false"
-            if flag.long == "help" { result.help = b }
-        } else if let err = FlagValueValidator.validate(flag, value, command) {
-            return DockerMessages.invalidArgument(value, flag, err)
+            if flag.long == "help" {
+                result.help = b
+                return nil  // never reported as an option
+            }
+        } else if flag.kind != .text || FlagValueValidator.checksText(flag.long) {
+            if let err = FlagValueValidator.validate(flag, value) {
+                return DockerMessages.invalidArgument(value, flag, err)
+            }
         }
+        if result.options.isEmpty { result.options.reserveCapacity(8) }
         result.options[flag.long, default: []].append(stored)
         return nil
     }

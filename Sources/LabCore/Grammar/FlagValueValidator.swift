@@ -5,40 +5,49 @@ import Foundation
 /// Values the client leaves to the daemon (`--restart foo`, `-v a:b:c:d`, `--ip bogus`) pass.
 enum FlagValueValidator {
     /// Returns the error text after `invalid argument "V" for "F" flag: `, or nil when valid.
-    static func validate(_ flag: DockerFlagSpec, _ value: String, _ command: DockerCommandSpec) -> String? {
-        switch flag.type {
-        case "string", "strings", "list", "map", "stringToString", "command", "pref", "config", "secret", "network":
-            return validateNamedList(flag.long, value)
-        case "int":
-            return integerError(value, signed: true, bits: 64, name: "ParseInt")
-        case "int32":
-            return integerError(value, signed: true, bits: 32, name: "ParseInt")
-        case "uint", "uint64":
-            return integerError(value, signed: false, bits: 64, name: "ParseUint")
-        case "uint16":
-            return integerError(value, signed: false, bits: 16, name: "ParseUint")
-        case "uint32":
-            return integerError(value, signed: false, bits: 32, name: "ParseUint")
-        case "float":
-            return GoValues.parseFloat(Substring(value)) == nil ? DockerMessages.strconvError("ParseFloat", value, range: false) : nil
-        case "duration":
-            return GoValues.durationError(value)
-        case "bytes":
-            if flag.long == "memory-swap" && value == "-1" { return nil }
-            return sizeError(value)
-        case "decimal":
-            return decimalError(value)
-        case "filter":
-            return value.contains("=") ? nil : DockerMessages.badFilterFormat
-        case "ulimit":
-            return ulimitError(value)
-        case "mount":
-            return mountError(value)
-        case "port":
-            if value.contains("=") { return nil }
-            return PortSpec.error(value)
-        default:
+    static func validate(_ flag: DockerFlagSpec, _ value: String) -> String? {
+        switch flag.kind {
+        case .bool:
             return nil
+        case .text:
+            return validateNamedList(flag.long, value)
+        case .int:
+            return integerError(value, signed: true, bits: 64, name: "ParseInt")
+        case .int32:
+            return integerError(value, signed: true, bits: 32, name: "ParseInt")
+        case .uint:
+            return integerError(value, signed: false, bits: 64, name: "ParseUint")
+        case .uint16:
+            return integerError(value, signed: false, bits: 16, name: "ParseUint")
+        case .uint32:
+            return integerError(value, signed: false, bits: 32, name: "ParseUint")
+        case .float:
+            return GoValues.parseFloat(Substring(value)) == nil ? DockerMessages.strconvError("ParseFloat", value, range: false) : nil
+        case .duration:
+            return GoValues.durationError(value)
+        case .swapBytes:
+            return value == "-1" ? nil : sizeError(value)
+        case .bytes:
+            return sizeError(value)
+        case .decimal:
+            return decimalError(value)
+        case .filter:
+            return value.utf8.contains(UInt8(ascii: "=")) ? nil : DockerMessages.badFilterFormat
+        case .ulimit:
+            return ulimitError(value)
+        case .mount:
+            return mountError(value)
+        case .port:
+            if value.utf8.contains(UInt8(ascii: "=")) { return nil }
+            return PortSpec.error(value)
+        }
+    }
+
+    /// Text-typed flags whose values the client checks when they are set.
+    static func checksText(_ long: String) -> Bool {
+        switch long {
+        case "add-host", "dns", "link", "sysctl", "attach", "gpus": return true
+        default: return false
         }
     }
 

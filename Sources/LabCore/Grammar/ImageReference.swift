@@ -1,72 +1,102 @@
 /// Docker image reference syntax (`[domain/]path[:tag][@digest]`), checked as the docker
 /// client checks it for run, create, pull, push and tag (distribution/reference
 /// ParseNormalizedNamed semantics; messages seen on the client, e.g. `docker run Nginx`).
+/// Works on UTF-8 bytes: it runs for every `docker run`.
 enum ImageReference {
     /// nil when valid, else the error text (without any `docker: ` prefix).
     static func error(_ s: String) -> String? {
-        if s.utf8.count == 64 && s.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) {
+        var copy = s
+        return copy.withUTF8 { check($0, s) }
+    }
+
+    private static func check(_ b: UnsafeBufferPointer<UInt8>, _ s: String) -> String? {
+        let n = b.count
+        if n == 64 && b.allSatisfy({ isDigit($0) || ($0 >= 97 && $0 <= 102) }) {
             return DockerMessages.hexRepositoryName(s)
         }
-        var domain = "docker.io"
-        var remainder: Substring
-        if let slash = s.firstIndex(of: "/") {
-            let maybe = s[..<slash], rest = s[s.index(after: slash)...]
-            if maybe == "localhost" || maybe.contains(".") || maybe.contains(":") || maybe.lowercased() != maybe {
-                domain = String(maybe)
-                remainder = rest
-                if maybe == "index.docker.io" { domain = "docker.io" }
-            } else {
-                remainder = s[...]
+        var remainderStart = 0
+        var domainEnd = -1   // -1: Docker Hub
+        if let slash = b.firstIndex(of: 47) {
+            let maybe = UnsafeBufferPointer(rebasing: b[0..<slash])
+            let isLocalhost = String(decoding: maybe, as: UTF8.self) == "localhost"
+            if isLocalhost || maybe.contains(46) || maybe.contains(58) || maybe.contains(where: isUpper) {
+                domainEnd = slash
+                remainderStart = slash + 1
+                if String(decoding: maybe, as: UTF8.self) == "index.docker.io" || String(decoding: maybe, as: UTF8.self) == "docker.io" {
+                    domainEnd = -2  // Docker Hub, written out
+                }
             }
-        } else {
-            remainder = s[...]
         }
-        var remote = String(remainder)
-        if domain == "docker.io" && !remote.contains("/") { remote = "library/" + remote }
-        let remoteName = remote.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        if remoteName.lowercased() != remoteName {
-            return DockerMessages.repositoryMustBeLowercase(String(remoteName))
+        let remainder = UnsafeBufferPointer(rebasing: b[remainderStart..<n])
+        let official = domainEnd < 0 && !remainder.contains(47)
+        let remoteEnd = remainder.firstIndex(of: 58) ?? remainder.endIndex
+        if remainder[remainder.startIndex..<remoteEnd].contains(where: isUpper) {
+            let name = String(decoding: UnsafeBufferPointer(rebasing: remainder[remainder.startIndex..<remoteEnd]), as: UTF8.self)
+            return DockerMessages.repositoryMustBeLowercase((official ? "library/" : "") + name)
         }
-        return isValid(domain + "/" + remote) ? nil : DockerMessages.invalidReferenceFormat
+        if domainEnd >= 0 && !isDomain(UnsafeBufferPointer(rebasing: b[0..<domainEnd])) {
+            return DockerMessages.invalidReferenceFormat
+        }
+        return isValidRemainder(remainder) ? nil : DockerMessages.invalidReferenceFormat
     }
 
-    /// The full reference grammar on a normalized `domain/path[:tag][@digest]`.
-    static func isValid(_ full: String) -> Bool {
-        var rest = Substring(full)
-        if let at = rest.firstIndex(of: "@") {
-            let digest = rest[rest.index(after: at)...]
-            rest = rest[..<at]
-            guard let colon = digest.firstIndex(of: ":") else { return false }
-            let alg = digest[..<colon], hex = digest[digest.index(after: colon)...]
-            guard let f = alg.first, f.isASCII, f.isLetter,
-                  alg.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_+.".contains($0)) }),
-                  hex.count >= 32, hex.allSatisfy({ $0.isHexDigit }) else { return false }
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    static func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+    static func isLowerAlnum(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 122) }
+    static func isAlnum(_ c: UInt8) -> Bool { isLowerAlnum(c) || isUpper(c) }
+    static func isWord(_ c: UInt8) -> Bool { isAlnum(c) || c == 95 }
+    static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) }
+
+    /// `path[:tag][@digest]`.
+    static func isValidRemainder(_ r: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = r.endIndex
+        if let at = r.firstIndex(of: 64) {
+            let digest = r[(at + 1)..<r.endIndex]
+            guard let colon = digest.firstIndex(of: 58) else { return false }
+            let alg = digest[digest.startIndex..<colon], hex = digest[(colon + 1)..<digest.endIndex]
+            guard let f = alg.first, isAlnum(f), !isDigit(f),
+                  alg.allSatisfy({ isAlnum($0) || $0 == 45 || $0 == 95 || $0 == 43 || $0 == 46 }),
+                  hex.count >= 32, hex.allSatisfy(isHex) else { return false }
+            end = at
         }
-        // tag: after the last ':' that follows the last '/'
-        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
-        if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            let tag = rest[rest.index(after: colon)...]
-            rest = rest[..<colon]
-            guard let f = tag.first, isWord(f), tag.count <= 128, tag.allSatisfy({ isWord($0) || $0 == "." || $0 == "-" }) else { return false }
+        let name = r[r.startIndex..<end]
+        let lastSlash = name.lastIndex(of: 47) ?? name.startIndex
+        var pathEnd = end
+        if let colon = name[lastSlash..<end].lastIndex(of: 58) {
+            let tag = name[(colon + 1)..<end]
+            guard let f = tag.first, isWord(f), tag.count <= 128,
+                  tag.allSatisfy({ isWord($0) || $0 == 46 || $0 == 45 }) else { return false }
+            pathEnd = colon
         }
-        if rest.count > 255 { return false }
-        let comps = rest.split(separator: "/", omittingEmptySubsequences: false)
-        guard comps.count >= 2 else { return false }
-        guard isDomain(comps[0]) else { return false }
-        return comps.dropFirst().allSatisfy(isPathComponent)
+        if pathEnd - r.startIndex > 255 { return false }
+        var compStart = r.startIndex
+        var i = r.startIndex
+        while i <= pathEnd {
+            if i == pathEnd || r[i] == 47 {
+                if !isPathComponent(r[compStart..<i]) { return false }
+                compStart = i + 1
+            }
+            i += 1
+        }
+        return true
     }
 
-    static func isWord(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_") }
-
-    static func isPathComponent(_ p: Substring) -> Bool {
+    /// `[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*`.
+    static func isPathComponent(_ p: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let f = p.first, let l = p.last, isLowerAlnum(f), isLowerAlnum(l) else { return false }
-        var sep = ""
+        var sepLen = 0
+        var sepKind: UInt8 = 0
         for c in p {
             if isLowerAlnum(c) {
-                if !sep.isEmpty && !(sep == "." || sep == "_" || sep == "__" || sep.allSatisfy({ $0 == "-" })) { return false }
-                sep = ""
-            } else if c == "." || c == "_" || c == "-" {
-                sep.append(c)
+                if sepLen > 0 {
+                    let ok = sepKind == 45 || (sepKind == 46 && sepLen == 1) || (sepKind == 95 && sepLen <= 2)
+                    if !ok { return false }
+                }
+                sepLen = 0
+            } else if c == 46 || c == 95 || c == 45 {
+                if sepLen > 0 && c != sepKind { return false }
+                sepKind = c
+                sepLen += 1
             } else {
                 return false
             }
@@ -74,27 +104,31 @@ enum ImageReference {
         return true
     }
 
-    static func isLowerAlnum(_ c: Character) -> Bool { c.isASCII && (c.isNumber || ("a"..."z").contains(c)) }
-
-    static func isDomain(_ d: Substring) -> Bool {
-        var host = d
-        if d.first == "[" {
-            guard let close = d.firstIndex(of: "]") else { return false }
-            let after = d[d.index(after: close)...]
-            if !after.isEmpty {
-                guard after.first == ":", PortSpec.port(after.dropFirst()) != nil || after.dropFirst().allSatisfy({ $0.isNumber }) else { return false }
+    /// `host(.host)*[:port]` or `[ipv6][:port]`.
+    static func isDomain(_ d: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hostEnd = d.endIndex
+        if d.first == 91 {
+            guard let close = d.firstIndex(of: 93) else { return false }
+            let after = d[(close + 1)..<d.endIndex]
+            if after.isEmpty { return true }
+            return after.first == 58 && after.count > 1 && after.dropFirst().allSatisfy(isDigit)
+        }
+        if let colon = d.lastIndex(of: 58) {
+            let port = d[(colon + 1)..<d.endIndex]
+            guard !port.isEmpty, port.allSatisfy(isDigit) else { return false }
+            hostEnd = colon
+        }
+        var start = d.startIndex
+        var i = d.startIndex
+        while i <= hostEnd {
+            if i == hostEnd || d[i] == 46 {
+                let comp = d[start..<i]
+                guard let f = comp.first, let l = comp.last, isAlnum(f), isAlnum(l),
+                      comp.allSatisfy({ isAlnum($0) || $0 == 45 }) else { return false }
+                start = i + 1
             }
-            return true
+            i += 1
         }
-        if let colon = d.lastIndex(of: ":") {
-            let port = d[d.index(after: colon)...]
-            guard !port.isEmpty, port.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-            host = d[..<colon]
-        }
-        let comps = host.split(separator: ".", omittingEmptySubsequences: false)
-        return comps.allSatisfy { c in
-            guard let f = c.first, let l = c.last, f.isASCII, f.isLetter || f.isNumber, l.isASCII, l.isLetter || l.isNumber else { return false }
-            return c.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
+        return true
     }
 }

@@ -4,6 +4,7 @@
 enum PortSpec {
     /// nil when `raw` is a valid publish spec, else the client's message.
     static func error(_ raw: String) -> String? {
+        if isPlain(raw) { return nil }
         let parts = raw.split(separator: ":", omittingEmptySubsequences: false)
         let n = parts.count
         var ip = Substring(""), hostPort = Substring("")
@@ -34,6 +35,25 @@ enum PortSpec {
         case "tcp", "udp", "sctp": return nil
         default: return DockerMessages.invalidProto(proto.lowercased())
         }
+    }
+
+    /// Fast path for the usual `80` and `8080:80`: digits only, valid ports.
+    static func isPlain(_ raw: String) -> Bool {
+        var value = 0, digits = 0, parts = 0
+        for c in raw.utf8 {
+            if c >= 48 && c <= 57 {
+                value = value * 10 + Int(c - 48)
+                digits += 1
+                if digits > 5 || value > 65535 { return false }
+            } else if c == 58 && digits > 0 && parts == 0 {
+                parts = 1
+                value = 0
+                digits = 0
+            } else {
+                return false
+            }
+        }
+        return digits > 0
     }
 
     static func splitProtoPort(_ raw: Substring) -> (Substring, Substring) {

@@ -5,9 +5,10 @@ import Foundation
 /// `push` and `tag` (image references). Everything else the engine decides.
 enum RunChecks {
     static func check(_ cmd: DockerCommandSpec, _ s: ScannedFlags, path: String) -> DockerCLIError? {
-        guard cmd.canonical.count == 2 else { return nil }
-        switch (cmd.canonical[0], cmd.canonical[1]) {
-        case ("container", "run"), ("container", "create"):
+        switch cmd.runCheck {
+        case .none:
+            return nil
+        case .run, .create:
             if let p = s.options["pull"]?.last, !(p == "always" || p == "missing" || p == "never" || p == "") {
                 return styled(DockerMessages.invalidPullOption(p), path)
             }
@@ -18,27 +19,25 @@ enum RunChecks {
                 if let m = PortSpec.exposeError(e) { return styled(m, path) }
             }
             if let image = s.positionals.first, let e = ImageReference.error(image) {
-                if cmd.canonical[1] == "run" { return styled(e, path) }
+                if cmd.runCheck == .run { return styled(e, path) }
                 return DockerCLIError(stderr: e + "\n", status: 1)
             }
-        case ("image", "pull"), ("image", "push"):
+        case .pullOrPush:
             if let image = s.positionals.first, let e = ImageReference.error(image) {
                 return DockerCLIError(stderr: e + "\n", status: 1)
             }
-        case ("image", "tag"):
+        case .tag:
             for ref in s.positionals {
                 if let e = ImageReference.error(ref) {
                     return DockerCLIError(stderr: DockerMessages.tagParseError(ref, e) + "\n", status: 1)
                 }
             }
-        case ("service", "scale"):
+        case .serviceScale:
             for arg in s.positionals where !arg.contains("=") {
                 let paragraphs = cmd.help.components(separatedBy: "\n\n")
                 let description = paragraphs.count > 1 ? paragraphs[1] : ""
                 return DockerCLIError(stderr: DockerMessages.invalidScaleSpecifier(arg, path: path, usage: cmd.usageLine, description: description), status: 1)
             }
-        default:
-            break
         }
         return nil
     }
