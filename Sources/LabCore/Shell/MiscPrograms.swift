@@ -10,6 +10,7 @@ enum MiscPrograms {
         ("printf", ClosureProgram(printf)),
         ("pwd", ClosureProgram { p, lab in p.write(lab.machine.shell.workingDirectory + "\n"); return 0 }),
         ("true", ClosureProgram { _, _ in 0 }),
+        ("test", TestBuiltin.program),
         ("false", ClosureProgram { _, _ in 1 }),
         ("sleep", ClosureProgram(sleep)),
         ("hostname", ClosureProgram { p, lab in p.write(lab.machine.hostname + "\n"); return 0 }),
@@ -230,7 +231,7 @@ enum MiscPrograms {
             p.writeError("env: '\(name)': No such file or directory\n")
             return 127
         }
-        return p.run(Array(args), stdin: p.stdin, environment: environment, lab: &lab)
+        return p.run(Array(args), environment: environment, lab: &lab)
     }
 
     static func which(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
@@ -258,7 +259,7 @@ enum MiscPrograms {
             p.writeError("sudo: \(name): command not found\n")
             return 1
         }
-        return p.run(Array(args), stdin: p.stdin, lab: &lab)
+        return p.run(Array(args), lab: &lab)
     }
 
     static func sh(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
@@ -270,14 +271,14 @@ enum MiscPrograms {
                 p.writeError("\(p.name): -c: option requires an argument\n")
                 return 2
             }
-            return p.runShell(source, arguments: Array(args), stdin: p.stdin, lab: &lab)
+            return p.runShell(source, arguments: Array(args), lab: &lab)
         }
         if let file = args.first {
             guard let text = lab.machine.files.contents(of: p.resolve(file)) else {
                 p.writeError("\(p.name): \(file): No such file or directory\n")
                 return 127
             }
-            return p.runShell(text, arguments: Array(args), lab: &lab)
+            return p.runShell(text, arguments: Array(args), stdin: "", lab: &lab)
         }
         return p.runShell(p.stdin, arguments: [], lab: &lab)
     }

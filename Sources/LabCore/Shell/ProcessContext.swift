@@ -60,19 +60,24 @@ public struct ProcessContext {
     public var arguments: [String]
     /// The exported variables plus any `VAR=x` prefixes of this command.
     public var environment: [String: String]
-    /// Everything on standard input (a pipe, a redirected file, a here-document, or empty).
-    public var stdin: String
+    /// Everything left on standard input (a pipe, a redirected file, a here-document, or
+    /// empty). Reading it consumes it for later commands (as a real program would).
+    public var stdin: String {
+        get { input.readByProgram = true; return input.rest }
+        set { input.replace(newValue) }
+    }
+    let input: ShellInput
     /// The absolute working directory when the program started.
     public var workingDirectory: String
     let stdout: OutputTarget
     let stderr: OutputTarget
     let interpreter: ShellInterpreter
 
-    init(arguments: [String], environment: [String: String], stdin: String, workingDirectory: String,
+    init(arguments: [String], environment: [String: String], stdin: ShellInput, workingDirectory: String,
          stdout: OutputTarget, stderr: OutputTarget, interpreter: ShellInterpreter) {
         self.arguments = arguments
         self.environment = environment
-        self.stdin = stdin
+        self.input = stdin
         self.workingDirectory = workingDirectory
         self.stdout = stdout
         self.stderr = stderr
@@ -104,15 +109,16 @@ public struct ProcessContext {
 
     /// Runs another program (or builtin) with these arguments, sharing this process's output;
     /// returns its status (127 with bash's message when it does not exist).
-    public func run(_ arguments: [String], stdin: String = "", environment: [String: String]? = nil, lab: inout Lab) -> Int32 {
-        interpreter.runProgram(arguments, environment: environment ?? self.environment, stdin: stdin,
+    /// Without `stdin`, the program shares this process's standard input.
+    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil, lab: inout Lab) -> Int32 {
+        interpreter.runProgram(arguments, environment: environment ?? self.environment, stdin: stdin.map(ShellInput.init) ?? input,
                                stdout: stdout, stderr: stderr, lab: &lab)
     }
 
     /// Runs shell source in a child shell (`sh -c`), sharing this process's output; state
     /// changes other than files stay in the child.
-    public func runShell(_ source: String, arguments: [String] = [], stdin: String = "", lab: inout Lab) -> Int32 {
-        interpreter.runChildShell(source, arguments: arguments, environment: environment, stdin: stdin,
+    public func runShell(_ source: String, arguments: [String] = [], stdin: String? = nil, lab: inout Lab) -> Int32 {
+        interpreter.runChildShell(source, arguments: arguments, environment: environment, stdin: stdin.map(ShellInput.init) ?? input,
                                   stdout: stdout, stderr: stderr, lab: &lab)
     }
 
@@ -125,5 +131,45 @@ public struct ProcessContext {
     /// Whether the simulated system has a program or builtin of this name.
     public func hasProgram(_ name: String) -> Bool {
         interpreter.programs.program(named: name) != nil || name == "exit"
+    }
+}
+
+/// A command's standard input: text and how much of it has been read, shared by the commands
+/// of a loop so `while read` sees successive lines.
+final class ShellInput {
+    private(set) var text: String
+    private(set) var offset: String.Index
+    /// Set when a program read `stdin`; the rest is then consumed when it ends.
+    var readByProgram = false
+
+    init(_ text: String) {
+        self.text = text
+        offset = text.startIndex
+    }
+
+    /// What is left.
+    var rest: String { offset == text.startIndex ? text : String(text[offset...]) }
+
+    func replace(_ newText: String) {
+        text = newText
+        offset = newText.startIndex
+    }
+
+    func consumeAll() {
+        offset = text.endIndex
+        readByProgram = false
+    }
+
+    /// The next line without its newline, and whether a newline ended it; nil at the end.
+    func readLine() -> (String, Bool)? {
+        guard offset < text.endIndex else { return nil }
+        if let nl = text[offset...].firstIndex(of: "\n") {
+            let line = String(text[offset..<nl])
+            offset = text.index(after: nl)
+            return (line, true)
+        }
+        let line = String(text[offset...])
+        offset = text.endIndex
+        return (line, false)
     }
 }

@@ -159,7 +159,7 @@ extension ShellInterpreter {
         let savedExit = exitStatus
         let savedLine = currentLine
         exitStatus = nil
-        var status = body(self, ShellIO(stdin: "", stdout: out, stderr: io.stderr), &lab)
+        var status = body(self, ShellIO(stdin: ShellInput(""), stdout: out, stderr: io.stderr), &lab)
         if let code = exitStatus { status = code }
         exitStatus = savedExit
         currentLine = savedLine

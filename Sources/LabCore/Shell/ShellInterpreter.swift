@@ -1,6 +1,6 @@
 /// The standard streams of a command being executed.
 struct ShellIO {
-    var stdin: String
+    var stdin: ShellInput
     var stdout: OutputTarget
     var stderr: OutputTarget
 }
@@ -26,6 +26,10 @@ final class ShellInterpreter {
     var substitutionStatus: Int32?
     /// Child shells (`sh -c`) word their messages as `bash -c` does.
     var childShell = false
+    /// Loops being executed (for `break` and `continue`).
+    var loopDepth = 0
+    /// A `break N` or `continue N` unwinding to its loop.
+    var pendingLoopControl: (isBreak: Bool, levels: Int)?
 
     init(programs: ProgramTable, origin: ShellOrigin, run: RunState) {
         self.programs = programs
@@ -43,12 +47,12 @@ final class ShellInterpreter {
         }
     }
 
-    var stopped: Bool { exitStatus != nil || run.failure != nil }
+    var stopped: Bool { exitStatus != nil || run.failure != nil || pendingLoopControl != nil }
 
     // MARK: Top level
 
     func runTopLevel(_ source: String, lab: inout Lab) -> ShellOutcome {
-        let io = ShellIO(stdin: "", stdout: OutputTarget(.terminal(.stdout), run: run),
+        let io = ShellIO(stdin: ShellInput(""), stdout: OutputTarget(.terminal(.stdout), run: run),
                          stderr: OutputTarget(.terminal(.stderr), run: run))
         let status = runSource(source, io: io, lab: &lab, reportSyntax: syntaxReporter(io.stderr))
         if let failure = run.failure {
@@ -149,7 +153,7 @@ final class ShellInterpreter {
                 if let code = exitStatus { status = code }
                 exitStatus = savedExit
                 lab.machine.shell = saved
-                input = out.text
+                input = ShellInput(out.text)
             }
         }
         if pipeline.negated { status = status == 0 ? 1 : 0 }
@@ -161,6 +165,16 @@ final class ShellInterpreter {
         switch command {
         case .simple(let simple):
             return execute(simple, io: io, lab: &lab)
+        case .ifClause(_, let redirections, let line), .forLoop(_, let redirections, let line),
+             .whileLoop(_, let redirections, let line):
+            currentLine = line
+            var local = io
+            var files: [OutputTarget] = []
+            if let status = applyRedirections(redirections, io: &local, files: &files, lab: &lab) { return status }
+            let status = executeCompound(command, io: local, lab: &lab)
+            flush(files, lab: &lab)
+            lab.machine.shell.lastStatus = status
+            return status
         case .subshell(let list, let redirections, let line), .group(let list, let redirections, let line):
             currentLine = line
             var local = io
@@ -268,17 +282,25 @@ final class ShellInterpreter {
 
     /// Runs the program named by `arguments[0]` (a builtin, a registered program or a script
     /// file in the virtual filesystem).
-    func runProgram(_ arguments: [String], environment: [String: String], stdin: String,
+    func runProgram(_ arguments: [String], environment: [String: String], stdin: ShellInput,
                     stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
         guard let name = arguments.first else { return 0 }
         if name == "exit" {
             return exitBuiltin(arguments, stderr: stderr, lab: &lab)
         }
+        if name == "read" {
+            return readBuiltin(arguments, input: stdin, stderr: stderr, lab: &lab)
+        }
+        if name == "break" || name == "continue" {
+            return loopControl(arguments, stderr: stderr)
+        }
         if let program = programs.program(named: name) {
             var process = ProcessContext(arguments: arguments, environment: environment, stdin: stdin,
                                          workingDirectory: lab.machine.shell.workingDirectory,
                                          stdout: stdout, stderr: stderr, interpreter: self)
-            return program.run(&process, lab: &lab)
+            let status = program.run(&process, lab: &lab)
+            if stdin.readByProgram { stdin.consumeAll() }
+            return status
         }
         if name.contains("/") {
             let path = VirtualFileSystem.normalise(name, cwd: lab.machine.shell.workingDirectory)
@@ -314,7 +336,7 @@ final class ShellInterpreter {
     }
 
     /// `sh -c SOURCE ARGS…` or a script file: runs in a copy of the shell's state.
-    func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: String,
+    func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: ShellInput,
                        stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
         guard enterNested() else { return 1 }
         let saved = (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine)
@@ -356,16 +378,16 @@ final class ShellInterpreter {
             let cwd = lab.machine.shell.workingDirectory
             switch r.operation {
             case .hereDocument:
-                if r.descriptor == 0 { io.stdin = target }
+                if r.descriptor == 0 { io.stdin = ShellInput(target) }
             case .hereString:
-                if r.descriptor == 0 { io.stdin = target + "\n" }
+                if r.descriptor == 0 { io.stdin = ShellInput(target + "\n") }
             case .input, .readWrite:
                 let path = VirtualFileSystem.normalise(target, cwd: cwd)
                 switch lab.machine.files.node(at: path) {
                 case .file(let text)?:
-                    if r.descriptor == 0 { io.stdin = text }
+                    if r.descriptor == 0 { io.stdin = ShellInput(text) }
                 case .directory?:
-                    if r.descriptor == 0 { io.stdin = "" }
+                    if r.descriptor == 0 { io.stdin = ShellInput("") }
                 case nil:
                     if case .readWrite = r.operation {
                         try? lab.machine.files.write("", to: path)

@@ -148,6 +148,10 @@ struct ShellParser {
 
     mutating func parseCommand() throws(ShellSyntaxError) -> ShellCommandNode {
         let t = try peek()
+        if case .word(let w, nil) = t.token, let keyword = w.plainText, keyword.utf8.count <= 5,
+           let compound = try parseCompound(keyword, t) {
+            return compound
+        }
         if case .op(.leftParen) = t.token {
             consume()
             let list = try parseParenthesisedList(substitution: false)

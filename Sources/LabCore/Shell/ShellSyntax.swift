@@ -44,6 +44,43 @@ public enum ShellCommandNode: Sendable, Equatable {
     case subshell(ShellList, [ShellRedirection], line: Int)
     /// `{ list; }`: runs in the current shell.
     case group(ShellList, [ShellRedirection], line: Int)
+    /// `if list; then list; [elif list; then list;]… [else list;] fi`.
+    case ifClause(ShellIfClause, [ShellRedirection], line: Int)
+    /// `for NAME [in words…]; do list; done`.
+    case forLoop(ShellForLoop, [ShellRedirection], line: Int)
+    /// `while list; do list; done` and `until list; do list; done`.
+    case whileLoop(ShellWhileLoop, [ShellRedirection], line: Int)
+}
+
+/// The branches of an `if` command.
+public struct ShellIfClause: Sendable, Equatable {
+    /// Each condition with the list run when it succeeds, `if` then every `elif`.
+    public var branches: [ShellConditional]
+    /// The `else` list.
+    public var otherwise: ShellList?
+}
+
+/// A condition and the list it guards.
+public struct ShellConditional: Sendable, Equatable {
+    public var condition: ShellList
+    public var body: ShellList
+}
+
+/// A `for` loop.
+public struct ShellForLoop: Sendable, Equatable {
+    /// The loop variable.
+    public var name: String
+    /// The words after `in` (nil: the positional parameters).
+    public var words: [ShellWord]?
+    public var body: ShellList
+}
+
+/// A `while` or `until` loop.
+public struct ShellWhileLoop: Sendable, Equatable {
+    public var condition: ShellList
+    public var body: ShellList
+    /// `until`: loops while the condition fails.
+    public var until: Bool
 }
 
 /// A simple command: assignments, words and redirections.
