@@ -8,6 +8,13 @@ enum Builtins {
         (":", ClosureProgram { _, _ in 0 }),
         ("wait", ClosureProgram { _, _ in 0 }),
         ("[", TestBuiltin.program),
+        ("source", ClosureProgram { _, _ in 0 }),
+        (".", ClosureProgram { _, _ in 0 }),
+        ("type", ClosureProgram { _, _ in 0 }),
+        ("command", ClosureProgram { _, _ in 0 }),
+        ("read", ClosureProgram { _, _ in 0 }),
+        ("break", ClosureProgram { _, _ in 0 }),
+        ("continue", ClosureProgram { _, _ in 0 }),
     ]
 
     static func cd(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {

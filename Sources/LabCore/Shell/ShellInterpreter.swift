@@ -30,6 +30,8 @@ final class ShellInterpreter {
     var loopDepth = 0
     /// A `break N` or `continue N` unwinding to its loop.
     var pendingLoopControl: (isBreak: Bool, levels: Int)?
+    /// The file being run by `source`, which names itself in messages.
+    var sourceName: String?
 
     init(programs: ProgramTable, origin: ShellOrigin, run: RunState) {
         self.programs = programs
@@ -39,6 +41,7 @@ final class ShellInterpreter {
 
     /// `bash: line 3: ` and the like.
     var diagnosticPrefix: String {
+        if let sourceName { return "\(sourceName): line \(currentLine): " }
         if childShell { return "bash: line \(currentLine): " }
         switch origin {
         case .commandString: return "bash: line \(currentLine): "
@@ -287,6 +290,11 @@ final class ShellInterpreter {
         guard let name = arguments.first else { return 0 }
         if name == "exit" {
             return exitBuiltin(arguments, stderr: stderr, lab: &lab)
+        }
+        if name == "source" || name == "." || name == "type" || name == "command",
+           let status = interpreterBuiltin(arguments, environment: environment, stdin: stdin, stdout: stdout,
+                                           stderr: stderr, lab: &lab) {
+            return status
         }
         if name == "read" {
             return readBuiltin(arguments, input: stdin, stderr: stderr, lab: &lab)
