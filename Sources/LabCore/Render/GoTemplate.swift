@@ -1,0 +1,74 @@
+/// A Go text/template, parsed once and rendered any number of times against JSONValue data,
+/// with docker's template functions (`json`, `join`, `split`, `title`, `upper`, `lower`,
+/// `pad`, `truncate`) and Go's builtins. Parse a `--format` once per command and reuse it
+/// for every row.
+public struct GoTemplate: Sendable {
+    /// What happens when a template reads a key an object does not have.
+    public enum MissingKey: Sendable, Equatable {
+        /// Go's default for maps: the value is missing and prints `<no value>`.
+        case noValue
+        /// `missingkey=error`, as `docker inspect -f` runs on its raw-map fallback:
+        /// `map has no entry for key "Foo"`.
+        case error
+        /// The data stands for a Go struct of this type, e.g. `*formatter.ContainerContext`
+        /// for `docker ps`: `can't evaluate field Foo in type *formatter.ContainerContext`.
+        case structType(String)
+    }
+
+    /// A method callable on any object as `{{.Name arg…}}` (e.g. `{{.Label "com.x"}}` on a
+    /// `docker ps` row). Methods win over keys of the same name.
+    public struct Method: Sendable {
+        public let arity: Int
+        public let body: @Sendable (_ receiver: JSONValue, _ args: [JSONValue]) -> JSONValue
+        public init(arity: Int, body: @escaping @Sendable (_ receiver: JSONValue, _ args: [JSONValue]) -> JSONValue) {
+            self.arity = arity
+            self.body = body
+        }
+    }
+
+    /// Execution settings.
+    public struct Options: Sendable {
+        public var missingKey: MissingKey
+        public var methods: [String: Method]
+        /// Use docker's table-header functions (`json`, `split`, `join`, `title`, `lower`,
+        /// `upper`, `truncate` return their first argument unchanged), as docker does when it
+        /// renders the header row of a `table` format.
+        public var headerFunctions: Bool
+
+        public init(missingKey: MissingKey = .noValue, methods: [String: Method] = [:], headerFunctions: Bool = false) {
+            self.missingKey = missingKey
+            self.methods = methods
+            self.headerFunctions = headerFunctions
+        }
+    }
+
+    /// The source text as given.
+    public let source: String
+    let nodes: [TemplateNode]
+
+    /// Parses `source`; throws Go's parse error text (`template: :1: unclosed action`).
+    public init(_ source: String) throws(GoTemplateError) {
+        self.source = source
+        self.nodes = try TemplateParser.parse(source)
+    }
+
+    /// Renders against `value`. On an execution error Go has already written the output
+    /// produced before the failing action; docker discards it, and so does this method.
+    public func render(_ value: JSONValue, options: Options = Options()) throws(GoTemplateError) -> String {
+        var ex = TemplateExecutor(source: source, options: options, root: value)
+        _ = try ex.walk(value, nodes)
+        return ex.out
+    }
+
+    /// Like `render`, but returns what was written before an execution error along with it
+    /// (docker's table header is rendered this way, ignoring the error).
+    public func renderPartial(_ value: JSONValue, options: Options = Options()) -> (String, GoTemplateError?) {
+        var ex = TemplateExecutor(source: source, options: options, root: value)
+        do {
+            _ = try ex.walk(value, nodes)
+            return (ex.out, nil)
+        } catch {
+            return (ex.out, error)
+        }
+    }
+}

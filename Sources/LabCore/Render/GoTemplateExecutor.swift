@@ -1,0 +1,268 @@
+/// Walks a parsed template over a JSONValue, following text/template's evaluation rules.
+/// A Swift `nil` (`JSONValue?`) plays the part of Go's invalid reflect.Value: a missing map
+/// key, printed as `<no value>`.
+struct TemplateExecutor {
+    let source: String
+    let options: GoTemplate.Options
+    var vars: [(name: String, value: JSONValue?)]
+    var out = ""
+
+    enum Flow { case normal, breakLoop, continueLoop }
+
+    init(source: String, options: GoTemplate.Options, root: JSONValue) {
+        self.source = source
+        self.options = options
+        self.vars = [("$", root)]
+    }
+
+    // MARK: errors
+
+    func fail(at pos: Int, _ context: String, _ m: String) -> GoTemplateError {
+        let prefix = source.utf8.prefix(pos)
+        var line = 1
+        var col = pos
+        var seen = 0
+        for c in prefix {
+            seen += 1
+            if c == 0x0A {
+                line += 1
+                col = pos - seen
+            }
+        }
+        return GoTemplateError(
+            message: TemplateMessages.exec(line: line, col: col, context: context, m), isParseError: false)
+    }
+
+    func fail(_ arg: TemplateArg, _ m: String) -> GoTemplateError { fail(at: arg.pos, arg.goString, m) }
+
+    // MARK: walking
+
+    mutating func walk(_ dot: JSONValue?, _ list: [TemplateNode]) throws(GoTemplateError) -> Flow {
+        for node in list {
+            switch node {
+            case .text(let t):
+                out += t
+            case .action(let pipe):
+                let v = try pipeline(dot, pipe)
+                if pipe.decl.isEmpty { GoFmt.printValue(v, into: &out) }
+            case .ifNode(let br), .withNode(let br):
+                let mark = vars.count
+                let v = try pipeline(dot, br.pipe)
+                var flow = Flow.normal
+                if GoFmt.isTrue(v) {
+                    if case .withNode = node { flow = try walk(v, br.list) } else { flow = try walk(dot, br.list) }
+                } else if let e = br.elseList {
+                    flow = try walk(dot, e)
+                }
+                vars.removeLast(vars.count - mark)
+                if flow != .normal { return flow }
+            case .rangeNode(let br):
+                let mark = vars.count
+                try range(dot, br)
+                vars.removeLast(vars.count - mark)
+            case .breakNode: return .breakLoop
+            case .continueNode: return .continueLoop
+            }
+        }
+        return .normal
+    }
+
+    private mutating func range(_ dot: JSONValue?, _ br: TemplateBranch) throws(GoTemplateError) {
+        let v = try pipeline(dot, br.pipe)
+        let declCount = br.pipe.decl.count
+        let top = vars.count - 1
+        func iteration(_ me: inout TemplateExecutor, _ index: JSONValue, _ elem: JSONValue) throws(GoTemplateError) -> Flow {
+            if declCount > 0 {
+                me.vars[top].value = elem
+                if declCount > 1 { me.vars[top - 1].value = index }
+            }
+            let mark = me.vars.count
+            let f = try me.walk(elem, br.list)
+            me.vars.removeLast(me.vars.count - mark)
+            return f
+        }
+        var ran = false
+        switch v {
+        case .array(let a):
+            for (k, e) in a.enumerated() {
+                ran = true
+                if try iteration(&self, .int(Int64(k)), e) == .breakLoop { break }
+            }
+        case .object(let o):
+            for k in o.sortedKeys {
+                ran = true
+                if try iteration(&self, .string(k), o[k]!) == .breakLoop { break }
+            }
+        case .int(let n):
+            if declCount > 1 {
+                throw fail(at: br.pipe.pos, br.pipe.goString, "can't use \(n) to iterate over more than one variable")
+            }
+            var k: Int64 = 0
+            while k < n {
+                ran = true
+                if try iteration(&self, .int(k), .int(k)) == .breakLoop { break }
+                k += 1
+            }
+        case nil, .null:
+            break
+        case .some(let other):
+            let node = br.pipe.cmds.last.map { $0.args[0] }
+            throw fail(at: node?.pos ?? br.pipe.pos, node?.goString ?? br.pipe.goString,
+                TemplateMessages.cantIterate(GoFmt.sprint([other])))
+        }
+        if !ran, let e = br.elseList { _ = try walk(dot, e) }
+    }
+
+    // MARK: pipelines and commands
+
+    mutating func pipeline(_ dot: JSONValue?, _ pipe: TemplatePipe) throws(GoTemplateError) -> JSONValue? {
+        var value: JSONValue?? = .none  // .none: no previous stage (Go's missingVal)
+        for cmd in pipe.cmds {
+            value = .some(try command(dot, cmd, final: value))
+        }
+        let result: JSONValue? = value ?? nil
+        for name in pipe.decl {
+            if pipe.isAssign, let i = vars.lastIndex(where: { $0.name == name }) {
+                vars[i].value = result
+            } else {
+                vars.append((name, result))
+            }
+        }
+        return result
+    }
+
+    private func notAFunction(_ cmd: TemplateCommand, _ final: JSONValue??) throws(GoTemplateError) {
+        if cmd.args.count > 1 || final != nil {
+            throw fail(cmd.args[0], TemplateMessages.nonFunction(cmd.args[0].goString))
+        }
+    }
+
+    mutating func command(_ dot: JSONValue?, _ cmd: TemplateCommand, final: JSONValue??) throws(GoTemplateError)
+        -> JSONValue?
+    {
+        let first = cmd.args[0]
+        let rest = cmd.args.dropFirst()
+        switch first {
+        case .field(_, let names):
+            return try fieldChain(dot, receiver: dot, names: names, node: first, args: rest, final: final)
+        case .chain(_, let base, let names):
+            let b = try argValue(dot, base)
+            return try fieldChain(dot, receiver: b, names: names, node: first, args: rest, final: final)
+        case .variable(_, let name, let names):
+            let v = variable(name)
+            if names.isEmpty {
+                try notAFunction(cmd, final)
+                return v
+            }
+            return try fieldChain(dot, receiver: v, names: names, node: first, args: rest, final: final)
+        case .function(_, let name):
+            return try TemplateFunctions.call(name, node: first, args: Array(rest), final: final, dot: dot, exec: &self)
+        case .pipe(let p):
+            try notAFunction(cmd, final)
+            return try pipeline(dot, p)
+        case .nilValue:
+            throw fail(first, TemplateMessages.nilNotCommand)
+        case .dot:
+            try notAFunction(cmd, final)
+            return dot
+        case .bool(_, let b):
+            try notAFunction(cmd, final)
+            return .bool(b)
+        case .number(_, let n):
+            try notAFunction(cmd, final)
+            return n.value
+        case .string(_, let s, _):
+            try notAFunction(cmd, final)
+            return .string(s)
+        }
+    }
+
+    func variable(_ name: String) -> JSONValue? {
+        for v in vars.reversed() where v.name == name { return v.value }
+        return nil
+    }
+
+    /// The value of an argument (not in command position).
+    mutating func argValue(_ dot: JSONValue?, _ arg: TemplateArg) throws(GoTemplateError) -> JSONValue? {
+        switch arg {
+        case .field(_, let names):
+            return try fieldChain(dot, receiver: dot, names: names, node: arg, args: [], final: nil)
+        case .chain(_, let base, let names):
+            let b = try argValue(dot, base)
+            return try fieldChain(dot, receiver: b, names: names, node: arg, args: [], final: nil)
+        case .variable(_, let name, let names):
+            let v = variable(name)
+            if names.isEmpty { return v }
+            return try fieldChain(dot, receiver: v, names: names, node: arg, args: [], final: nil)
+        case .function(_, let name):
+            return try TemplateFunctions.call(name, node: arg, args: [], final: nil, dot: dot, exec: &self)
+        case .pipe(let p): return try pipeline(dot, p)
+        case .nilValue: return .null
+        case .dot: return dot
+        case .bool(_, let b): return .bool(b)
+        case .number(_, let n): return n.value
+        case .string(_, let s, _): return .string(s)
+        }
+    }
+
+    // MARK: fields
+
+    private mutating func fieldChain(
+        _ dot: JSONValue?, receiver: JSONValue?, names: [String], node: TemplateArg,
+        args: ArraySlice<TemplateArg>, final: JSONValue??
+    ) throws(GoTemplateError) -> JSONValue? {
+        var r = receiver
+        for (k, name) in names.enumerated() {
+            let last = k == names.count - 1
+            r = try field(dot, r, name, node: node, args: last ? args : [], final: last ? final : nil)
+        }
+        return r
+    }
+
+    private mutating func field(
+        _ dot: JSONValue?, _ receiver: JSONValue?, _ name: String, node: TemplateArg,
+        args: ArraySlice<TemplateArg>, final: JSONValue??
+    ) throws(GoTemplateError) -> JSONValue? {
+        let hasArgs = !args.isEmpty || final != nil
+        guard let receiver else {
+            if options.missingKey == .error { throw fail(node, TemplateMessages.nilData(name)) }
+            return nil
+        }
+        if case .object(let o) = receiver, let method = options.methods[name] {
+            var values: [JSONValue] = []
+            for a in args { values.append(try argValue(dot, a) ?? .null) }
+            if let f = final { values.append(f ?? .null) }
+            if values.count != method.arity {
+                throw fail(node, TemplateMessages.wrongArgs(name, want: method.arity, got: values.count))
+            }
+            return method.body(.object(o), values)
+        }
+        switch receiver {
+        case .object(let o):
+            if let v = o[name] {
+                if hasArgs {
+                    // A struct's fields are methods for docker's formatter contexts.
+                    if case .structType = options.missingKey {
+                        let n = args.count + (final != nil ? 1 : 0)
+                        throw fail(node, TemplateMessages.wrongArgs(name, want: 0, got: n))
+                    }
+                    throw fail(node, TemplateMessages.notAMethod(name))
+                }
+                return v
+            }
+            switch options.missingKey {
+            case .noValue:
+                if hasArgs { throw fail(node, TemplateMessages.notAMethod(name)) }
+                return nil
+            case .error: throw fail(node, TemplateMessages.noEntry(name))
+            case .structType(let t): throw fail(node, TemplateMessages.cantEvaluate(name, t))
+            }
+        case .null:
+            if options.missingKey == .error { throw fail(node, TemplateMessages.nilPointer("interface {}", name)) }
+            return nil
+        default:
+            let t = options.missingKey == .error ? "interface {}" : GoFmt.typeName(receiver)
+            throw fail(node, TemplateMessages.cantEvaluate(name, t))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Records the docker 28.2.2 client's --format output into cases.json.
+
+Run on a machine with a real engine:
+  docker run -d --name tpl1 --label com.example.a='x<y&z' --label b=2 -e FOO=bar -p 8080:80 alpine sleep 3000
+  python3 record.py
+Input objects are recorded too: container.json (`docker inspect tpl1`, first element),
+psrow.json (`docker ps --filter name=tpl1 --format '{{json .}}'`).
+Each case: the docker command run (argv), stdout, stderr and exit status.
+`kind` says what the engine is fed: "inspect" (container.json, missing keys are errors,
+as the client's raw-map fallback runs with missingkey=error), "ps" (psrow.json),
+"parse" (errors found before any data is needed).
+"""
+import json, subprocess, os
+
+def run(argv, env=None):
+    p = subprocess.run(argv, capture_output=True, text=True, env=env)
+    return {"argv": argv, "stdout": p.stdout, "stderr": p.stderr, "status": p.returncode}
+
+inspect_formats = [l for l in open("inspect-formats.txt").read().split("\n") if l and not l.startswith("#")]
+ps_formats = [l for l in open("ps-formats.txt").read().split("\n") if l and not l.startswith("#")]
+parse_formats = [l for l in open("parse-formats.txt").read().split("\n") if l and not l.startswith("#")]
+
+raw = subprocess.run(["docker", "inspect", "tpl1"], capture_output=True, text=True).stdout
+open("container.json", "w").write(raw)
+row = subprocess.run(["docker", "ps", "--filter", "name=tpl1", "--format", "{{json .}}"], capture_output=True, text=True).stdout
+open("psrow.json", "w").write(row)
+
+cases = []
+for f in inspect_formats:
+    c = run(["docker", "inspect", "-f", f, "tpl1"]); c["kind"] = "inspect"; c["format"] = f; cases.append(c)
+for f in ps_formats:
+    c = run(["docker", "ps", "--filter", "name=tpl1", "--format", f]); c["kind"] = "ps"; c["format"] = f; cases.append(c)
+env = dict(os.environ); env["DOCKER_HOST"] = "unix:///nonexistent"
+for f in parse_formats:
+    c = run(["docker", "ps", "--format", f], env); c["kind"] = "parse"; c["format"] = f; cases.append(c)
+json.dump(cases, open("cases.json", "w"), indent=1, ensure_ascii=False)
+print(len(cases), "cases")
