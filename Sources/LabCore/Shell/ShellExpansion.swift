@@ -61,7 +61,9 @@ struct FieldBuilder {
 
 extension ShellInterpreter {
     /// Expands command words into fields.
-    func expandFields(_ words: [ShellWord], io: ShellIO, lab: inout Lab) throws -> [String] {
+    func expandFields(_ input: [ShellWord], io: ShellIO, lab: inout Lab) throws -> [String] {
+        var words = input
+        if input.contains(where: Self.hasBraces) { words = input.flatMap(Self.braceExpand) }
         var builder = FieldBuilder()
         let cwd = lab.machine.shell.workingDirectory
         let files = lab.machine.files
@@ -107,6 +109,31 @@ extension ShellInterpreter {
             builder.end(glob: glob)
         }
         return builder.fields
+    }
+
+    static func hasBraces(_ word: ShellWord) -> Bool {
+        if let text = word.plainText { return BraceExpansion.mayExpand(text) }
+        return word.parts.contains {
+            if case .literal(let text, false) = $0 { return text.utf8.contains(ShellBytes.lbrace) }
+            return false
+        }
+    }
+
+    /// The words a word's brace expansions (in its unquoted literal parts) produce.
+    static func braceExpand(_ word: ShellWord) -> [ShellWord] {
+        if let text = word.plainText {
+            return BraceExpansion.expand(text).map { ShellWord(plain: $0) }
+        }
+        var results: [[ShellWordPart]] = [[]]
+        for part in word.parts {
+            if case .literal(let text, false) = part, BraceExpansion.mayExpand(text) {
+                let alternatives = BraceExpansion.expand(text)
+                results = results.flatMap { prefix in alternatives.map { prefix + [.literal($0, quoted: false)] } }
+            } else {
+                for i in results.indices { results[i].append(part) }
+            }
+        }
+        return results.map { ShellWord(parts: $0) }
     }
 
     /// Expands a word to one string, without splitting or globbing (assignments, redirections,
