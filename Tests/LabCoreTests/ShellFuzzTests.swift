@@ -1,0 +1,41 @@
+import XCTest
+@testable import LabCore
+
+/// Random shell-looking input must never crash or hang the parser or the interpreter.
+final class ShellFuzzTests: XCTestCase {
+    func testRandomInputNeverCrashes() {
+        let pieces = ["echo", " ", "a", "'", "\"", "\\", "$", "(", ")", "{", "}", "`", "|", "&", ";", "<", ">", "<<",
+                      "EOF", "\n", "#", "*", "?", "[", "]", "~", "=", "X", "$(", "${", "}", "2>&1", "if", "then", "fi",
+                      "for", "in", "do", "done", "while", "!", "-n", "cat", "ls", "-", ",", "..", "1", "read", "break",
+                      "$((", "))", "<<<", "<<-", "\t", "cd", "sh -c", "exit", "xargs", "grep", "sort", "[", "test"]
+        var rng = IDSource(seed: 42)
+        let shell = Shell(limits: ShellLimits(maxCommands: 200, maxOutputBytes: 1 << 16, maxSubstitutionDepth: 8))
+        for _ in 0..<3000 {
+            var source = ""
+            for _ in 0..<Int(rng.next() % 14) { source += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            _ = Shell.parse(source)
+            _ = Shell.needsMoreInput(source)
+            var lab = Lab()
+            for origin in [ShellOrigin.commandString, .interactive] {
+                _ = shell.run(source, origin: origin, lab: &lab, output: DiscardedOutput())
+            }
+        }
+    }
+
+    func testRunawayLoopsStopAtTheLimit() {
+        var lab = Lab()
+        let output = CapturedOutput()
+        let outcome = Shell(limits: ShellLimits(maxCommands: 1000)).run("while true; do :; done; echo never",
+                                                                         origin: .commandString, lab: &lab, output: output)
+        XCTAssertEqual(output.stderr, "lab: command limit of 1000 commands exceeded\n")
+        XCTAssertEqual(outcome.status, 1)
+        let yes = CapturedOutput()
+        _ = Shell(limits: ShellLimits(maxOutputBytes: 1000)).run("while true; do echo y; done", origin: .commandString,
+                                                                  lab: &lab, output: yes)
+        XCTAssertEqual(yes.stdout.count, 1000)
+        XCTAssertEqual(yes.stderr, "lab: output limit of 1000 bytes exceeded\n")
+        let deep = CapturedOutput()
+        _ = Shell().run("echo 'sh s.sh' > s.sh; sh s.sh", origin: .commandString, lab: &lab, output: deep)
+        XCTAssertEqual(deep.stderr, "lab: command substitution depth limit of 32 exceeded\n")
+    }
+}
