@@ -31,7 +31,7 @@ def docker(args):
 
 
 SECTION = re.compile(r"^([A-Z][A-Za-z ]*):$")
-FLAG = re.compile(r"^  (?:-(\S), )?\s*--([A-Za-z0-9][A-Za-z0-9-]*)(?: ([a-zA-Z0-9]+))?(?:\s{2,}(.*))?$")
+FLAG = re.compile(r"^  (?:-(\S), )?\s*--([A-Za-z0-9][A-Za-z0-9-]*)(?: ([a-zA-Z0-9][a-zA-Z0-9-]*))?(?:\s{2,}(.*))?$")
 
 
 def sections(text):
@@ -76,7 +76,10 @@ HIDDEN = {  # docker/cli v28.2.2 sources named in the docstring
     "container stop": ["time"],
     "container restart": ["time"],
     "image ls": ["tree"],
+    "volume create": ["name"],  # volume/create.go: flags.Lookup("name").Hidden = true
 }
+# stack/cmd.go: the deprecated persistent --orchestrator flag of `docker stack` and its subcommands
+HIDDEN_UNDER = {"stack": ["orchestrator"]}
 
 
 def probe_hidden(path, name):
@@ -120,7 +123,9 @@ def record(path, commands, todo_parent=None):
                 if m:
                     subs.append(m.group(1).rstrip("*"))
     entry["subcommands"] = subs
-    for h in HIDDEN.get(" ".join(entry["canonical"]), []):
+    canon = " ".join(entry["canonical"])
+    hidden = HIDDEN.get(canon, []) + [h for p, hs in HIDDEN_UNDER.items() if canon == p or canon.startswith(p + " ") for h in hs]
+    for h in hidden:
         typ = probe_hidden(path, h)
         if typ is None:
             continue

@@ -43,6 +43,7 @@ public enum DockerCommandLine {
         }
         var typedWords: (String, String, String) = (first, "", "")
         var depth = 1
+        var groupHelp = false, groupHelpShorthand = false
         var cur = g.commands[firstIndex]
         rest = rest.dropFirst()
         while cur.isGroup {
@@ -50,7 +51,10 @@ public enum DockerCommandLine {
             var next: Int? = nil
             while j < rest.endIndex {
                 let a = rest[j]
-                if a.utf8.count > 1 && a.utf8.first == UInt8(ascii: "-") { j += 1; continue }
+                if a.utf8.count > 1 && a.utf8.first == UInt8(ascii: "-") {
+                    j += takesNextWord(a, cur) ? 2 : 1
+                    continue
+                }
                 next = cur.children[a]
                 break
             }
@@ -60,13 +64,15 @@ public enum DockerCommandLine {
                 return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: cur.commandPath), 125)
             }
             if let n = next {
+                if scanned.help { groupHelp = true }
+                if scanned.helpShorthand { groupHelpShorthand = true }
                 if depth == 1 { typedWords.1 = rest[j] } else { typedWords.2 = rest[j] }
                 depth += 1
                 cur = g.commands[n]
                 rest = rest[(j + 1)...]
                 continue
             }
-            if scanned.help { return helpOutput(cur, shorthand: scanned.helpShorthand) }
+            if scanned.help || groupHelp { return groupHelpOutput(cur, scanned.helpShorthand, groupHelpShorthand) }
             if let w = scanned.positionals.first {
                 return fail(cur.banner + DockerMessages.unknownSubcommand(cur.commandPath, cur.usageLine, w), 1)
             }
@@ -77,7 +83,38 @@ public enum DockerCommandLine {
         typed += typedWords.0
         if depth > 1 { typed += " "; typed += typedWords.1 }
         if depth > 2 { typed += " "; typed += typedWords.2 }
+        if groupHelp {
+            // `docker network --help ls`: the help flag given to a group carries to the command
+            var scanned = ScannedFlags()
+            if let err = FlagScanner.scan(cur, rest, interspersed: cur.interspersed, into: &scanned) {
+                return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: cur.commandPath), 125)
+            }
+            return groupHelpOutput(cur, scanned.helpShorthand, groupHelpShorthand)
+        }
         return parseLeaf(cur, rest, typed: typed, globals: globals.options)
+    }
+
+    /// cobra's command search treats `--flag` and `-f` without `=` as wanting the next word
+    /// unless they are known bools; `--` wants one too. That word is then no command name.
+    static func takesNextWord(_ a: String, _ cmd: DockerCommandSpec) -> Bool {
+        if a.utf8.contains(UInt8(ascii: "=")) { return false }
+        if a == "--" { return true }
+        if a.hasPrefix("--") {
+            guard let f = cmd.byLong[String(a.dropFirst(2))] else { return true }
+            return !f.isBool
+        }
+        guard a.utf8.count == 2, let c = a.utf8.last, c < 128 else { return false }
+        guard let f = cmd.byShort[Int(c)] else { return true }
+        return !f.isBool
+    }
+
+    /// Help requested on a group before the subcommand: the client prints the `-h` deprecation
+    /// line three times when `-h` was given there (seen: `docker network -h ls`).
+    static func groupHelpOutput(_ cmd: DockerCommandSpec, _ own: Bool, _ atGroup: Bool) -> DockerParseResult {
+        if !atGroup { return helpOutput(cmd, shorthand: own) }
+        let out = String(repeating: DockerMessages.helpShorthandDeprecated, count: own ? 4 : 3) + cmd.help
+        if cmd.banner.isEmpty { return .output(stdout: out, status: 0) }
+        return .failure(DockerCLIError(stdout: out, stderr: cmd.banner, status: 0))
     }
 
     static func parseLeaf(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
@@ -134,9 +171,8 @@ public enum DockerCommandLine {
         var sawHelpFlag = false, shorthand = false
         for w in words {
             if w == "--help" || w == "-h" { sawHelpFlag = true; shorthand = shorthand || w == "-h"; continue }
-            guard cur.isGroup else { break }
             if cur.key.isEmpty && w == "help" { sawHelpFlag = true; break }
-            guard let c = cur.children[w] else { return fail(DockerMessages.unknownHelpTopic(w), 1) }
+            guard cur.isGroup, let c = cur.children[w] else { return fail(DockerMessages.unknownHelpTopic(w), 1) }
             cur = g.commands[c]
         }
         if sawHelpFlag {

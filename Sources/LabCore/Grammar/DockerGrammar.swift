@@ -47,7 +47,7 @@ public final class DockerFlagSpec: Sendable {
 }
 
 /// Which run-step check a command makes before contacting the daemon.
-enum RunCheckKind: Sendable { case none, run, create, pullOrPush, tag, serviceScale }
+enum RunCheckKind: Sendable { case none, run, create, pullOrPush, tag, serviceScale, networkCreate }
 
 /// One command object of the docker client's tree (a top-level shortcut such as `docker ps`
 /// and the management command `docker container ls` are distinct objects with their own help).
@@ -125,6 +125,7 @@ public final class DockerCommandSpec: Sendable {
         case "image pull", "image push": runCheck = .pullOrPush
         case "image tag": runCheck = .tag
         case "service scale": runCheck = .serviceScale
+        case "network create": runCheck = .networkCreate
         default: runCheck = .none
         }
     }

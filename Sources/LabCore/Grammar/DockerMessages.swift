@@ -96,6 +96,32 @@ enum DockerMessages {
     static let mountTargetRequired = "target is required"
     /// `docker run --add-host bogus nginx`.
     static func badAddHost(_ v: String) -> String { "bad format for add-host: " + goQuote(v) }
+    /// `docker run --add-host a:bogus nginx`.
+    static func badAddHostIP(_ v: String) -> String { "invalid IP address in add-host: " + goQuote(v) }
+    /// `docker run --ulimit nofile=1:2:3 nginx`.
+    static func tooManyUlimitValues(_ v: String) -> String {
+        "too many limit value arguments - " + v + ", can only have up to two, `soft[:hard]`"
+    }
+    /// `docker run --mount '' nginx` (the CSV reader's end of input).
+    static let mountEOF = "EOF"
+    /// `docker run --health-interval -1s nginx` (also --health-timeout, --health-retries,
+    /// --health-start-period, --health-start-interval: docker/cli cli/command/container/opts.go).
+    static func cannotBeNegative(_ flag: String) -> String { "--" + flag + " cannot be negative" }
+    /// `docker run -p [::1:80:80 nginx`.
+    static func ipMissingBracket(_ ip: String) -> String { "invalid IP address " + ip + ": address " + ip + ":: missing ']' in address" }
+    /// `docker run --expose 90-80 nginx`.
+    static func invalidPortRange(_ p: String) -> String { "invalid range specified for port: " + p }
+    /// `docker run nginx@sha256:<40 hex digits>`.
+    static let invalidDigestLength = "invalid checksum digest length"
+    /// `docker run nginx@md5:<32 hex digits>`.
+    static let unsupportedDigest = "unsupported digest algorithm"
+    /// `docker service scale web=abc`, exit 1.
+    static func invalidReplicas(_ name: String, _ value: String, _ err: String) -> String {
+        name + ": invalid replicas value " + value + ": " + err + "\n"
+    }
+    /// `docker network create --ip-range x net1`, exit 1.
+    static let rangeNeedsSubnet = "every ip-range or gateway must have a corresponding subnet\n"
+
     /// `docker run --dns bogus nginx`.
     static func badIPAddress(_ v: String) -> String { "IP address is not correctly formatted: " + v }
     /// `docker run --link bogus:a:b nginx`.

@@ -32,7 +32,7 @@ enum FlagValueValidator {
         case .decimal:
             return decimalError(value)
         case .filter:
-            return value.utf8.contains(UInt8(ascii: "=")) ? nil : DockerMessages.badFilterFormat
+            return value.isEmpty || value.utf8.contains(UInt8(ascii: "=")) ? nil : DockerMessages.badFilterFormat
         case .ulimit:
             return ulimitError(value)
         case .mount:
@@ -57,7 +57,10 @@ enum FlagValueValidator {
             var parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.count < 2 { parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) }
             if parts.count < 2 || parts[0].isEmpty { return DockerMessages.badAddHost(value) }
-            return nil
+            var ip = parts[1]
+            if ip == "host-gateway" { return nil }
+            if ip.first == "[" && ip.last == "]" { ip = ip.dropFirst().dropLast() }
+            return IPAddress.isValid(ip) ? nil : DockerMessages.badAddHostIP(String(parts[1]))
         case "dns":
             return IPAddress.isValid(Substring(value)) ? nil : DockerMessages.badIPAddress(value)
         case "link":
@@ -88,20 +91,13 @@ enum FlagValueValidator {
         return DockerMessages.strconvError(name, v, range: e == .range)
     }
 
-    /// docker/go-units parseSize (RAMInBytes).
+    /// docker/go-units v0.5.0 parseSize (RAMInBytes), the version docker 28.2.2 vendors.
     static func sizeError(_ s: String) -> String? {
-        var num = Substring(s)
-        var sfx = Substring("")
-        if let sp = s.firstIndex(of: " ") {
-            num = s[..<sp]
-            sfx = s[s.index(after: sp)...]
-        } else {
-            guard let sep = s.lastIndex(where: { ("0"..."9").contains($0) || $0 == "." }) else {
-                return DockerMessages.invalidSize(s)
-            }
-            num = s[...sep]
-            sfx = s[s.index(after: sep)...]
+        guard let sep = s.lastIndex(where: { ("0"..."9").contains($0) || $0 == "." || $0 == " " }) else {
+            return DockerMessages.invalidSize(s)
         }
+        let num = s[s[sep] == " " ? s.startIndex..<sep : s.startIndex..<s.index(after: sep)]
+        let sfx = s[s.index(after: sep)...]
         guard let size = GoValues.parseFloat(num) else { return DockerMessages.strconvError("ParseFloat", String(num), range: false) }
         if size < 0 { return DockerMessages.invalidSize(s) }
         if sfx.isEmpty { return nil }
@@ -122,17 +118,18 @@ enum FlagValueValidator {
             let ok = GoValues.parseInt10(a.first == "+" ? a.dropFirst() : a) != nil && !b.isEmpty && b.allSatisfy { $0.isASCII && $0.isNumber }
             return ok ? nil : DockerMessages.notRational(s)
         }
+        if GoValues.parseInteger(s, signed: true, bits: 64) == nil { return nil }  // big.Rat takes 0x… integers too
         guard GoValues.parseFloat(Substring(s)) != nil, !s.lowercased().contains("n") else { return DockerMessages.notRational(s) }
         var mantissa = Substring(s), exp = 0
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = s[..<e]
             exp = Int(s[s.index(after: e)...]) ?? 0
         }
-        if let dot = mantissa.firstIndex(of: ".") {
-            let frac = mantissa[mantissa.index(after: dot)...].reversed().drop { $0 == "0" }
-            if frac.count - exp > 9 { return DockerMessages.tooPrecise }
-        }
-        return nil
+        // digits after the point once the value is written out; more than 9 is finer than 1e-9
+        var digits = mantissa.filter { $0.isASCII && $0.isNumber }
+        var scale = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0) - exp
+        while scale > 0, digits.last == "0" { digits.removeLast(); scale -= 1 }
+        return scale > 9 && digits.contains(where: { $0 != "0" }) ? DockerMessages.tooPrecise : nil
     }
 
     static func ulimitError(_ s: String) -> String? {
@@ -141,11 +138,10 @@ enum FlagValueValidator {
         let known: Set<Substring> = ["core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice", "nofile",
                                      "nproc", "rss", "rtprio", "rttime", "sigpending", "stack"]
         guard known.contains(name) else { return DockerMessages.invalidUlimitType(String(name)) }
-        var softStr = val, hardStr: Substring? = nil
-        if let c = val.firstIndex(of: ":") {
-            softStr = val[..<c]
-            hardStr = val[val.index(after: c)...]
-        }
+        let limits = val.split(separator: ":", omittingEmptySubsequences: false)
+        if limits.count > 2 { return DockerMessages.tooManyUlimitValues(String(val)) }
+        let softStr = limits[0]
+        let hardStr: Substring? = limits.count == 2 ? limits[1] : nil
         var hard: Int64? = nil
         if let h = hardStr {
             guard let hv = GoValues.parseInt10(h) else { return DockerMessages.strconvError("ParseInt", String(h), range: false) }
@@ -162,8 +158,9 @@ enum FlagValueValidator {
 
     /// The two --mount errors learners meet most (a field without `=`, no target).
     static func mountError(_ s: String) -> String? {
+        if s.isEmpty { return DockerMessages.mountEOF }
         var hasTarget = false
-        for field in s.split(separator: ",") {
+        for field in s.split(separator: ",", omittingEmptySubsequences: false) {
             guard let eq = field.firstIndex(of: "=") else {
                 let key = field.lowercased()
                 if key == "readonly" || key == "ro" { continue }

@@ -23,24 +23,25 @@ enum GoValues {
         }
         if u.isEmpty { return .syntax }
         var base: UInt64 = 10
-        var underscoresOK = false
+        var prefixed = false
         if u.count >= 2, u.first == "0" {
             let p = u[u.index(after: u.startIndex)]
             switch p {
-            case "x", "X": base = 16; u = u.dropFirst(2); underscoresOK = true
-            case "o", "O": base = 8; u = u.dropFirst(2); underscoresOK = true
-            case "b", "B": base = 2; u = u.dropFirst(2); underscoresOK = true
-            default: base = 8; u = u.dropFirst(); underscoresOK = true
+            case "x", "X": base = 16; u = u.dropFirst(2); prefixed = true
+            case "o", "O": base = 8; u = u.dropFirst(2); prefixed = true
+            case "b", "B": base = 2; u = u.dropFirst(2); prefixed = true
+            default: base = 8; u = u.dropFirst()
             }
             if u.isEmpty && base != 8 { return .syntax }
+        }
+        // base 0: `_` only between digits (or right after a 0x/0o/0b prefix)
+        if u.contains("_") {
+            if u.last == "_" || u.contains("__") || (u.first == "_" && !prefixed) { return .syntax }
         }
         var value: UInt64 = 0
         var overflow = false
         for c in u {
-            if c == "_" {
-                if !underscoresOK { return .syntax }
-                continue
-            }
+            if c == "_" { continue }
             guard let d = c.hexDigitValue, UInt64(d) < base else { return .syntax }
             let (m, o1) = value.multipliedReportingOverflow(by: base)
             let (a, o2) = m.addingReportingOverflow(UInt64(d))

@@ -11,9 +11,6 @@ enum ImageReference {
 
     private static func check(_ b: UnsafeBufferPointer<UInt8>, _ s: String) -> String? {
         let n = b.count
-        if n == 64 && b.allSatisfy({ isDigit($0) || ($0 >= 97 && $0 <= 102) }) {
-            return DockerMessages.hexRepositoryName(s)
-        }
         var remainderStart = 0
         var domainEnd = -1   // -1: Docker Hub
         if let slash = b.firstIndex(of: 47) {
@@ -37,7 +34,24 @@ enum ImageReference {
         if domainEnd >= 0 && !isDomain(UnsafeBufferPointer(rebasing: b[0..<domainEnd])) {
             return DockerMessages.invalidReferenceFormat
         }
-        return isValidRemainder(remainder) ? nil : DockerMessages.invalidReferenceFormat
+        guard isValidRemainder(remainder) else { return DockerMessages.invalidReferenceFormat }
+        return digestError(remainder)
+    }
+
+    /// The digest's algorithm and length (sha256: 64, sha384: 96, sha512: 128 hex digits).
+    static func digestError(_ r: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let at = r.firstIndex(of: 64) else { return nil }
+        let digest = String(decoding: UnsafeBufferPointer(rebasing: r[(at + 1)..<r.endIndex]), as: UTF8.self)
+        guard let colon = digest.firstIndex(of: ":") else { return nil }
+        let hexCount = digest.utf8.count - digest.utf8.distance(from: digest.startIndex, to: colon) - 1
+        let expected: Int
+        switch digest[..<colon] {
+        case "sha256": expected = 64
+        case "sha384": expected = 96
+        case "sha512": expected = 128
+        default: return DockerMessages.unsupportedDigest
+        }
+        return hexCount == expected ? nil : DockerMessages.invalidDigestLength
     }
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

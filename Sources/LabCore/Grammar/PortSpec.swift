@@ -19,7 +19,7 @@ enum PortSpec {
         }
         let (proto, containerPort) = splitProtoPort(containerRaw)
         if ip.first == "[" {
-            guard ip.last == "]" else { return DockerMessages.invalidIPAddress(String(ip)) }
+            guard ip.last == "]" else { return DockerMessages.ipMissingBracket(String(ip)) }
             ip = ip.dropFirst().dropLast()
         }
         if !ip.isEmpty && !IPAddress.isValid(ip) { return DockerMessages.invalidIPAddress(String(ip)) }
@@ -83,11 +83,16 @@ enum PortSpec {
     static func exposeError(_ e: String) -> String? {
         if e.contains(":") { return DockerMessages.invalidExposeFormat(e) }
         let (_, p) = splitProtoPort(Substring(e))
-        let first = p.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        for part in first {
+        let bounds = p.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        var values: [Int] = []
+        for part in bounds {
             if let err = GoValues.parseInteger(String(part), signed: false, bits: 16) {
                 return DockerMessages.invalidExposeRange(e, DockerMessages.strconvError("ParseUint", String(part), range: err == .range))
             }
+            values.append(Int(part) ?? 0)
+        }
+        if values.count == 2 && values[1] < values[0] {
+            return DockerMessages.invalidExposeRange(e, DockerMessages.invalidPortRange(String(p)))
         }
         return nil
     }

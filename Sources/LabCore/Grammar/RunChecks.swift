@@ -18,6 +18,11 @@ enum RunChecks {
             for e in s.options["expose"] ?? [] {
                 if let m = PortSpec.exposeError(e) { return styled(m, path) }
             }
+            for flag in ["health-interval", "health-timeout", "health-retries", "health-start-period", "health-start-interval"] {
+                if let v = s.options[flag]?.last, v.hasPrefix("-"), v != "-0" {
+                    return styled(DockerMessages.cannotBeNegative(flag), path)
+                }
+            }
             if let image = s.positionals.first, let e = ImageReference.error(image) {
                 if cmd.runCheck == .run { return styled(e, path) }
                 return DockerCLIError(stderr: e + "\n", status: 1)
@@ -37,6 +42,25 @@ enum RunChecks {
                 let paragraphs = cmd.help.components(separatedBy: "\n\n")
                 let description = paragraphs.count > 1 ? paragraphs[1] : ""
                 return DockerCLIError(stderr: DockerMessages.invalidScaleSpecifier(arg, path: path, usage: cmd.usageLine, description: description), status: 1)
+            }
+            var errors = ""
+            var bad = 0
+            for arg in s.positionals {
+                let parts = arg.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let value = String(parts[1])
+                if let e = GoValues.parseInteger(value, signed: false, bits: 64) ?? (value.hasPrefix("0") && value.count > 1 ? .syntax : nil) {
+                    errors += DockerMessages.invalidReplicas(String(parts[0]), value, DockerMessages.strconvError("ParseUint", value, range: e == .range))
+                    bad += 1
+                }
+            }
+            // only when every service is invalid does the client stop before the daemon
+            if bad > 0 && bad == s.positionals.count {
+                return DockerCLIError(stderr: errors, status: 1)
+            }
+        case .networkCreate:
+            let subnets = s.options["subnet"]?.count ?? 0
+            if subnets < (s.options["ip-range"]?.count ?? 0) || subnets < (s.options["gateway"]?.count ?? 0) {
+                return DockerCLIError(stderr: DockerMessages.rangeNeedsSubnet, status: 1)
             }
         }
         return nil
