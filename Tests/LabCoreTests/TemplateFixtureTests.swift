@@ -26,6 +26,8 @@ final class TemplateFixtureTests: XCTestCase {
         "{{.ExecIDs}}": "a nil Go slice prints [] but JSON null carries no type; we print <nil> (right for nil pointers)",
         "{{printf \"%v %v\" nil .ExecIDs}}": "same: nil slice",
         "{{index .NetworkSettings.Networks \"bridge\" | json}}": "the client re-encodes its own v28 struct (field order, GwPriority, DNSNames); the recorded data comes from a 20.10 daemon",
+        "{{upper .State.Pid}}": "the raw fallback holds numbers as json.Number; we say int",
+        "{{print}}|{{println}}|{{print nil}}|{{print .ExecIDs \"a\" 1 2 .Config.Labels}}": "nil slice prints []",
         "{{json .}}": "docker ps rows marshal themselves with HTML escaping (\\u003c); the json function does not",
     ]
 

@@ -259,7 +259,12 @@ enum GoFmt {
             return .success(0)
         case (.array, _), (.object, _), (_, .array), (_, .object):
             if orderOnly { return .failure(CompareError(TemplateMessages.invalidTypeForComparison)) }
-            return .failure(CompareError(TemplateMessages.nonComparable))
+            let culprit: JSONValue
+            switch a {
+            case .array, .object: culprit = a
+            default: culprit = b
+            }
+            return .failure(CompareError(TemplateMessages.nonComparable(sprint([culprit]), typeName(culprit))))
         default:
             return .failure(CompareError(TemplateMessages.incompatibleTypes))
         }
@@ -278,8 +283,8 @@ enum GoFmt {
         var out = String.UnicodeScalarView()
         var prevSep = true
         for u in s.unicodeScalars {
-            if prevSep, let up = String(u).uppercased().unicodeScalars.first, String(u).uppercased().unicodeScalars.count == 1 {
-                out.append(up)
+            if prevSep {
+                out.append(contentsOf: changeCase(String(u), upper: true).unicodeScalars)
             } else {
                 out.append(u)
             }
@@ -289,6 +294,25 @@ enum GoFmt {
             } else {
                 prevSep = u.properties.isWhitespace
             }
+        }
+        return String(out)
+    }
+
+    /// strings.ToUpper / ToLower: rune by rune, keeping runes whose case mapping is not a
+    /// single rune (Go's `ß` stays `ß`).
+    static func changeCase(_ s: String, upper: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if u.isASCII {
+                var v = u.value
+                if upper, v >= 0x61, v <= 0x7A { v -= 32 }
+                if !upper, v >= 0x41, v <= 0x5A { v += 32 }
+                out.append(Unicode.Scalar(v)!)
+                continue
+            }
+            let m = upper ? u.properties.uppercaseMapping : u.properties.lowercaseMapping
+            let ms = m.unicodeScalars
+            if ms.count == 1 { out.append(ms.first!) } else { out.append(u) }
         }
         return String(out)
     }

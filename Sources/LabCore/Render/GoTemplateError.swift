@@ -75,7 +75,9 @@ enum TemplateMessages {
     static func errorCalling(_ f: String, _ m: String) -> String { "error calling \(f): \(m)" }
     static let incompatibleTypes = "incompatible types for comparison"
     static let invalidTypeForComparison = "invalid type for comparison"
-    static let nonComparable = "non-comparable types"
+    static func nonComparable(_ value: String, _ type: String) -> String { "non-comparable type \(value): \(type)" }
+    static let lenOfNil = "reflect: call of reflect.Value.Type on zero Value"
+    static func rangeOverIntTwoVars(_ n: Int64) -> String { "can't use \(n) to iterate over more than one variable" }
     static func indexOutOfRange(_ i: Int64) -> String { "index out of range: \(i)" }
     static func cantIndex(_ type: String) -> String { "can't index item of type \(type)" }
     static let indexOfNil = "index of untyped nil"

@@ -95,7 +95,8 @@ struct TemplateExecutor {
             }
         case .int(let n):
             if declCount > 1 {
-                throw fail(at: br.pipe.pos, br.pipe.goString, "can't use \(n) to iterate over more than one variable")
+                let node = br.pipe.cmds[br.pipe.cmds.count - 1].args[0]
+                throw fail(node, TemplateMessages.rangeOverIntTwoVars(n))
             }
             var k: Int64 = 0
             while k < n {

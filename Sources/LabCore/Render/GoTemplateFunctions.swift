@@ -62,7 +62,11 @@ enum TemplateFunctions {
             case .string(let s): return .int(Int64(s.utf8.count))
             case .array(let a): return .int(Int64(a.count))
             case .object(let o): return .int(Int64(o.count))
-            case nil: throw calling(TemplateMessages.lenOf("<nil>"))
+            case .null:
+                // A JSON null from data is most often a nil slice or map (len 0); the literal nil is an error.
+                if case .nilValue = args[0].node { throw calling(TemplateMessages.lenOfNil) }
+                return .int(0)
+            case nil: throw calling(TemplateMessages.lenOfNil)
             case .some(let v): throw calling(TemplateMessages.lenOf(GoFmt.typeName(v)))
             }
         case "index":
@@ -180,10 +184,10 @@ enum TemplateFunctions {
             return .string(header ? try str(0) : GoFmt.title(try str(0)))
         case "lower":
             try want(1)
-            return .string(header ? try str(0) : try str(0).lowercased())
+            return .string(header ? try str(0) : GoFmt.changeCase(try str(0), upper: false))
         case "upper":
             try want(1)
-            return .string(header ? try str(0) : try str(0).uppercased())
+            return .string(header ? try str(0) : GoFmt.changeCase(try str(0), upper: true))
         case "pad":
             try want(3)
             let s = try str(0), p = try int(1), q = try int(2)

@@ -108,7 +108,7 @@ struct JSONWriter {
             case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
             case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
             case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x3C, 0x3E, 0x26 where escapeHTML: appendU(v, &bytes)
+            case 0x3C where escapeHTML, 0x3E where escapeHTML, 0x26 where escapeHTML: appendU(v, &bytes)
             case 0x2028, 0x2029: appendU(v, &bytes)
             case 0..<0x20: appendU(v, &bytes)
             default: bytes += Array(String(Character(scalar)).utf8)
