@@ -112,7 +112,7 @@ enum FlagScanner {
                 return DockerMessages.invalidArgument(value, flag, err)
             }
         }
-        if result.options.isEmpty { result.options.reserveCapacity(8) }
+        if result.options.isEmpty { result.options = [String: [String]](minimumCapacity: 6) }
         result.options[flag.long, default: []].append(stored)
         return nil
     }
