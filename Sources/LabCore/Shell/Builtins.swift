@@ -15,6 +15,7 @@ enum Builtins {
         ("read", ClosureProgram { _, _ in 0 }),
         ("break", ClosureProgram { _, _ in 0 }),
         ("continue", ClosureProgram { _, _ in 0 }),
+        ("set", ClosureProgram { _, _ in 0 }),
     ]
 
     static func cd(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {

@@ -1,6 +1,8 @@
 /// An error found while expanding a word (bash reports it and the command fails with status 1).
 struct ShellExpansionError: Error {
     let message: String
+    /// The status the command (and a non-interactive shell) ends with.
+    var status: Int32 = 1
 }
 
 /// Builds the fields of one or more words: splitting of unquoted expansions, globbing, quote removal.
@@ -209,7 +211,11 @@ extension ShellInterpreter {
         case "0": value = scriptName
         case "@", "*": value = positional.isEmpty ? nil : positional.joined(separator: " ")
         case "!": value = nil
-        case "-": value = "hB"
+        case "-": value = options.dashFlags + (origin == .commandString && !childShell ? "c" : "")
+        case "RANDOM" where lab.machine.shell.variables["RANDOM"] == nil:
+            value = String(lab.ids.next() % 32768)
+        case "UID" where lab.machine.shell.variables["UID"] == nil, "EUID" where lab.machine.shell.variables["EUID"] == nil:
+            value = "0"
         default:
             if let first = p.name.utf8.first, ShellBytes.isDigit(first), let n = Int(p.name) {
                 value = n >= 1 && n <= positional.count ? positional[n - 1] : nil
@@ -218,7 +224,11 @@ extension ShellInterpreter {
             }
         }
         switch p.op {
-        case .plain: return value ?? ""
+        case .plain:
+            if value == nil && options.nounset && p.name != "@" && p.name != "*" {
+                throw ShellExpansionError(message: "\(p.name): unbound variable", status: 127)
+            }
+            return value ?? ""
         case .length: return String((value ?? "").count)
         case .defaultValue(let word, let colon):
             if value == nil || (colon && value == "") { return try expandString(word, io: io, lab: &lab) }

@@ -3,7 +3,7 @@ extension ShellInterpreter {
     /// Names bash reports as shell builtins.
     static let builtinNames: Set<String> = [
         "cd", "export", "unset", "exit", "echo", "printf", "pwd", "true", "false", "read", "test", "[",
-        "type", "command", "source", ".", "break", "continue", "wait", ":", "kill", "alias", "history",
+        "type", "command", "source", ".", "break", "continue", "wait", ":", "kill", "alias", "history", "set",
     ]
 
     /// Runs `source`, `type` or `command`; nil for any other name.

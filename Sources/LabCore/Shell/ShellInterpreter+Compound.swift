@@ -4,7 +4,9 @@ extension ShellInterpreter {
         switch command {
         case .ifClause(let clause, _, _):
             for branch in clause.branches {
+                conditionDepth += 1
                 let status = execute(branch.condition, io: io, lab: &lab)
+                conditionDepth -= 1
                 if stopped { return status }
                 if status == 0 { return execute(branch.body, io: io, lab: &lab) }
             }
@@ -15,7 +17,9 @@ extension ShellInterpreter {
             loopDepth += 1
             defer { loopDepth -= 1 }
             while true {
+                conditionDepth += 1
                 let condition = execute(loop.condition, io: io, lab: &lab)
+                conditionDepth -= 1
                 if endIteration() { break }
                 if (condition == 0) == loop.until { break }
                 status = execute(loop.body, io: io, lab: &lab)

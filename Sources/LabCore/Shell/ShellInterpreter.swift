@@ -32,6 +32,12 @@ final class ShellInterpreter {
     var pendingLoopControl: (isBreak: Bool, levels: Int)?
     /// The file being run by `source`, which names itself in messages.
     var sourceName: String?
+    /// `set -e`, `-u`, `-x`, `-o pipefail`.
+    var options = ShellOptions()
+    /// Inside an if/while condition or a non-final part of an && / || list (set -e ignores failures there).
+    var conditionDepth = 0
+    /// Whether the last and-or list's failure was tested (a non-final part of && / ||, or negated).
+    var lastFailureTested = false
 
     init(programs: ProgramTable, origin: ShellOrigin, run: RunState) {
         self.programs = programs
@@ -55,6 +61,7 @@ final class ShellInterpreter {
     // MARK: Top level
 
     func runTopLevel(_ source: String, lab: inout Lab) -> ShellOutcome {
+        options = ShellOptions(lab.machine.shell.variables["SHELLOPTS"])
         let io = ShellIO(stdin: ShellInput(""), stdout: OutputTarget(.terminal(.stdout), run: run),
                          stderr: OutputTarget(.terminal(.stderr), run: run))
         let status = runSource(source, io: io, lab: &lab, reportSyntax: syntaxReporter(io.stderr))
@@ -119,20 +126,37 @@ final class ShellInterpreter {
         for item in list.items {
             if stopped { break }
             status = execute(item, io: io, lab: &lab)
+            // set -e: a failure that is not tested by if/while/&&/||/! ends the shell.
+            if status != 0 && options.errexit && conditionDepth == 0 && !lastFailureTested && !stopped {
+                exitStatus = status
+            }
         }
         return status
     }
 
     func execute(_ andOr: ShellAndOr, io: ShellIO, lab: inout Lab) -> Int32 {
+        if andOr.rest.isEmpty {
+            let status = execute(andOr.first, io: io, lab: &lab)
+            lastFailureTested = andOr.first.negated
+            return status
+        }
+        conditionDepth += 1
         var status = execute(andOr.first, io: io, lab: &lab)
-        for (connector, pipeline) in andOr.rest {
+        var tested = true
+        for (index, (connector, pipeline)) in andOr.rest.enumerated() {
             if stopped { break }
             switch connector {
             case .and where status != 0: continue
             case .or where status == 0: continue
-            default: status = execute(pipeline, io: io, lab: &lab)
+            default:
+                let last = index == andOr.rest.count - 1
+                if last { conditionDepth -= 1 }
+                status = execute(pipeline, io: io, lab: &lab)
+                if last { conditionDepth += 1; tested = pipeline.negated }
             }
         }
+        conditionDepth -= 1
+        lastFailureTested = tested
         return status
     }
 
@@ -145,6 +169,7 @@ final class ShellInterpreter {
             // previous stage's output as input.
             var input = io.stdin
             status = 0
+            var failed: Int32 = 0
             for (i, command) in pipeline.commands.enumerated() {
                 if run.failure != nil { break }
                 let last = i == pipeline.commands.count - 1
@@ -156,8 +181,10 @@ final class ShellInterpreter {
                 if let code = exitStatus { status = code }
                 exitStatus = savedExit
                 lab.machine.shell = saved
+                if status != 0 { failed = status }
                 input = ShellInput(out.text)
             }
+            if options.pipefail && status == 0 { status = failed }
         }
         if pipeline.negated { status = status == 0 ? 1 : 0 }
         lab.machine.shell.lastStatus = status
@@ -168,6 +195,18 @@ final class ShellInterpreter {
         switch command {
         case .simple(let simple):
             return execute(simple, io: io, lab: &lab)
+        case .conditional(let words, let line):
+            run.commands += 1
+            currentLine = line
+            let status: Int32
+            do {
+                var evaluator = ConditionalEvaluator(words: words[...], interpreter: self, io: io)
+                status = try evaluator.evaluate(lab: &lab) ? 0 : 1
+            } catch {
+                status = fail(error, io: io, lab: &lab)
+            }
+            lab.machine.shell.lastStatus = status
+            return status
         case .ifClause(_, let redirections, let line), .forLoop(_, let redirections, let line),
              .whileLoop(_, let redirections, let line):
             currentLine = line
@@ -190,6 +229,8 @@ final class ShellInterpreter {
                 guard enterNested() else { return 1 }
                 let saved = lab.machine.shell
                 let savedExit = exitStatus
+                let savedOptions = options
+                defer { options = savedOptions }
                 exitStatus = nil
                 status = execute(list, io: local, lab: &lab)
                 if let code = exitStatus { status = code }
@@ -239,6 +280,7 @@ final class ShellInterpreter {
                 do {
                     let value = try expandString(word, io: io, lab: &lab)
                     lab.machine.shell.variables[name] = value
+                    if options.xtrace { io.stderr.write("+ " + name + "=" + ShellOptions.traceQuote(value) + "\n") }
                 } catch {
                     return fail(error, io: io, lab: &lab)
                 }
@@ -265,6 +307,12 @@ final class ShellInterpreter {
             lab.machine.shell.lastStatus = failed
             return failed
         }
+        if options.xtrace {
+            var trace = "+"
+            for (name, _) in command.assignments { trace += " " + name + "=" + ShellOptions.traceQuote(environment[name] ?? "") }
+            for field in fields { trace += " " + ShellOptions.traceQuote(field) }
+            io.stderr.write(trace + "\n")
+        }
         let status = runProgram(fields, environment: environment, stdin: local.stdin,
                                 stdout: local.stdout, stderr: local.stderr, lab: &lab)
         flush(files, lab: &lab)
@@ -274,13 +322,15 @@ final class ShellInterpreter {
 
     /// Reports an expansion error (`bad substitution`) with status 1.
     func fail(_ error: Error, io: ShellIO, lab: inout Lab) -> Int32 {
+        var status: Int32 = 1
         if let expansion = error as? ShellExpansionError {
             io.stderr.write(diagnosticPrefix + expansion.message + "\n")
+            status = expansion.status
             // A non-interactive bash exits on an expansion error.
-            if origin != .interactive || childShell { exitStatus = 1 }
+            if origin != .interactive || childShell { exitStatus = status }
         }
-        lab.machine.shell.lastStatus = 1
-        return 1
+        lab.machine.shell.lastStatus = status
+        return status
     }
 
     /// Runs the program named by `arguments[0]` (a builtin, a registered program or a script
@@ -295,6 +345,9 @@ final class ShellInterpreter {
            let status = interpreterBuiltin(arguments, environment: environment, stdin: stdin, stdout: stdout,
                                            stderr: stderr, lab: &lab) {
             return status
+        }
+        if name == "set" {
+            return setBuiltin(arguments, stdout: stdout, stderr: stderr, lab: &lab)
         }
         if name == "read" {
             return readBuiltin(arguments, input: stdin, stderr: stderr, lab: &lab)
@@ -357,6 +410,9 @@ final class ShellInterpreter {
         positional = Array(arguments.dropFirst())
         exitStatus = nil
         childShell = true
+        let savedOptions = options
+        options = ShellOptions()
+        defer { options = savedOptions }
         var status = runSource(source, io: ShellIO(stdin: stdin, stdout: stdout, stderr: stderr),
                                lab: &lab, reportSyntax: syntaxReporter(stderr))
         if let code = exitStatus { status = code }

@@ -76,6 +76,36 @@ extension ShellParser {
             let body = try parseCompoundList(until: ["done"])
             try expectWord("done")
             return .forLoop(ShellForLoop(name: name, words: words, body: body), try trailingRedirections(), line: t.line)
+        case "[[":
+            consume()
+            var words: [ShellWord] = []
+            while true {
+                let n = try peek()
+                switch n.token {
+                case .word(let w, let assignment):
+                    consume()
+                    if assignment == nil && w.plainText == "]]" {
+                        return .conditional(words, line: t.line)
+                    }
+                    if let assignment {
+                        var full = ShellWord(parts: [.literal(assignment + "=", quoted: false)])
+                        full.parts.append(contentsOf: w.parts)
+                        words.append(full)
+                    } else {
+                        words.append(w)
+                    }
+                case .redirect(_, let op) where op == .input || op == .output:
+                    consume()
+                    words.append(ShellWord(plain: op.text))
+                case .op(let op) where op == .andIf || op == .orIf || op == .leftParen || op == .rightParen:
+                    consume()
+                    words.append(ShellWord(plain: op.text))
+                case .end:
+                    throw ShellSyntaxError(kind: .unexpectedEndOfFile, line: endOfFileLine, lineText: "")
+                default:
+                    throw unexpected(n)
+                }
+            }
         case "{":
             consume()
             let body = try parseCompoundList(until: ["}"])

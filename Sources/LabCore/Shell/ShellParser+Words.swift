@@ -122,6 +122,8 @@ extension ShellParser {
             return
         }
         switch n {
+        case ShellBytes.quote where !quoted:
+            try scanAnsiC(into: &builder)
         case ShellBytes.lbrace:
             try scanBraced(into: &builder, quoted: quoted)
         case ShellBytes.lparen:
@@ -158,6 +160,62 @@ extension ShellParser {
         default:
             builder.append(ShellBytes.dollar, quoted: quoted)
             pos += 1
+        }
+    }
+
+    /// Scans `$'…'` at `pos`: a quoted string with C escapes.
+    mutating func scanAnsiC(into builder: inout WordBuilder) throws(ShellSyntaxError) {
+        let startLine = line
+        var e = pos + 2
+        var out: [UInt8] = []
+        while e < bytes.count && bytes[e] != ShellBytes.quote {
+            var c = bytes[e]
+            if c == ShellBytes.newline { line += 1 }
+            if c == ShellBytes.backslash && e + 1 < bytes.count {
+                e += 1
+                c = bytes[e]
+                switch c {
+                case 0x6E: out.append(0x0A)
+                case 0x74: out.append(0x09)
+                case 0x72: out.append(0x0D)
+                case 0x61: out.append(0x07)
+                case 0x62: out.append(0x08)
+                case 0x65, 0x45: out.append(0x1B)
+                case 0x66: out.append(0x0C)
+                case 0x76: out.append(0x0B)
+                case 0x78:
+                    var value: UInt8 = 0
+                    var digits = 0
+                    while digits < 2, e + 1 < bytes.count, let d = Self.hexValue(bytes[e + 1]) { value = value * 16 + d; e += 1; digits += 1 }
+                    if digits == 0 { out.append(ShellBytes.backslash); out.append(c) } else { out.append(value) }
+                case 0x30...0x37:
+                    var value = Int(c - 0x30)
+                    var digits = 1
+                    while digits < 3, e + 1 < bytes.count, bytes[e + 1] >= 0x30 && bytes[e + 1] <= 0x37 {
+                        value = value * 8 + Int(bytes[e + 1] - 0x30); e += 1; digits += 1
+                    }
+                    out.append(UInt8(truncatingIfNeeded: value))
+                case ShellBytes.backslash, ShellBytes.quote, ShellBytes.dquote, 0x3F: out.append(c)
+                default: out.append(ShellBytes.backslash); out.append(c)
+                }
+                e += 1
+                continue
+            }
+            out.append(c)
+            e += 1
+        }
+        guard e < bytes.count else { throw ShellSyntaxError(kind: .unmatched("'"), line: startLine, lineText: "") }
+        builder.appendBytes(out[...], quoted: true)
+        if out.isEmpty { builder.add(.literal("", quoted: true)) }
+        pos = e + 1
+    }
+
+    static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: return b - 0x30
+        case 0x61...0x66: return b - 0x61 + 10
+        case 0x41...0x46: return b - 0x41 + 10
+        default: return nil
         }
     }
 

@@ -50,6 +50,8 @@ public enum ShellCommandNode: Sendable, Equatable {
     case forLoop(ShellForLoop, [ShellRedirection], line: Int)
     /// `while list; do list; done` and `until list; do list; done`.
     case whileLoop(ShellWhileLoop, [ShellRedirection], line: Int)
+    /// `[[ expression ]]`: the words between the brackets, operators included.
+    case conditional([ShellWord], line: Int)
 }
 
 /// The branches of an `if` command.
