@@ -1,0 +1,91 @@
+/// Starting programs: builtins handled by the interpreter, registered programs, script files
+/// in the virtual filesystem, `exit` and child shells.
+extension ShellInterpreter {
+    /// Runs the program named by `arguments[0]` (a builtin, a registered program or a script
+    /// file in the virtual filesystem).
+    func runProgram(_ arguments: [String], environment: [String: String], stdin: ShellInput,
+                    stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
+        guard let name = arguments.first else { return 0 }
+        if name == "exit" {
+            return exitBuiltin(arguments, stderr: stderr, lab: &lab)
+        }
+        if name == "source" || name == "." || name == "type" || name == "command",
+           let status = interpreterBuiltin(arguments, environment: environment, stdin: stdin, stdout: stdout,
+                                           stderr: stderr, lab: &lab) {
+            return status
+        }
+        if name == "set" {
+            return setBuiltin(arguments, stdout: stdout, stderr: stderr, lab: &lab)
+        }
+        if name == "read" {
+            return readBuiltin(arguments, input: stdin, stderr: stderr, lab: &lab)
+        }
+        if name == "break" || name == "continue" {
+            return loopControl(arguments, stderr: stderr)
+        }
+        if let program = programs.program(named: name) {
+            var process = ProcessContext(arguments: arguments, environment: environment, stdin: stdin,
+                                         workingDirectory: lab.machine.shell.workingDirectory,
+                                         stdout: stdout, stderr: stderr, interpreter: self)
+            let status = program.run(&process, lab: &lab)
+            if stdin.readByProgram { stdin.consumeAll() }
+            return status
+        }
+        if name.contains("/") {
+            let path = VirtualFileSystem.normalise(name, cwd: lab.machine.shell.workingDirectory)
+            switch lab.machine.files.node(at: path) {
+            case .file(let text)?:
+                return runChildShell(text, arguments: [name] + arguments.dropFirst(), environment: environment,
+                                     stdin: stdin, stdout: stdout, stderr: stderr, lab: &lab)
+            case .directory?:
+                stderr.write(diagnosticPrefix + name + ": Is a directory\n")
+                return 126
+            case nil:
+                stderr.write(diagnosticPrefix + name + ": No such file or directory\n")
+                return 127
+            }
+        }
+        stderr.write(diagnosticPrefix + name + ": command not found\n")
+        return 127
+    }
+
+    func exitBuiltin(_ arguments: [String], stderr: OutputTarget, lab: inout Lab) -> Int32 {
+        var code = lab.machine.shell.lastStatus
+        if arguments.count > 1 {
+            if let n = Int(arguments[1]) {
+                code = Int32(truncatingIfNeeded: n & 0xFF)
+            } else {
+                stderr.write(diagnosticPrefix + "exit: \(arguments[1]): numeric argument required\n")
+                code = 2
+            }
+        }
+        if case .interactive = origin, depth == 0 { run.sink.write("exit\n", to: .stderr) }
+        exitStatus = code
+        return code
+    }
+
+    /// `sh -c SOURCE ARGS…` or a script file: runs in a copy of the shell's state.
+    func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: ShellInput,
+                       stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
+        guard enterNested() else { return 1 }
+        let saved = (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine)
+        // The child sees only the environment it was started with.
+        var child = lab.machine.shell
+        child.variables = environment
+        child.exported = Set(environment.keys)
+        lab.machine.shell = child
+        scriptName = arguments.first ?? "bash"
+        positional = Array(arguments.dropFirst())
+        exitStatus = nil
+        childShell = true
+        let savedOptions = options
+        options = ShellOptions()
+        defer { options = savedOptions }
+        var status = runSource(source, io: ShellIO(stdin: stdin, stdout: stdout, stderr: stderr),
+                               lab: &lab, reportSyntax: syntaxReporter(stderr))
+        if let code = exitStatus { status = code }
+        (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine) = saved
+        depth -= 1
+        return status
+    }
+}
