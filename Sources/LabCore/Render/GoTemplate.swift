@@ -13,6 +13,13 @@ public struct GoTemplate: Sendable {
         /// The data stands for a Go struct of this type, e.g. `*formatter.ContainerContext`
         /// for `docker ps`: `can't evaluate field Foo in type *formatter.ContainerContext`.
         case structType(String)
+        /// What `docker inspect -f` does: execute against the typed Go struct, and when that
+        /// fails, again against the raw JSON map with missingkey=error, reporting the second
+        /// error. The typed pass is approximated: an object whose keys all look like exported
+        /// Go field names (`State`, `IPAddress`) is taken for a struct (a missing field is an
+        /// error), any other object (labels, ports, networks, empty objects) for a map (a
+        /// missing key prints `<no value>`). In the second pass numbers are json.Number values.
+        case dockerInspect
     }
 
     /// A method callable on any object as `{{.Name arg…}}` (e.g. `{{.Label "com.x"}}` on a
@@ -34,11 +41,19 @@ public struct GoTemplate: Sendable {
         /// `upper`, `truncate` return their first argument unchanged), as docker does when it
         /// renders the header row of a `table` format.
         public var headerFunctions: Bool
+        /// `json` of the whole row escapes `<` `>` `&` (as \u003c…): docker's formatter
+        /// contexts (`docker ps`, `images`, `network ls`…) marshal themselves with
+        /// json.Marshal, while `json` of any field does not escape. Set it for those commands.
+        public var rootJSONEscapesHTML: Bool
 
-        public init(missingKey: MissingKey = .noValue, methods: [String: Method] = [:], headerFunctions: Bool = false) {
+        public init(
+            missingKey: MissingKey = .noValue, methods: [String: Method] = [:], headerFunctions: Bool = false,
+            rootJSONEscapesHTML: Bool = false
+        ) {
             self.missingKey = missingKey
             self.methods = methods
             self.headerFunctions = headerFunctions
+            self.rootJSONEscapesHTML = rootJSONEscapesHTML
         }
     }
 
@@ -55,6 +70,16 @@ public struct GoTemplate: Sendable {
     /// Renders against `value`. On an execution error Go has already written the output
     /// produced before the failing action; docker discards it, and so does this method.
     public func render(_ value: JSONValue, options: Options = Options()) throws(GoTemplateError) -> String {
+        if options.missingKey == .dockerInspect {
+            var typed = TemplateExecutor(source: source, options: options, root: value)
+            if (try? typed.walk(value, nodes)) != nil { return typed.out }
+            var rawOptions = options
+            rawOptions.missingKey = .error
+            var raw = TemplateExecutor(source: source, options: rawOptions, root: value)
+            raw.rawNumbers = true
+            _ = try raw.walk(value, nodes)
+            return raw.out
+        }
         var ex = TemplateExecutor(source: source, options: options, root: value)
         _ = try ex.walk(value, nodes)
         return ex.out

@@ -6,6 +6,8 @@ struct TemplateExecutor {
     let options: GoTemplate.Options
     var vars: [(name: String, value: JSONValue?)]
     var out = ""
+    /// The raw-map pass of `.dockerInspect`: numbers are json.Number (a string type) there.
+    var rawNumbers = false
 
     enum Flow { case normal, breakLoop, continueLoop }
 
@@ -208,6 +210,19 @@ struct TemplateExecutor {
 
     // MARK: fields
 
+    /// A non-empty object whose keys all look like exported Go field names.
+    static func looksLikeStruct(_ o: JSONObject) -> Bool {
+        if o.isEmpty { return false }
+        for e in o.entries {
+            guard let f = e.key.utf8.first, f >= 0x41, f <= 0x5A else { return false }
+            for c in e.key.utf8 {
+                let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+                if !ok { return false }
+            }
+        }
+        return true
+    }
+
     private mutating func fieldChain(
         _ dot: JSONValue?, receiver: JSONValue?, names: [String], node: TemplateArg,
         args: ArraySlice<TemplateArg>, final: JSONValue??
@@ -252,6 +267,10 @@ struct TemplateExecutor {
                 return v
             }
             switch options.missingKey {
+            case .dockerInspect:
+                if Self.looksLikeStruct(o) { throw fail(node, TemplateMessages.cantEvaluate(name, "struct")) }
+                if hasArgs { throw fail(node, TemplateMessages.notAMethod(name)) }
+                return nil
             case .noValue:
                 if hasArgs { throw fail(node, TemplateMessages.notAMethod(name)) }
                 return nil
@@ -259,7 +278,9 @@ struct TemplateExecutor {
             case .structType(let t): throw fail(node, TemplateMessages.cantEvaluate(name, t))
             }
         case .null:
-            if options.missingKey == .error { throw fail(node, TemplateMessages.nilPointer("interface {}", name)) }
+            if options.missingKey == .error || options.missingKey == .dockerInspect {
+                throw fail(node, TemplateMessages.nilPointer("interface {}", name))
+            }
             return nil
         default:
             let t = options.missingKey == .error ? "interface {}" : GoFmt.typeName(receiver)

@@ -67,6 +67,7 @@ enum TemplateFunctions {
                 if case .nilValue = args[0].node { throw calling(TemplateMessages.lenOfNil) }
                 return .int(0)
             case nil: throw calling(TemplateMessages.lenOfNil)
+            case .int(let i) where exec.rawNumbers && !isConstant(args[0].node): return .int(Int64(String(i).utf8.count))
             case .some(let v): throw calling(TemplateMessages.lenOf(GoFmt.typeName(v)))
             }
         case "index":
@@ -154,7 +155,9 @@ enum TemplateFunctions {
         case "json":
             try want(1)
             if header { return .string(try str(0)) }
-            return .string((args[0].value ?? .null).compactJSON(escapeHTML: false))
+            let v = args[0].value ?? .null
+            let escape = exec.options.rootJSONEscapesHTML && v == exec.vars[0].value
+            return .string(v.compactJSON(escapeHTML: escape))
         case "split":
             try want(2)
             let s = try str(0), sep = try str(1)
@@ -206,6 +209,13 @@ enum TemplateFunctions {
         }
     }
 
+    static func isConstant(_ n: TemplateArg?) -> Bool {
+        switch n {
+        case .number, .string, .bool, .nilValue: return true
+        default: return false
+        }
+    }
+
     /// Go's zero value for a missing key read with `index`: "" for a map whose values are all
     /// strings (labels, options), nil otherwise.
     static func zeroElement(_ o: JSONObject) -> JSONValue {
@@ -242,6 +252,8 @@ enum TemplateFunctions {
         guard let v = a.value else { throw exec.fail(at, TemplateMessages.invalidValue(expected: type)) }
         switch (type, v) {
         case ("string", .string), ("int", .int): return v
+        case (_, .int) where exec.rawNumbers && !isConstant(a.node), (_, .double) where exec.rawNumbers && !isConstant(a.node):
+            throw exec.fail(at, TemplateMessages.wrongType(expected: type, got: "json.Number"))
         default: throw exec.fail(at, TemplateMessages.wrongType(expected: type, got: GoFmt.typeName(v)))
         }
     }
