@@ -47,8 +47,12 @@ final class TemplateFixtureTests: XCTestCase {
         }
         let psHeaders: JSONValue = [
             "ID": "CONTAINER ID", "Names": "NAMES", "Image": "IMAGE", "Ports": "PORTS", "Status": "STATUS",
-            "Labels": "LABELS", "Command": "COMMAND",
+            "Labels": "LABELS", "Command": "COMMAND", "Networks": "NETWORKS", "Mounts": "MOUNTS",
+            "LocalVolumes": "LOCAL VOLUMES",
         ]
+        let psRows = try fixture("psrows-both", "json").split(separator: "\n").map { line throws in
+            try JSONValue(parsing: String(line))
+        }
         // docker ps checks the format against an empty row before contacting the daemon.
         guard case .object(let psObject) = psRow else { return XCTFail("psrow.json is not an object") }
         let emptyRow = JSONValue.object(JSONObject(psObject.keys.map { ($0, JSONValue.string("")) }))
@@ -70,22 +74,30 @@ final class TemplateFixtureTests: XCTestCase {
                     (stderr, status) = ("template parsing error: \(error.message)\n", 64)
                 }
             default:
+                let opts = GoTemplate.Options(
+                    missingKey: .structType("*formatter.ContainerContext"), methods: ["Label": labelMethod],
+                    rootJSONEscapesHTML: true)
+                // docker ps validates the unprocessed format against an empty row first.
+                do {
+                    _ = try GoTemplate(c.format).render(emptyRow, options: opts)
+                } catch {
+                    let what = error.isParseError ? "failed to parse template" : "failed to execute template"
+                    (stderr, status) = ("\(what): \(error.message)\n", 1)
+                    break
+                }
+                if c.kind == "parse" {
+                    (stderr, status) = ("Cannot connect to the Docker daemon at unix:///nonexistent. Is the docker daemon running?\n", 1)
+                    break
+                }
                 let (isTable, text) = TableFormat.prepare(c.format)
                 do {
                     let t = try GoTemplate(text)
-                    let opts = GoTemplate.Options(
-                        missingKey: .structType("*formatter.ContainerContext"), methods: ["Label": labelMethod],
-                        rootJSONEscapesHTML: true)
-                    let rows = c.kind == "parse" ? [emptyRow] : [psRow]
-                    do {
-                        let out = try TableFormat.render(t, isTable: isTable, rows: rows, headers: psHeaders, options: opts)
-                        stdout = c.kind == "parse" ? "" : out
-                        if c.kind == "parse" { (stderr, status) = ("Cannot connect to the Docker daemon at unix:///nonexistent. Is the docker daemon running?\n", 1) }
-                    } catch {
-                        (stderr, status) = ("failed to execute template: \(error.message)\n", 1)
-                    }
+                    let rows = c.kind == "ps2" ? psRows : [psRow]
+                    stdout = try TableFormat.render(
+                        t, isTable: isTable, rows: rows, headers: psHeaders, options: opts,
+                        headerMethods: ["Label": GoTemplate.Method(arity: 1) { _, args in args[0] }])
                 } catch {
-                    (stderr, status) = ("failed to parse template: \(error.message)\n", 1)
+                    (stderr, status) = ("template parsing error: \(error.message)\n", 1)
                 }
             }
             XCTAssertEqual(stdout, c.stdout, "stdout of \(c.argv)")

@@ -10,6 +10,11 @@
 /// functions (`json`, `upper`… return their argument unchanged; execution errors are ignored
 /// and whatever was written before them is kept), writes that line first, and aligns every
 /// line with `TabWriter`.
+///
+/// Note: `docker ps` (and other list commands) first parse and execute the *unprocessed*
+/// `--format` (with `table` and literal `\t`) against an empty row, before contacting the
+/// daemon; that is where its `failed to parse template` / `failed to execute template`
+/// errors, and their column numbers, come from.
 public enum TableFormat {
     /// The template text docker parses for `format`, and whether a header row is printed.
     /// `json` alone means `{{json .}}`. (The default table formats, used when the format is
@@ -57,9 +62,11 @@ public enum TableFormat {
 
     /// Renders a whole table or list the way docker's formatter does: each row followed by
     /// "\n"; for a table the header line first and everything aligned by `TabWriter.docker`.
+    /// `headerMethods` stand in for methods on the header row (docker's `.Label "x"` column
+    /// is titled `x`).
     public static func render(
         _ template: GoTemplate, isTable: Bool, rows: [JSONValue], headers: JSONValue,
-        options: GoTemplate.Options = GoTemplate.Options()
+        options: GoTemplate.Options = GoTemplate.Options(), headerMethods: [String: GoTemplate.Method] = [:]
     ) throws(GoTemplateError) -> String {
         var body = ""
         for r in rows {
@@ -67,7 +74,7 @@ public enum TableFormat {
             body += "\n"
         }
         guard isTable else { return body }
-        let head = header(template, headers: headers, methods: options.methods)
+        let head = header(template, headers: headers, methods: headerMethods)
         return TabWriter.docker.format(head + "\n" + body)
     }
 }

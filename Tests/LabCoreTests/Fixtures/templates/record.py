@@ -14,7 +14,8 @@ inspect-none.json (`docker inspect nonexistent_zz`, exit 1), psrow2.json (the tp
 Each case: the docker command run (argv), stdout, stderr and exit status.
 `kind` says what the engine is fed: "inspect" (container.json, missing keys are errors,
 as the client's raw-map fallback runs with missingkey=error), "ps" (psrow.json),
-"parse" (errors found before any data is needed).
+"ps2" (the rows of psrows-both.json, one JSON line each), "parse" (errors found before any
+data is needed).
 """
 import json, subprocess, os
 
@@ -24,6 +25,7 @@ def run(argv, env=None):
 
 inspect_formats = [l.replace("⏎", "\n") for l in open("inspect-formats.txt").read().split("\n") if l and not l.startswith("#")]
 ps_formats = [l for l in open("ps-formats.txt").read().split("\n") if l and not l.startswith("#")]
+ps2_formats = [l for l in open("ps2-formats.txt").read().split("\n") if l and not l.startswith("#")]
 parse_formats = [l for l in open("parse-formats.txt").read().split("\n") if l and not l.startswith("#")]
 
 raw = subprocess.run(["docker", "inspect", "tpl1"], capture_output=True, text=True).stdout
@@ -43,6 +45,10 @@ for f in inspect_formats:
     c = run(["docker", "inspect", "-f", f, "tpl1"]); c["kind"] = "inspect"; c["format"] = f; cases.append(c)
 for f in ps_formats:
     c = run(["docker", "ps", "--filter", "name=tpl1", "--format", f]); c["kind"] = "ps"; c["format"] = f; cases.append(c)
+rows = subprocess.run(["docker", "ps", "--filter", "name=tpl", "--format", "{{json .}}"], capture_output=True, text=True).stdout
+open("psrows-both.json", "w").write(rows)
+for f in ps2_formats:
+    c = run(["docker", "ps", "--filter", "name=tpl", "--format", f]); c["kind"] = "ps2"; c["format"] = f; cases.append(c)
 env = dict(os.environ); env["DOCKER_HOST"] = "unix:///nonexistent"
 for f in parse_formats:
     c = run(["docker", "ps", "--format", f], env); c["kind"] = "parse"; c["format"] = f; cases.append(c)
