@@ -30,6 +30,7 @@ def docker(args):
 
 
 def seed_lines(seeds):
+    """Docker lines of the notes: whole lines, and inline `code spans` starting with docker."""
     out = []
     for name in sorted(os.listdir(seeds)):
         if not name.endswith(".md"):
@@ -42,6 +43,11 @@ def seed_lines(seeds):
                 raw = raw[5:].lstrip()
             if raw.startswith("docker ") or raw == "docker":
                 out.append(raw)
+                continue
+            for span in re.findall(r"`([^`]+)`", raw):
+                span = span.strip()
+                if span.startswith("docker "):
+                    out.append(span)
     return out
 
 
@@ -270,6 +276,18 @@ def table(grammar):
              "image push", "image import", "image load -q", "image prune -a --force"]
     for e in edges:
         add("edge", e)
+    for line in ["trust -h key generate", "container -h ls -a", "network -h bogus", "trust key -h generate x",
+                 "container -h -h ls", "network -h --help ls", "container --help -h ls", "image -h", "builder -h build .",
+                 "builder --help prune", "--help -h", "-h --help", "-h network ls", "--help network bogus",
+                 "network -h ls --bogus", "network --help ls -x", "container -- --help", "network --bogus ls",
+                 "network -x ls", "stack --orchestrator", "stack --orchestrator swarm", "stack -c x deploy"]:
+        add("group-flags", line)
+    for key in sorted(cmds):
+        c = cmds[key]
+        if c["subcommands"]:
+            continue
+        add("help-after-args", key + " x1 --help")
+        add("short-help", key + " -h")
     return cases
 
 

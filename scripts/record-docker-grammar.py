@@ -83,14 +83,23 @@ HIDDEN_UNDER = {"stack": ["orchestrator"]}
 
 
 def probe_hidden(path, name):
+    """(type, deprecation notice the client prints on stdout when the flag is used) or None."""
     flag = ("-" + name) if len(name) == 1 else ("--" + name)
     out, err, rc = docker(path + [flag])
     if "unknown flag" in err or "unknown shorthand" in err:
         return None
     if "flag needs an argument" not in err:
-        return "bool"
+        return "bool", notice(out)
     out, err, rc = docker(path + [flag, "abc"])
-    return "int" if "strconv.ParseInt" in err else "string"
+    typ = "int" if "strconv.ParseInt" in err else "string"
+    if typ == "int":
+        out, err, rc = docker(path + [flag, "1"])
+    return typ, notice(out)
+
+
+def notice(out):
+    lines = [l for l in out.split("\n") if l.startswith("Flag --") and "deprecated" in l]
+    return lines[0] + "\n" if lines else ""
 
 
 ARITY = re.compile(r"requires (at least|at most|exactly|\d)|accepts no arguments|accepts \d+ arg\(s\), received \d+")
@@ -126,16 +135,17 @@ def record(path, commands, todo_parent=None):
     canon = " ".join(entry["canonical"])
     hidden = HIDDEN.get(canon, []) + [h for p, hs in HIDDEN_UNDER.items() if canon == p or canon.startswith(p + " ") for h in hs]
     for h in hidden:
-        typ = probe_hidden(path, h)
-        if typ is None:
+        probed = probe_hidden(path, h)
+        if probed is None:
             continue
+        typ, deprecation = probed
         if len(h) == 1:
             for f in flags:
                 if f["long"] == "time":
                     f["short"] = h
             continue
         if not any(f["long"] == h for f in flags):
-            flags.append({"long": h, "short": "", "type": typ, "default": "", "hidden": True})
+            flags.append({"long": h, "short": "", "type": typ, "default": "", "hidden": True, "deprecated": deprecation})
     entry["flags"] = flags
     commands[key] = entry
     if subs:

@@ -38,6 +38,12 @@ final class GrammarFixtureTests: XCTestCase {
         "legacy builder is deprecated",                   // build: accepted lines print the banner then need a context
     ]
 
+    /// Lines where the grammar knowingly differs from the client, with the reason.
+    static let knownDifferences: [String: String] = [
+        "docker container -h -h ls":
+            "the client prints four -h deprecation lines and no help for a doubled -h before a subcommand (a cobra quirk); we print the help",
+    ]
+
     static func loadCases() throws -> [Case] {
         let url = try XCTUnwrap(Bundle.module.url(forResource: "cases", withExtension: "json", subdirectory: "Fixtures/grammar"))
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
@@ -59,6 +65,7 @@ final class GrammarFixtureTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(cases.count, 250)
         var mismatches: [String] = []
         var matched = 0
+        var known = 0
         for c in cases {
             let result = DockerCommandLine.parse(c.args)
             if Self.expectsInvocation(c) {
@@ -76,11 +83,13 @@ final class GrammarFixtureTests: XCTestCase {
             }
             if got.stdout == c.stdout && got.stderr == c.stderr && got.status == c.status {
                 matched += 1
+            } else if Self.knownDifferences[c.line] != nil {
+                known += 1
             } else {
                 mismatches.append("\(c.line)\n  expected: status \(c.status) stderr \(c.stderr.debugDescription) stdout \(c.stdout.prefix(200).debugDescription)\n  got: status \(got.status) stderr \(got.stderr.debugDescription) stdout \(got.stdout.prefix(200).debugDescription)")
             }
         }
-        print("grammar fixture: \(matched)/\(cases.count) lines match the real client")
+        print("grammar fixture: \(matched)/\(cases.count) lines match the real client; \(known) known differences")
         XCTAssert(mismatches.isEmpty, "\(mismatches.count) of \(cases.count) lines differ from the real client:\n" + mismatches.joined(separator: "\n"))
     }
 }

@@ -69,6 +69,15 @@ final class GrammarInvocationTests: XCTestCase {
         XCTAssertTrue(bare.stderr.hasPrefix("Usage:  docker [OPTIONS] COMMAND\n"))
     }
 
+    func testDeprecatedFlagNoticeAndBuildBanner() throws {
+        let stop = try XCTUnwrap(invocation(["stop", "--time", "5", "web"]))
+        XCTAssertEqual(stop.clientStdout, "Flag --time has been deprecated, use --timeout instead\n")
+        XCTAssertEqual(stop.value("time"), "5")
+        let build = try XCTUnwrap(invocation(["build", "-t", "app", "."]))
+        XCTAssertTrue(build.clientStderr.hasPrefix("DEPRECATED: The legacy builder is deprecated"))
+        XCTAssertEqual(invocation(["ps"])?.clientStdout, "")
+    }
+
     func testRejections() {
         XCTAssertEqual(DockerCommandLine.parse(["network", "connect", "a"]), .failure(DockerCLIError(
             stderr: "docker: 'docker network connect' requires 2 arguments\n\nUsage:  docker network connect [OPTIONS] NETWORK CONTAINER\n\nRun 'docker network connect --help' for more information\n",

@@ -44,6 +44,7 @@ public enum DockerCommandLine {
         var typedWords: (String, String, String) = (first, "", "")
         var depth = 1
         var groupHelp = false, groupHelpShorthand = false
+        var notices = ""
         var cur = g.commands[firstIndex]
         rest = rest.dropFirst()
         while cur.isGroup {
@@ -61,8 +62,11 @@ public enum DockerCommandLine {
             var scanned = ScannedFlags()
             let groupPart = next != nil ? rest[rest.startIndex..<j] : rest
             if !groupPart.isEmpty, let err = FlagScanner.scan(cur, groupPart, interspersed: true, into: &scanned) {
+                // found while looking for the subcommand: cobra returns it bare (`docker stack -c x deploy`)
+                if next != nil { return fail(err + "\n", 1) }
                 return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: cur.commandPath), 125)
             }
+            if !scanned.notices.isEmpty { notices += scanned.notices }
             if let n = next {
                 if scanned.help { groupHelp = true }
                 if scanned.helpShorthand { groupHelpShorthand = true }
@@ -74,9 +78,10 @@ public enum DockerCommandLine {
             }
             if scanned.help || groupHelp { return groupHelpOutput(cur, scanned.helpShorthand, groupHelpShorthand) }
             if let w = scanned.positionals.first {
-                return fail(cur.banner + DockerMessages.unknownSubcommand(cur.commandPath, cur.usageLine, w), 1)
+                return .failure(DockerCLIError(stdout: notices, stderr: cur.banner + DockerMessages.unknownSubcommand(cur.commandPath, cur.usageLine, w), status: 1))
             }
-            return .failure(cur.bare ?? DockerCLIError(stderr: cur.help, status: 0))
+            let bare = cur.bare ?? DockerCLIError(stderr: cur.help, status: 0)
+            return .failure(DockerCLIError(stdout: notices + bare.stdout, stderr: bare.stderr, status: bare.status))
         }
         var typed = "docker "
         typed.reserveCapacity(9 + typedWords.0.utf8.count + typedWords.1.utf8.count + typedWords.2.utf8.count)
@@ -87,11 +92,12 @@ public enum DockerCommandLine {
             // `docker network --help ls`: the help flag given to a group carries to the command
             var scanned = ScannedFlags()
             if let err = FlagScanner.scan(cur, rest, interspersed: cur.interspersed, into: &scanned) {
-                return fail(cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: cur.commandPath), 125)
+                let before = groupHelpShorthand ? DockerMessages.helpShorthandDeprecated : ""
+                return .failure(DockerCLIError(stdout: before, stderr: cur.banner + DockerMessages.flagError(err, usage: cur.usageLine, path: cur.commandPath), status: 125))
             }
             return groupHelpOutput(cur, scanned.helpShorthand, groupHelpShorthand)
         }
-        return parseLeaf(cur, rest, typed: typed, globals: globals.options)
+        return parseLeaf(cur, rest, typed: typed, globals: globals.options, notices: notices)
     }
 
     /// cobra's command search treats `--flag` and `-f` without `=` as wanting the next word
@@ -118,9 +124,26 @@ public enum DockerCommandLine {
     }
 
     static func parseLeaf(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
-                          globals: [String: [String]]) -> DockerParseResult {
+                          globals: [String: [String]], notices groupNotices: String) -> DockerParseResult {
         let path = cmd.commandPath
         var scanned = ScannedFlags()
+        scanned.notices = groupNotices
+        let result = leafVerdict(cmd, rest, typed: typed, globals: globals, path: path, &scanned)
+        guard !scanned.notices.isEmpty else { return result }
+        // deprecation notices come first on stdout, whatever the verdict
+        switch result {
+        case .invocation(let inv):
+            return .invocation(DockerInvocation(path: inv.path, typed: inv.typed, options: inv.options, arguments: inv.arguments,
+                                                global: inv.global, clientStdout: scanned.notices, clientStderr: inv.clientStderr))
+        case .output(let out, let status):
+            return .output(stdout: scanned.notices + out, status: status)
+        case .failure(let e):
+            return .failure(DockerCLIError(stdout: scanned.notices + e.stdout, stderr: e.stderr, status: e.status))
+        }
+    }
+
+    static func leafVerdict(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
+                            globals: [String: [String]], path: String, _ scanned: inout ScannedFlags) -> DockerParseResult {
         if let err = FlagScanner.scan(cmd, rest, interspersed: cmd.interspersed, into: &scanned) {
             return fail(cmd.banner + DockerMessages.flagError(err, usage: cmd.usageLine, path: path), 125)
         }
@@ -138,7 +161,7 @@ public enum DockerCommandLine {
         }
         if let err = RunChecks.check(cmd, scanned, path: path) { return .failure(err) }
         return .invocation(DockerInvocation(path: cmd.canonical, typed: typed, options: scanned.options,
-                                            arguments: scanned.positionals, global: globals))
+                                            arguments: scanned.positionals, global: globals, clientStderr: cmd.banner))
     }
 
     /// logrus level names (docker/cli cli/command/cli.go → logrus.ParseLevel).

@@ -20,7 +20,11 @@ public final class DockerFlagSpec: Sendable {
     /// "-s, --long" or "--long", as pflag names the flag in its errors.
     let errorName: String
 
-    init(long: String, short: String, type: String) {
+    /// What the client prints on stdout when a deprecated hidden flag is used, or "".
+    public let deprecationNotice: String
+
+    init(long: String, short: String, type: String, deprecated: String = "") {
+        deprecationNotice = deprecated
         self.long = long
         self.short = short
         self.type = type
@@ -47,7 +51,7 @@ public final class DockerFlagSpec: Sendable {
 }
 
 /// Which run-step check a command makes before contacting the daemon.
-enum RunCheckKind: Sendable { case none, run, create, pullOrPush, tag, serviceScale, networkCreate }
+enum RunCheckKind: Sendable { case none, run, create, pullOrPush, tag, serviceScale, networkCreate, commit, stopOrRestart }
 
 /// One command object of the docker client's tree (a top-level shortcut such as `docker ps`
 /// and the management command `docker container ls` are distinct objects with their own help).
@@ -89,7 +93,7 @@ public final class DockerCommandSpec: Sendable {
         commandPath = key.isEmpty ? "docker" : "docker " + key
         canonical = raw.canonical
         help = raw.help
-        var flags = raw.flags.map { DockerFlagSpec(long: $0.long, short: $0.short, type: $0.type) }
+        var flags = raw.flags.map { DockerFlagSpec(long: $0.long, short: $0.short, type: $0.type, deprecated: $0.deprecated ?? "") }
         let shortTaken = flags.contains { $0.short == "h" }
         flags.append(DockerFlagSpec(long: "help", short: shortTaken ? "" : "h", type: "bool"))
         self.flags = flags
@@ -126,6 +130,8 @@ public final class DockerCommandSpec: Sendable {
         case "image tag": runCheck = .tag
         case "service scale": runCheck = .serviceScale
         case "network create": runCheck = .networkCreate
+        case "container commit": runCheck = .commit
+        case "container stop", "container restart": runCheck = .stopOrRestart
         default: runCheck = .none
         }
     }
@@ -181,7 +187,7 @@ public final class DockerGrammar: Sendable {
 
 struct GrammarFile: Decodable {
     struct Source: Decodable { let client: String; let command: String }
-    struct Flag: Decodable { let long: String; let short: String; let type: String }
+    struct Flag: Decodable { let long: String; let short: String; let type: String; let deprecated: String? }
     struct Arity: Decodable { let min: Int?; let max: Int?; let below: String?; let above: String? }
     struct Bare: Decodable { let stdout: String; let stderr: String; let status: Int32 }
     struct Command: Decodable {

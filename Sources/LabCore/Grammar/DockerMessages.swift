@@ -119,6 +119,8 @@ enum DockerMessages {
     static func invalidReplicas(_ name: String, _ value: String, _ err: String) -> String {
         name + ": invalid replicas value " + value + ": " + err + "\n"
     }
+    /// `docker stop -t 5 --time 3 web`, exit 1.
+    static let conflictingTimeOptions = "conflicting options: cannot specify both --timeout and --time\n"
     /// `docker network create --ip-range x net1`, exit 1.
     static let rangeNeedsSubnet = "every ip-range or gateway must have a corresponding subnet\n"
 

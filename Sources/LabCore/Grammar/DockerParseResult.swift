@@ -27,13 +27,21 @@ public struct DockerInvocation: Sendable, Equatable {
     public let arguments: [String]
     /// Global options given before the command (`-H`, `--context`, `-D`, `-l`…), by long name.
     public let global: [String: [String]]
+    /// What the real client prints by itself before running the command: deprecation notices
+    /// on stdout (`Flag --time has been deprecated, use --timeout instead`) and the legacy
+    /// builder banner of `docker build` on stderr. Print them first; usually "".
+    public let clientStdout: String
+    public let clientStderr: String
 
-    public init(path: [String], typed: String, options: [String: [String]], arguments: [String], global: [String: [String]]) {
+    public init(path: [String], typed: String, options: [String: [String]], arguments: [String], global: [String: [String]],
+                clientStdout: String = "", clientStderr: String = "") {
         self.path = path
         self.typed = typed
         self.options = options
         self.arguments = arguments
         self.global = global
+        self.clientStdout = clientStdout
+        self.clientStderr = clientStderr
     }
 
     /// Whether a bool flag was given and its last value is true.

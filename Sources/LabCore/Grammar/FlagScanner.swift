@@ -9,6 +9,8 @@ struct ScannedFlags {
     var help = false
     /// The deprecated `-h` shorthand was used for help.
     var helpShorthand = false
+    /// What the client prints on stdout while parsing (deprecated-flag notices).
+    var notices = ""
 }
 
 enum FlagScanner {
@@ -112,6 +114,7 @@ enum FlagScanner {
                 return DockerMessages.invalidArgument(value, flag, err)
             }
         }
+        if !flag.deprecationNotice.isEmpty { result.notices += flag.deprecationNotice }
         if result.options.isEmpty { result.options = [String: [String]](minimumCapacity: 6) }
         result.options[flag.long, default: []].append(stored)
         return nil

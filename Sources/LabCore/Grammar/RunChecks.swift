@@ -57,6 +57,14 @@ enum RunChecks {
             if bad > 0 && bad == s.positionals.count {
                 return DockerCLIError(stderr: errors, status: 1)
             }
+        case .commit:
+            if s.positionals.count > 1, let e = ImageReference.error(s.positionals[1]) {
+                return DockerCLIError(stderr: e + "\n", status: 1)
+            }
+        case .stopOrRestart:
+            if s.options["time"] != nil && s.options["timeout"] != nil {
+                return DockerCLIError(stderr: DockerMessages.conflictingTimeOptions, status: 1)
+            }
         case .networkCreate:
             let subnets = s.options["subnet"]?.count ?? 0
             if subnets < (s.options["ip-range"]?.count ?? 0) || subnets < (s.options["gateway"]?.count ?? 0) {
