@@ -60,27 +60,28 @@ public struct GoTemplate: Sendable {
     /// The source text as given.
     public let source: String
     let nodes: [TemplateNode]
+    let defined: [String: [TemplateNode]]
 
     /// Parses `source`; throws Go's parse error text (`template: :1: unclosed action`).
     public init(_ source: String) throws(GoTemplateError) {
         self.source = source
-        self.nodes = try TemplateParser.parse(source)
+        (self.nodes, self.defined) = try TemplateParser.parse(source)
     }
 
     /// Renders against `value`. On an execution error Go has already written the output
     /// produced before the failing action; docker discards it, and so does this method.
     public func render(_ value: JSONValue, options: Options = Options()) throws(GoTemplateError) -> String {
         if options.missingKey == .dockerInspect {
-            var typed = TemplateExecutor(source: source, options: options, root: value)
+            var typed = TemplateExecutor(template: self, options: options, root: value)
             if (try? typed.walk(value, nodes)) != nil { return typed.out }
             var rawOptions = options
             rawOptions.missingKey = .error
-            var raw = TemplateExecutor(source: source, options: rawOptions, root: value)
+            var raw = TemplateExecutor(template: self, options: rawOptions, root: value)
             raw.rawNumbers = true
             _ = try raw.walk(value, nodes)
             return raw.out
         }
-        var ex = TemplateExecutor(source: source, options: options, root: value)
+        var ex = TemplateExecutor(template: self, options: options, root: value)
         _ = try ex.walk(value, nodes)
         return ex.out
     }
@@ -88,7 +89,7 @@ public struct GoTemplate: Sendable {
     /// Like `render`, but returns what was written before an execution error along with it
     /// (docker's table header is rendered this way, ignoring the error).
     public func renderPartial(_ value: JSONValue, options: Options = Options()) -> (String, GoTemplateError?) {
-        var ex = TemplateExecutor(source: source, options: options, root: value)
+        var ex = TemplateExecutor(template: self, options: options, root: value)
         do {
             _ = try ex.walk(value, nodes)
             return (ex.out, nil)

@@ -24,8 +24,8 @@ public struct GoTemplateError: Error, Sendable, Equatable, CustomStringConvertib
 enum TemplateMessages {
     // MARK: Framing (text/template's Tree.errorf and state.errorf)
     static func parse(line: Int, _ m: String) -> String { "template: :\(line): \(m)" }
-    static func exec(line: Int, col: Int, context: String, _ m: String) -> String {
-        "template: :\(line):\(col): executing \"\" at <\(context)>: \(m)"
+    static func exec(name: String, line: Int, col: Int, context: String, _ m: String) -> String {
+        "template: :\(line):\(col): executing \(goQuote(name)) at <\(context)>: \(m)"
     }
 
     // MARK: Lexer (seen: docker ps --format with no daemon)
@@ -57,7 +57,9 @@ enum TemplateMessages {
     static func nonExecutable(stage: Int) -> String { "non executable command in pipeline stage \(stage)" }
     static func tooManyDecls(_ ctx: String) -> String { "too many declarations in \(ctx)" }
     static let rangeOnlyVariables = "range can only initialize variables"  // Go's parser, not recorded
-    static let unsupportedTemplates = "{{define}}, {{template}} and {{block}} are not supported"  // the lab's own
+    static func templateNotDefined(_ n: String) -> String { "template \(goQuote(n)) not defined" }
+    static func undefinedVariableExec(_ n: String) -> String { "undefined variable: \(n)" }
+    static func nonFunction(_ name: String, type: String) -> String { "non-function \(name) of type \(type)" }
 
     // MARK: Execution (seen: docker inspect -f against the real engine; docker ps with no daemon)
     static func noEntry(_ k: String) -> String { "map has no entry for key \(goQuote(k))" }

@@ -11,8 +11,13 @@ struct TemplateExecutor {
 
     enum Flow { case normal, breakLoop, continueLoop }
 
-    init(source: String, options: GoTemplate.Options, root: JSONValue) {
-        self.source = source
+    let defined: [String: [TemplateNode]]
+    /// The name of the template being executed (`""` for the main one), as errors show it.
+    var name = ""
+
+    init(template: GoTemplate, options: GoTemplate.Options, root: JSONValue) {
+        self.source = template.source
+        self.defined = template.defined
         self.options = options
         self.vars = [("$", root)]
     }
@@ -32,7 +37,7 @@ struct TemplateExecutor {
             }
         }
         return GoTemplateError(
-            message: TemplateMessages.exec(line: line, col: col, context: context, m), isParseError: false)
+            message: TemplateMessages.exec(name: name, line: line, col: col, context: context, m), isParseError: false)
     }
 
     func fail(_ arg: TemplateArg, _ m: String) -> GoTemplateError { fail(at: arg.pos, arg.goString, m) }
@@ -62,6 +67,18 @@ struct TemplateExecutor {
                 let mark = vars.count
                 try range(dot, br)
                 vars.removeLast(vars.count - mark)
+            case .templateCall(let pos, let tname, let pipe):
+                let context = "{{template \(goQuote(tname))" + (pipe.map { " " + $0.goString } ?? "") + "}}"
+                guard let body = defined[tname] else {
+                    throw fail(at: pos, context, TemplateMessages.templateNotDefined(tname))
+                }
+                let value: JSONValue? = try pipe.map { p throws(GoTemplateError) in try pipeline(dot, p) } ?? nil
+                let savedVars = vars, savedName = name
+                vars = [("$", value)]
+                name = tname
+                _ = try walk(value, body)
+                vars = savedVars
+                name = savedName
             case .breakNode: return .breakLoop
             case .continueNode: return .continueLoop
             }
@@ -125,7 +142,11 @@ struct TemplateExecutor {
         }
         let result: JSONValue? = value ?? nil
         for name in pipe.decl {
-            if pipe.isAssign, let i = vars.lastIndex(where: { $0.name == name }) {
+            if pipe.isAssign {
+                guard let i = vars.lastIndex(where: { $0.name == name }) else {
+                    let node = pipe.cmds[pipe.cmds.count - 1].args[0]
+                    throw fail(node, TemplateMessages.undefinedVariableExec(name))
+                }
                 vars[i].value = result
             } else {
                 vars.append((name, result))
@@ -150,7 +171,7 @@ struct TemplateExecutor {
             return try fieldChain(dot, receiver: dot, names: names, node: first, args: rest, final: final)
         case .chain(_, let base, let names):
             let b = try argValue(dot, base)
-            return try fieldChain(dot, receiver: b, names: names, node: first, args: rest, final: final)
+            return try fieldChain(dot, receiver: b, names: names, node: Self.errorNode(base), args: rest, final: final)
         case .variable(_, let name, let names):
             let v = variable(name)
             if names.isEmpty {
@@ -192,7 +213,7 @@ struct TemplateExecutor {
             return try fieldChain(dot, receiver: dot, names: names, node: arg, args: [], final: nil)
         case .chain(_, let base, let names):
             let b = try argValue(dot, base)
-            return try fieldChain(dot, receiver: b, names: names, node: arg, args: [], final: nil)
+            return try fieldChain(dot, receiver: b, names: names, node: Self.errorNode(base), args: [], final: nil)
         case .variable(_, let name, let names):
             let v = variable(name)
             if names.isEmpty { return v }
@@ -209,6 +230,12 @@ struct TemplateExecutor {
     }
 
     // MARK: fields
+
+    /// Errors in a chain `(pipeline).Field` are reported at the pipeline, shown without parentheses.
+    static func errorNode(_ base: TemplateArg) -> TemplateArg {
+        if case .pipe(let p) = base { return .function(pos: p.pos, name: p.goString) }
+        return base
+    }
 
     /// A non-empty object whose keys all look like exported Go field names.
     static func looksLikeStruct(_ o: JSONObject) -> Bool {

@@ -150,7 +150,9 @@ enum TemplateFunctions {
             let s = GoFmt.sprint(args.map { $0.value ?? .null })
             return .string(name == "urlquery" ? GoFmt.queryEscape(s) : GoFmt.htmlEscape(s))
         case "call":
-            throw calling("call is not supported")
+            // Data never holds Go functions, so every call fails the way Go's does for a non-function.
+            try atLeast(1)
+            throw calling(TemplateMessages.nonFunction(argNodes.first?.goString ?? "", type: GoFmt.typeName(args[0].value)))
         // docker's functions
         case "json":
             try want(1)

@@ -14,6 +14,17 @@ enum TemplateLiterals {
         let isHex = lower.hasPrefix("0x") || lower.hasPrefix("-0x") || lower.hasPrefix("+0x")
         let looksFloat = isHex ? lower.contains("p") : lower.contains(where: { ".e".contains($0) })
         if !looksFloat, let i = parseInt(text) { return TemplateNumber(text: text, value: .int(i)) }
+        if text.contains("_") {
+            // Go's underscoreOK: underscores only between digits (or after a base prefix).
+            let b = Array(text.utf8)
+            for (k, c) in b.enumerated() where c == UInt8(ascii: "_") {
+                let before = k > 0 ? b[k - 1] : 0, after = k + 1 < b.count ? b[k + 1] : 0
+                let isDigit: (UInt8) -> Bool = { ($0 >= 0x30 && $0 <= 0x39) || (isHex && Character(Unicode.Scalar($0)).isHexDigit) }
+                if !(isDigit(before) || before == UInt8(ascii: "x") || before == UInt8(ascii: "X")) || !isDigit(after) {
+                    throw fail(TemplateMessages.illegalNumber(text))
+                }
+            }
+        }
         if !text.hasSuffix("i"), let d = Double(String(text.filter { $0 != "_" })), !d.isNaN,
             looksFloat || !isHex
         {

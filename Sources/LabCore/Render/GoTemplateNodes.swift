@@ -7,6 +7,8 @@ indirect enum TemplateNode: Sendable {
     case withNode(TemplateBranch)
     case breakNode
     case continueNode
+    /// `{{template "name" pipeline}}` (pipeline optional); `pos` is the name's position.
+    case templateCall(pos: Int, name: String, pipe: TemplatePipe?)
 }
 
 /// `{{if}}`, `{{range}}` and `{{with}}`: a pipeline, a body and an optional else body.

@@ -6,10 +6,14 @@ struct TemplateParser {
     private var line = 1
     private var vars: [String] = ["$"]
     private var rangeDepth = 0
+    private var actionLine = 0
+    /// Templates named by `{{define}}` and `{{block}}`.
+    private var defined: [String: [TemplateNode]] = [:]
 
-    static func parse(_ source: String) throws(GoTemplateError) -> [TemplateNode] {
+    static func parse(_ source: String) throws(GoTemplateError) -> (main: [TemplateNode], defined: [String: [TemplateNode]]) {
         var p = TemplateParser(toks: TemplateLexer.tokenize(source))
-        return try p.parseAll()
+        let main = try p.parseAll()
+        return (main, p.defined)
     }
 
     private init(toks: [TemplateToken]) { self.toks = toks }
@@ -40,7 +44,13 @@ struct TemplateParser {
     }
     private mutating func unexpected(_ t: TemplateToken, _ ctx: String) -> GoTemplateError {
         line = t.line
-        if t.kind == .error { return fail(t.value) }
+        if t.kind == .error {
+            var extra = ""
+            if actionLine != 0 && actionLine != t.line {
+                extra = t.value.hasSuffix(" action") ? " started at :\(actionLine)" : " in action started at :\(actionLine)"
+            }
+            return fail(t.value + extra)
+        }
         return fail(TemplateMessages.unexpected(t.goDescription, in: ctx))
     }
     private mutating func expect(_ k: TemplateToken.Kind, _ ctx: String) throws(GoTemplateError) -> TemplateToken {
@@ -60,6 +70,16 @@ struct TemplateParser {
     private mutating func parseAll() throws(GoTemplateError) -> [TemplateNode] {
         var list: [TemplateNode] = []
         while peek().kind != .eof {
+            if peek().kind == .leftDelim {
+                let save = i
+                let delim = next()
+                if nextNonSpace().kind == .keyword(.define) {
+                    actionLine = delim.line
+                    try definition()
+                    continue
+                }
+                i = save
+            }
             switch try textOrAction() {
             case .node(let n): list.append(n)
             case .end: throw fail(TemplateMessages.unexpected("{{end}}"))
@@ -73,7 +93,9 @@ struct TemplateParser {
         let t = nextNonSpace()
         switch t.kind {
         case .text: return .node(.text(t.value))
-        case .leftDelim: return try action()
+        case .leftDelim:
+            actionLine = t.line
+            return try action()
         case .error: throw unexpected(t, "input")
         default: throw unexpected(t, "input")
         }
@@ -114,13 +136,53 @@ struct TemplateParser {
                 if n.kind != .rightDelim { throw unexpected(n, "{{\(kw.rawValue)}}") }
                 if rangeDepth == 0 { throw fail(TemplateMessages.outsideRange(kw.rawValue)) }
                 return .node(kw == .break ? .breakNode : .continueNode)
-            case .define, .template, .block:
-                throw fail(TemplateMessages.unsupportedTemplates)
+            case .template:
+                let nameTok = nextNonSpace()
+                let name = try templateName(nameTok, "template clause")
+                var pipe: TemplatePipe? = nil
+                if nextNonSpace().kind != .rightDelim {
+                    backup()
+                    pipe = try pipeline("template clause", end: .rightDelim)
+                }
+                return .node(.templateCall(pos: nameTok.pos, name: name, pipe: pipe))
+            case .block:
+                let nameTok = nextNonSpace()
+                let name = try templateName(nameTok, "block clause")
+                let pipe = try pipeline("block clause", end: .rightDelim)
+                let saved = vars
+                vars = ["$"]
+                let (body, endItem) = try itemList()
+                vars = saved
+                guard case .end = endItem else { throw fail(TemplateMessages.unexpected("{{else}}", in: "block clause")) }
+                defined[name] = body
+                return .node(.templateCall(pos: nameTok.pos, name: name, pipe: pipe))
+            case .define:
+                backup()
+                return .node(.action(try pipeline("command", end: .rightDelim)))
             }
         default:
             backup()
             return .node(.action(try pipeline("command", end: .rightDelim)))
         }
+    }
+
+    private mutating func templateName(_ t: TemplateToken, _ ctx: String) throws(GoTemplateError) -> String {
+        guard t.kind == .string || t.kind == .rawString else { throw unexpected(t, ctx) }
+        guard let s = TemplateLiterals.unquote(t.value) else { throw fail(TemplateMessages.invalidSyntax) }
+        return s
+    }
+
+    /// `{{define "name"}} … {{end}}` at top level (the `{{define` is consumed).
+    private mutating func definition() throws(GoTemplateError) {
+        let nameTok = nextNonSpace()
+        let name = try templateName(nameTok, "define clause")
+        _ = try expect(.rightDelim, "define clause")
+        let saved = vars
+        vars = ["$"]
+        let (body, endItem) = try itemList()
+        vars = saved
+        guard case .end = endItem else { throw fail(TemplateMessages.unexpected("{{else}}", in: "define clause")) }
+        defined[name] = body
     }
 
     private mutating func control(_ ctx: String) throws(GoTemplateError) -> TemplateBranch {

@@ -26,7 +26,7 @@ def run(argv, env=None):
 inspect_formats = [l.replace("⏎", "\n") for l in open("inspect-formats.txt").read().split("\n") if l and not l.startswith("#")]
 ps_formats = [l for l in open("ps-formats.txt").read().split("\n") if l and not l.startswith("#")]
 ps2_formats = [l for l in open("ps2-formats.txt").read().split("\n") if l and not l.startswith("#")]
-parse_formats = [l for l in open("parse-formats.txt").read().split("\n") if l and not l.startswith("#")]
+parse_formats = [l.replace("⏎", "\n") for l in open("parse-formats.txt").read().split("\n") if l and not l.startswith("#")]
 
 raw = subprocess.run(["docker", "inspect", "tpl1"], capture_output=True, text=True).stdout
 open("container.json", "w").write(raw)
