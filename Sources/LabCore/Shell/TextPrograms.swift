@@ -10,12 +10,17 @@ enum TextPrograms {
         ("uniq", ClosureProgram(uniq)),
         ("cut", ClosureProgram(cut)),
         ("tr", ClosureProgram(tr)),
+        ("awk", Awk.program),
+        ("mawk", Awk.program),
+        ("gawk", Awk.program),
+        ("sed", Sed.program),
     ]
 
     static func grep(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
-        let o = CommandOptions(p.arguments.dropFirst(), flags: "vicqEFnwlhHoxrs", values: "e",
+        let o = CommandOptions(p.arguments.dropFirst(), flags: "vicqEFnwlhHoxrs", values: "eABC",
                                long: ["invert-match": "v", "ignore-case": "i", "count": "c", "quiet": "q",
-                                      "extended-regexp": "E", "line-number": "n", "word-regexp": "w"])
+                                      "extended-regexp": "E", "line-number": "n", "word-regexp": "w",
+                                      "only-matching": "o", "after-context": "A", "before-context": "B", "context": "C"])
         if o.reportInvalid("grep", p) { return 2 }
         var operands = o.operands
         let pattern: String
@@ -30,28 +35,60 @@ enum TextPrograms {
             p.writeError("grep: Unmatched ( or \\(\n")
             return 2
         }
+        let context = o.values["C"].flatMap { Int($0) } ?? 0
+        let after = o.values["A"].flatMap { Int($0) } ?? context
+        let before = o.values["B"].flatMap { Int($0) } ?? context
         let (texts, failed) = p.readInputs(operands, program: "grep", lab: lab)
         let invert = o.flags.contains("v")
         let showNames = (operands.count > 1 || o.flags.contains("H")) && !o.flags.contains("h")
+        let listing = o.flags.contains("c") || o.flags.contains("l") || o.flags.contains("q")
         var any = false
         var out = ""
+        var lastPrinted = -1
+        var printedAnything = false
         for (name, text) in texts {
             var count = 0
             let label = name == "-" ? "(standard input)" : name
-            for (i, line) in splitLines(text).enumerated() where matcher.matches(line) != invert {
+            let lines = splitLines(text)
+            var afterLeft = 0
+            lastPrinted = -1
+            func emit(_ i: Int, _ separator: String) {
+                if (after > 0 || before > 0) && printedAnything && lastPrinted >= 0 && i > lastPrinted + 1 { out += "--\n" }
+                if (after > 0 || before > 0) && printedAnything && lastPrinted < 0 { out += "--\n" }
+                if showNames { out += label + separator }
+                if o.flags.contains("n") { out += "\(i + 1)" + separator }
+                out += lines[i] + "\n"
+                lastPrinted = i
+                printedAnything = true
+            }
+            for (i, line) in lines.enumerated() {
+                guard matcher.matches(line) != invert else {
+                    if afterLeft > 0 && !listing { emit(i, "-"); afterLeft -= 1 }
+                    continue
+                }
                 count += 1
                 any = true
                 if o.flags.contains("q") { return 0 }
-                if o.flags.contains("c") || o.flags.contains("l") { continue }
-                if showNames { out += label + ":" }
-                if o.flags.contains("n") { out += "\(i + 1):" }
-                out += line + "\n"
+                if listing { continue }
+                if before > 0 {
+                    for j in max(lastPrinted + 1, i - before)..<i { emit(j, "-") }
+                }
+                if o.flags.contains("o") && !invert {
+                    for match in line.matches(of: matcher.regex) where !match.range.isEmpty {
+                        if showNames { out += label + ":" }
+                        if o.flags.contains("n") { out += "\(i + 1):" }
+                        out += line[match.range] + "\n"
+                    }
+                    lastPrinted = i
+                } else {
+                    emit(i, ":")
+                }
+                afterLeft = after
             }
             if o.flags.contains("c") { out += (showNames ? label + ":" : "") + "\(count)\n" }
             if o.flags.contains("l") && count > 0 { out += label + "\n" }
         }
         p.write(out)
-        if failed && !o.flags.contains("s") { return 2 }
         if failed { return 2 }
         return any ? 0 : 1
     }
