@@ -189,7 +189,7 @@ enum GoFmt {
     }
 
     private static func formatVerb(_ verb: Character, _ v: JSONValue, _ spec: Spec) -> String {
-        if case .array(let a) = v, verb != "v" || true {
+        if case .array(let a) = v {
             if verb == "x" || verb == "X" || verb == "T" { return bad(verb, v) }
             return "[" + a.map { formatVerb(verb, $0, Spec(precision: spec.precision)) }.joined(separator: " ") + "]"
         }

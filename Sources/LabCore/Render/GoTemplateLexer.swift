@@ -23,11 +23,8 @@ struct TemplateToken: Sendable {
         case .keyword, .dot, .nilWord: return "<\(value)>"
         default:
             if value.unicodeScalars.count > 10 {
-                let q = goQuote(value)
-                // %.10q: quote the first ten runes.
-                let first = String(String.UnicodeScalarView(value.unicodeScalars.prefix(10)))
-                _ = q
-                return goQuote(first) + "..."
+                // %.10q...: the first ten runes, quoted.
+                return goQuote(String(String.UnicodeScalarView(value.unicodeScalars.prefix(10)))) + "..."
             }
             return goQuote(value)
         }
