@@ -54,9 +54,7 @@ extension ShellParser {
                     guard case .word(let word, let assignment) = item.token else { break }
                     consume()
                     if let assignment {
-                        var full = ShellWord(parts: [.literal(assignment + "=", quoted: false)])
-                        full.parts.append(contentsOf: word.parts)
-                        list.append(full)
+                        list.append(ShellWord.joiningAssignment(assignment, word))
                     } else {
                         list.append(word)
                     }
@@ -88,9 +86,7 @@ extension ShellParser {
                         return .conditional(words, line: t.line)
                     }
                     if let assignment {
-                        var full = ShellWord(parts: [.literal(assignment + "=", quoted: false)])
-                        full.parts.append(contentsOf: w.parts)
-                        words.append(full)
+                        words.append(ShellWord.joiningAssignment(assignment, w))
                     } else {
                         words.append(w)
                     }

@@ -35,6 +35,10 @@ struct ShellParser {
 
     /// Parses everything.
     mutating func parseScript() -> Result<ShellScript, ShellSyntaxError> {
+        if pos == 0, let plain = plainCommandLine() {
+            pos = bytes.count
+            return .success(plain)
+        }
         var commands: [ShellList] = []
         do {
             while let list = try nextCompleteCommand() { commands.append(list) }
@@ -68,6 +72,47 @@ struct ShellParser {
             default: throw unexpected(t)
             }
         }
+    }
+
+    /// Fast path for the commonest input: one line of plain unquoted words (no quotes,
+    /// expansions, operators, redirections, comments, assignments or reserved words).
+    func plainCommandLine() -> ShellScript? {
+        let count = bytes.count
+        let words: [ShellWord]? = bytes.withUnsafeBufferPointer { buffer in
+            var words: [ShellWord] = []
+            var i = 0
+            while i < count {
+                let c = buffer[i]
+                if c == ShellBytes.space || c == ShellBytes.tab { i += 1; continue }
+                if c == ShellBytes.hash || c == ShellBytes.tilde || c == ShellBytes.lbrace || c == ShellBytes.rbrace
+                    || c == 0x21 || c == 0x5B { return nil }
+                let start = i
+                var sawEquals = false
+                while i < count {
+                    let b = buffer[i]
+                    if b == ShellBytes.space || b == ShellBytes.tab { break }
+                    if ShellBytes.endsPlainWord(b) { return nil }
+                    if b == ShellBytes.equals { sawEquals = true }
+                    i += 1
+                }
+                if sawEquals && words.isEmpty { return nil }
+                if words.isEmpty && i - start <= 5 {
+                    // Reserved words need the full parser.
+                    switch i - start {
+                    case 2: if (buffer[start] == 0x69 && buffer[start + 1] == 0x66) || (buffer[start] == 0x64 && buffer[start + 1] == 0x6F)
+                            || (buffer[start] == 0x66 && buffer[start + 1] == 0x69) || (buffer[start] == 0x69 && buffer[start + 1] == 0x6E) { return nil }
+                    default: if buffer[start] == 0x74 || buffer[start] == 0x65 || buffer[start] == 0x64 || buffer[start] == 0x66
+                            || buffer[start] == 0x77 || buffer[start] == 0x75 { return nil }
+                    }
+                }
+                words.append(ShellWord(plain: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self)))
+            }
+            return words
+        }
+        guard let words, !words.isEmpty else { return nil }
+        let command = ShellSimpleCommand(assignments: [], words: words, redirections: [], line: 1)
+        let pipeline = ShellPipeline(negated: false, commands: [.simple(command)])
+        return ShellScript(commands: [ShellList(items: [ShellAndOr(first: pipeline, rest: [])])], hereDocuments: [])
     }
 
     // MARK: Grammar
@@ -179,9 +224,7 @@ struct ShellParser {
                     if command.words.isEmpty {
                         command.assignments.append((name, word))
                     } else {
-                        var full = ShellWord(parts: [.literal(name + "=", quoted: false)])
-                        full.parts.append(contentsOf: word.parts)
-                        command.words.append(full)
+                        command.words.append(ShellWord.joiningAssignment(name, word))
                     }
                 } else {
                     command.words.append(word)
@@ -209,9 +252,7 @@ struct ShellParser {
         let t = try peek()
         guard case .word(var word, let assignment) = t.token else { throw unexpected(t) }
         consume()
-        if let name = assignment {
-            word.parts.insert(.literal(name + "=", quoted: false), at: 0)
-        }
+        if let name = assignment { word = ShellWord.joiningAssignment(name, word) }
         switch op {
         case .input: return ShellRedirection(descriptor: fd, operation: .input, target: word)
         case .output: return ShellRedirection(descriptor: fd, operation: .output, target: word)

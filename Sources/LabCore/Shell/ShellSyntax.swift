@@ -169,6 +169,13 @@ public struct ShellWord: Sendable, Equatable {
     }
 
     public static func == (a: ShellWord, b: ShellWord) -> Bool { a.parts == b.parts }
+
+    /// `NAME=value` used as an ordinary word (after the command name).
+    static func joiningAssignment(_ name: String, _ value: ShellWord) -> ShellWord {
+        if let text = value.plainText { return ShellWord(plain: name + "=" + text) }
+        if value.parts.isEmpty { return ShellWord(plain: name + "=") }
+        return ShellWord(parts: [.literal(name + "=", quoted: false)] + value.parts)
+    }
 }
 
 /// One part of a word.
