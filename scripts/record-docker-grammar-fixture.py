@@ -288,6 +288,15 @@ def table(grammar):
             continue
         add("help-after-args", key + " x1 --help")
         add("short-help", key + " -h")
+    # every valued flag of every command with a value no type accepts as a number, size or spec
+    for key in sorted(cmds):
+        c = cmds[key]
+        if c["subcommands"]:
+            continue
+        dummies = " ".join("x%d" % i for i in range(c["arity"]["min"] or 0))
+        for f in c["flags"]:
+            if f["type"] != "bool":
+                add("flag-value", ("%s --%s abc %s" % (key, f["long"], dummies)).strip())
     return cases
 
 

@@ -91,7 +91,7 @@ def probe_hidden(path, name):
     if "flag needs an argument" not in err:
         return "bool", notice(out)
     out, err, rc = docker(path + [flag, "abc"])
-    typ = "int" if "strconv.ParseInt" in err else "string"
+    typ = "int" if "strconv.ParseInt" in err else "bytes" if "invalid size" in err else "string"
     if typ == "int":
         out, err, rc = docker(path + [flag, "1"])
     return typ, notice(out)

@@ -35,6 +35,12 @@ final class GrammarFixtureTests: XCTestCase {
         "error reading from",                             // secret create file
         "Successfully created context",                   // context create (the client's own store)
         "error contacting notary server",                 // trust sign
+        "secret file is required",                        // secret create reads the file or stdin
+        "does not exist in",                              // manifest annotate (local manifest store)
+        "already exists", "Successfully updated context", // context store
+        "public key path does not exist",                 // trust key generate --dir
+        "no matching subnet for aux-address",             // network create IPAM consolidation
+        "invalid platform: ", "Invalid platform ",        // image commands' --platform (rare; engine)
         "legacy builder is deprecated",                   // build: accepted lines print the banner then need a context
     ]
 
@@ -52,6 +58,9 @@ final class GrammarFixtureTests: XCTestCase {
     static func expectsInvocation(_ c: Case) -> Bool {
         if c.accepted { return true }
         if c.stdout == "default\n" || c.stdout.hasPrefix("[") { return true }  // context show / inspect
+        if c.line.hasPrefix("docker context inspect") && c.stderr.isEmpty && !c.stdout.contains("Usage:") { return true }  // --format
+        if c.line.hasPrefix("docker image inspect --platform") || c.line.hasPrefix("docker image rm --platform")
+            || c.line.hasPrefix("docker rmi --platform") { return !c.stderr.contains("Usage:") }  // image commands' --platform
         let later = decidedLater.dropLast().contains { c.stderr.contains($0) || c.stdout.contains($0) }
         if later { return true }
         let isUsage = c.stderr.contains("\n\nUsage:  ") || c.stderr.contains("Run 'docker") || c.stdout.contains("Usage:  ")

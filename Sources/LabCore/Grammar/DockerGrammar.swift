@@ -23,7 +23,10 @@ public final class DockerFlagSpec: Sendable {
     /// What the client prints on stdout when a deprecated hidden flag is used, or "".
     public let deprecationNotice: String
 
-    init(long: String, short: String, type: String, deprecated: String = "") {
+    /// Whether setting the flag runs a value check (numbers, sizes, specs, checked lists).
+    let checksValue: Bool
+
+    init(long: String, short: String, type: String, deprecated: String = "", group: String = "") {
         deprecationNotice = deprecated
         self.long = long
         self.short = short
@@ -47,11 +50,20 @@ public final class DockerFlagSpec: Sendable {
         case "port": kind = .port
         default: kind = .text
         }
+        // the same long name means different things in different groups: `docker service create
+        // --sysctl` takes any value, `docker -H` is the daemon host, not `service create --host`
+        switch long {
+        case "sysctl": checksValue = group == "container"
+        case "host", "host-add": checksValue = group == "service"
+        default: checksValue = kind != .text || FlagValueValidator.checksText(long)
+        }
     }
 }
 
 /// Which run-step check a command makes before contacting the daemon.
-enum RunCheckKind: Sendable { case none, run, create, pullOrPush, tag, serviceScale, networkCreate, commit, stopOrRestart }
+enum RunCheckKind: Sendable {
+    case none, run, create, pullOrPush, tag, serviceScale, networkCreate, networkConnect, commit, stopOrRestart, events, swarmInitOrJoin
+}
 
 /// One command object of the docker client's tree (a top-level shortcut such as `docker ps`
 /// and the management command `docker container ls` are distinct objects with their own help).
@@ -93,7 +105,10 @@ public final class DockerCommandSpec: Sendable {
         commandPath = key.isEmpty ? "docker" : "docker " + key
         canonical = raw.canonical
         help = raw.help
-        var flags = raw.flags.map { DockerFlagSpec(long: $0.long, short: $0.short, type: $0.type, deprecated: $0.deprecated ?? "") }
+        let group = raw.canonical.first ?? ""
+        var flags = raw.flags.map {
+            DockerFlagSpec(long: $0.long, short: $0.short, type: $0.type, deprecated: $0.deprecated ?? "", group: group)
+        }
         let shortTaken = flags.contains { $0.short == "h" }
         flags.append(DockerFlagSpec(long: "help", short: shortTaken ? "" : "h", type: "bool"))
         self.flags = flags
@@ -131,6 +146,9 @@ public final class DockerCommandSpec: Sendable {
         case "service scale": runCheck = .serviceScale
         case "network create": runCheck = .networkCreate
         case "container commit": runCheck = .commit
+        case "system events": runCheck = .events
+        case "swarm init", "swarm join": runCheck = .swarmInitOrJoin
+        case "network connect": runCheck = .networkConnect
         case "container stop", "container restart": runCheck = .stopOrRestart
         default: runCheck = .none
         }

@@ -119,6 +119,59 @@ enum DockerMessages {
     static func invalidReplicas(_ name: String, _ value: String, _ err: String) -> String {
         name + ": invalid replicas value " + value + ": " + err + "\n"
     }
+    /// `docker run --mac-address abc nginx`.
+    static func invalidMAC(_ v: String) -> String { v + " is not a valid mac address" }
+    /// `docker run --memory-swappiness 200 nginx`.
+    static func invalidSwappiness(_ v: String) -> String { "invalid value: " + v + ". Valid memory swappiness range is 0-100" }
+    /// `docker run -v '' nginx`.
+    static let emptyVolumeSpec = "invalid empty volume spec"
+    /// `docker run -v :/data nginx`.
+    static func volumeEmptySection(_ v: String) -> String { "invalid spec: " + v + ": empty section between colons" }
+    /// `docker run --pid abc nginx` (also --uts UTS, --userns USER, --cgroupns CGROUP).
+    static func invalidMode(_ flag: String, _ kind: String) -> String { "--" + flag + ": invalid " + kind + " mode" }
+    /// `docker run --restart=on-failure:abc nginx`.
+    static let restartRetryCount = "invalid restart policy format: maximum retry count must be an integer"
+    /// docker/cli opts/parse.go ParseRestartPolicy (a colon with no policy before it).
+    static let restartNoPolicy = "invalid restart policy format: no policy provided before colon"
+    /// `docker run --log-driver none --log-opt a=b nginx`.
+    static func invalidLoggingOpts(_ d: String) -> String { "invalid logging opts for driver " + d }
+    /// `docker run --security-opt abc nginx`.
+    static func invalidSecurityOpt(_ v: String) -> String { "Invalid --security-opt: " + goQuote(v) }
+    /// `docker run --storage-opt abc nginx`.
+    static let invalidStorageOption = "invalid storage option"
+    /// `docker run --rm --restart always nginx`.
+    static let restartAndRm = "conflicting options: cannot specify both --restart and --rm"
+    /// `docker run --network bridge --network-alias a nginx`.
+    static let aliasesNeedUserNetwork = "network-scoped aliases are only supported for user-defined networks"
+    /// `docker run --platform abc nginx` → `error parsing specified platform: "abc": unknown …`.
+    static func platformParseError(_ e: String) -> String { "error parsing specified platform: " + e }
+    static func platformUnknown(_ p: String) -> String { goQuote(p) + ": unknown operating system or architecture: invalid argument" }
+    /// `docker run --platform a/b/c/d nginx`.
+    static func platformCannotParse(_ p: String) -> String { goQuote(p) + ": cannot parse platform specifier: invalid argument" }
+    /// `docker run --platform 'linux/am d64' nginx`.
+    static func platformBadComponent(_ part: String, _ p: String) -> String {
+        goQuote(part) + " is an invalid component of " + goQuote(p) + ": platform specifier component must match \"^[A-Za-z0-9_.-]+$\": invalid argument"
+    }
+    /// `docker events --since 10:00`, exit 1.
+    static func badTimestamp(_ v: String) -> String { "failed to parse value as time or duration: " + goQuote(v) + "\n" }
+    /// `docker swarm init --availability abc`, exit 1.
+    static func invalidAvailability(_ v: String) -> String { "invalid availability " + goQuote(v) + ", only active, pause and drain are supported\n" }
+    /// `docker network connect --driver-opt abc net web`, exit 1.
+    static let badDriverOpt = "invalid key/value pair format in driver options\n"
+    /// `docker run --blkio-weight-device abc nginx` (and --device-read-bps and friends).
+    static func badFormat(_ v: String) -> String { "bad format: " + v }
+    /// `docker run --device-cgroup-rule abc nginx`.
+    static func badCgroupRule(_ v: String) -> String { "invalid device cgroup format '" + v + "'" }
+    /// `docker service create --placement-pref abc nginx`.
+    static let badPlacementPref = "placement preference must be of the format \"<strategy>=<arg>\""
+    /// `docker service create --generic-resource abc nginx`.
+    static func badGenericResource(_ v: String) -> String { "invalid generic-resource format `" + v + "` expected `name=value`" }
+    /// `docker service create --credential-spec abc nginx`.
+    static let badCredentialSpec = "invalid credential spec: value must be prefixed with \"config://\", \"file://\", or \"registry://\""
+    /// `docker swarm init --default-addr-pool abc`.
+    static func badCIDR(_ v: String) -> String { "invalid string being converted to CIDR: " + v }
+    /// `docker context create --docker abc ctx`.
+    static func notKeyValue(_ v: String) -> String { v + " must be formatted as key=value" }
     /// `docker stop -t 5 --time 3 web`, exit 1.
     static let conflictingTimeOptions = "conflicting options: cannot specify both --timeout and --time\n"
     /// `docker network create --ip-range x net1`, exit 1.

@@ -109,7 +109,7 @@ enum FlagScanner {
                 result.help = b
                 return nil  // never reported as an option
             }
-        } else if flag.kind != .text || FlagValueValidator.checksText(flag.long) {
+        } else if flag.checksValue {
             if let err = FlagValueValidator.validate(flag, value) {
                 return DockerMessages.invalidArgument(value, flag, err)
             }

@@ -46,13 +46,54 @@ enum FlagValueValidator {
     /// Text-typed flags whose values the client checks when they are set.
     static func checksText(_ long: String) -> Bool {
         switch long {
-        case "add-host", "dns", "link", "sysctl", "attach", "gpus": return true
+        case "add-host", "dns", "link", "sysctl", "attach", "gpus", "blkio-weight-device", "device-read-bps", "device-read-iops",
+             "device-write-bps", "device-write-iops", "device-cgroup-rule", "placement-pref", "placement-pref-add",
+             "placement-pref-rm", "generic-resource", "generic-resource-add", "credential-spec", "host", "host-add", "dns-add",
+             "default-addr-pool", "external-ca", "docker":
+            return true
         default: return false
         }
     }
 
+    /// `type major:minor mode`, e.g. `c 1:3 mr` (docker/cli opts.go deviceCgroupRuleRegexp).
+    static func isCgroupRule(_ v: String) -> Bool {
+        let parts = v.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 3, ["a", "b", "c"].contains(parts[0]) else { return false }
+        let mm = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        let num = { (s: Substring) in s == "*" || (!s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber }) }
+        return mm.count == 2 && num(mm[0]) && num(mm[1]) && (1...3).contains(parts[2].count) && parts[2].allSatisfy { "rwm".contains($0) }
+    }
+
     private static func validateNamedList(_ long: String, _ value: String) -> String? {
         switch long {
+        case "blkio-weight-device", "device-read-bps", "device-read-iops", "device-write-bps", "device-write-iops":
+            return value.contains(":") ? nil : DockerMessages.badFormat(value)
+        case "device-cgroup-rule":
+            return isCgroupRule(value) ? nil : DockerMessages.badCgroupRule(value)
+        case "placement-pref", "placement-pref-add", "placement-pref-rm":
+            return value.contains("=") ? nil : DockerMessages.badPlacementPref
+        case "generic-resource", "generic-resource-add":
+            return value.contains("=") ? nil : DockerMessages.badGenericResource(value)
+        case "credential-spec":
+            return value.hasPrefix("config://") || value.hasPrefix("file://") || value.hasPrefix("registry://") ? nil : DockerMessages.badCredentialSpec
+        case "host", "host-add":
+            return validateNamedList("add-host", value)
+        case "dns-add":
+            return validateNamedList("dns", value)
+        case "default-addr-pool":
+            let parts = value.split(separator: "/", omittingEmptySubsequences: false)
+            let ok = parts.count == 2 && IPAddress.isValid(parts[0]) && Int(parts[1]).map { $0 >= 0 && $0 <= (parts[0].contains(":") ? 128 : 32) } == true
+            return ok ? nil : DockerMessages.badCIDR(value)
+        case "external-ca":
+            for field in value.split(separator: ",", omittingEmptySubsequences: false) where !field.contains("=") {
+                return DockerMessages.mountFieldNotKeyValue(String(field))
+            }
+            return nil
+        case "docker":
+            for field in value.split(separator: ",", omittingEmptySubsequences: false) where !field.contains("=") {
+                return DockerMessages.notKeyValue(String(field))
+            }
+            return nil
         case "add-host":
             var parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.count < 2 { parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) }

@@ -9,22 +9,20 @@ enum RunChecks {
         case .none:
             return nil
         case .run, .create:
+            // run.go/create.go name the short command in the footer whatever was typed
+            let short = cmd.runCheck == .run ? "docker run" : "docker create"
             if let p = s.options["pull"]?.last, !(p == "always" || p == "missing" || p == "never" || p == "") {
-                return styled(DockerMessages.invalidPullOption(p), path)
+                return styled(DockerMessages.invalidPullOption(p), short)
             }
-            for p in s.options["publish"] ?? [] {
-                if let e = PortSpec.error(p) { return styled(e, path) }
+            if let e = ContainerRunChecks.firstError(s) { return styled(e, short) }
+            var later: String? = nil
+            if let p = s.options["platform"]?.last, !p.isEmpty, let e = ContainerRunChecks.platformError(p) {
+                later = DockerMessages.platformParseError(e)
+            } else if let image = s.positionals.first {
+                later = ImageReference.error(image)
             }
-            for e in s.options["expose"] ?? [] {
-                if let m = PortSpec.exposeError(e) { return styled(m, path) }
-            }
-            for flag in ["health-interval", "health-timeout", "health-retries", "health-start-period", "health-start-interval"] {
-                if let v = s.options[flag]?.last, v.hasPrefix("-"), v != "-0" {
-                    return styled(DockerMessages.cannotBeNegative(flag), path)
-                }
-            }
-            if let image = s.positionals.first, let e = ImageReference.error(image) {
-                if cmd.runCheck == .run { return styled(e, path) }
+            if let e = later {
+                if cmd.runCheck == .run { return styled(e, short) }
                 return DockerCLIError(stderr: e + "\n", status: 1)
             }
         case .pullOrPush:
@@ -65,6 +63,20 @@ enum RunChecks {
             if s.options["time"] != nil && s.options["timeout"] != nil {
                 return DockerCLIError(stderr: DockerMessages.conflictingTimeOptions, status: 1)
             }
+        case .events:
+            for flag in ["since", "until"] {
+                if let v = s.options[flag]?.last, !isTimestamp(v) {
+                    return DockerCLIError(stderr: DockerMessages.badTimestamp(v), status: 1)
+                }
+            }
+        case .swarmInitOrJoin:
+            if let a = s.options["availability"]?.last, !["active", "pause", "drain"].contains(a.lowercased()) {
+                return DockerCLIError(stderr: DockerMessages.invalidAvailability(a), status: 1)
+            }
+        case .networkConnect:
+            for o in s.options["driver-opt"] ?? [] where !o.contains("=") {
+                return DockerCLIError(stderr: DockerMessages.badDriverOpt, status: 1)
+            }
         case .networkCreate:
             let subnets = s.options["subnet"]?.count ?? 0
             if subnets < (s.options["ip-range"]?.count ?? 0) || subnets < (s.options["gateway"]?.count ?? 0) {
@@ -72,6 +84,17 @@ enum RunChecks {
             }
         }
         return nil
+    }
+
+    /// Values `docker events --since/--until` take: Go durations, Unix times, RFC 3339 dates.
+    static func isTimestamp(_ v: String) -> Bool {
+        if GoValues.durationError(v) == nil { return true }
+        let parts = v.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count <= 2 && parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) { return true }
+        let u = Array(v.utf8)
+        guard u.count >= 10 else { return false }
+        let digit = { (i: Int) in u[i] >= 48 && u[i] <= 57 }
+        return (0..<4).allSatisfy(digit) && u[4] == 45 && digit(5) && digit(6) && u[7] == 45 && digit(8) && digit(9)
     }
 
     static func styled(_ message: String, _ path: String) -> DockerCLIError {
