@@ -282,6 +282,38 @@ def table(grammar):
                  "network -h ls --bogus", "network --help ls -x", "container -- --help", "network --bogus ls",
                  "network -x ls", "stack --orchestrator", "stack --orchestrator swarm", "stack -c x deploy"]:
         add("group-flags", line)
+    for line in ["run --rm --restart always nginx", "run --rm --restart no nginx", "run --rm --restart=on-failure:3 nginx",
+                 "run --restart=on-failure:abc nginx", "run --restart=:3 nginx", "run --restart=always: nginx",
+                 "run --memory-swappiness 200 nginx", "run --memory-swappiness -1 nginx", "run --memory-swappiness 50 nginx",
+                 "run --log-driver none --log-opt a=b nginx", "run --log-driver json-file --log-opt max-size=1m nginx",
+                 "run --pid container: nginx", "run --pid container:web nginx", "run --pid host nginx", "run --ipc bogus nginx",
+                 "run --cgroupns private nginx", "run --userns host nginx", "run --uts host nginx",
+                 "run --mac-address 02:42:ac:11:00:02 nginx", "run --mac-address 02-42-ac-11-00-02 nginx",
+                 "run --mac-address 0242.ac11.0002 nginx", "run --mac-address 02:42:ac:11:00 nginx",
+                 "run --security-opt no-new-privileges nginx", "run --security-opt label:disable nginx",
+                 "run --security-opt label= nginx", "run --security-opt seccomp=missing.json nginx",
+                 "run --storage-opt size=10G nginx", "run --network my --network-alias a nginx",
+                 "run --network bridge --network-alias a nginx", "run --network-alias a nginx", "run --net=host --net-alias a nginx",
+                 "run --platform linux nginx", "run --platform amd64 nginx", "run --platform a/b/c/d nginx",
+                 "run --platform 'linux/am d64' nginx", "run --platform linux/arm64/v8 nginx", "run --platform x86_64 nginx",
+                 "run --platform Linux nginx", "create --platform bogus nginx", "run --platform bogus Nginx",
+                 "events --since 1h", "events --since 2024-01-01T10:00:00", "events --since 1700000000",
+                 "events --since 1700000000.5", "events --since 10:00", "events --since 2024-01-01T10:00:00Z",
+                 "events --until 2024-13-01", "run -v :/data nginx", "run -v /data nginx", "run -v a:b nginx", "run -v '' nginx",
+                 "run -v a::b nginx", "run -v /a:/b: nginx", "run -p abc --pull bogus nginx", "run --mac-address x -p abc nginx",
+                 "run -p abc -v '' nginx", "run --pid bogus --uts bogus nginx", "run --health-interval -1s --rm --restart always nginx",
+                 "create --rm --restart always nginx", "container create --pull bogus nginx", "container run -p abc nginx",
+                 "run --device-cgroup-rule 'c 1:3 mr' nginx", "run --device-cgroup-rule 'a *:* rwm' nginx",
+                 "run --device-read-bps /dev/sda:1mb nginx", "run --blkio-weight-device /dev/sda:100 nginx",
+                 "service create --host a:1.2.3.4 nginx", "service create --placement-pref spread=node.labels.zone nginx",
+                 "service create --generic-resource gpu=1 nginx", "service create --credential-spec file://x nginx",
+                 "swarm init --default-addr-pool 10.10.0.0/16", "swarm init --default-addr-pool 10.10.0.0/33",
+                 "swarm init --external-ca protocol=cfssl,url=https://ca", "swarm init --availability drain",
+                 "swarm join --availability Active --token x 1.2.3.4:2377", "network connect --driver-opt a=b net web",
+                 "context create --docker host=unix:///x ctx2"]:
+        add("run-options", line)
+    for line in []:
+        add("group-flags", line)
     for key in sorted(cmds):
         c = cmds[key]
         if c["subcommands"]:

@@ -11,7 +11,8 @@ enum ContainerRunChecks {
         }
         for spec in o["volume"] ?? [] {
             if spec.isEmpty { return DockerMessages.emptyVolumeSpec }
-            if spec.split(separator: ":", omittingEmptySubsequences: false).contains(where: { $0.isEmpty }) {
+            // an empty first or last section (`-v :/data`, `-v /a:/b:`); `a::b` passes the client
+            if spec.hasPrefix(":") || spec.hasSuffix(":") {
                 return DockerMessages.volumeEmptySection(spec)
             }
         }

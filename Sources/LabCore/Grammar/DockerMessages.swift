@@ -154,6 +154,8 @@ enum DockerMessages {
     }
     /// `docker events --since 10:00`, exit 1.
     static func badTimestamp(_ v: String) -> String { "failed to parse value as time or duration: " + goQuote(v) + "\n" }
+    /// `docker events --until 2024-13-01`, exit 1 (Go time.Parse: "month"/"day" out of range).
+    static func timeOutOfRange(_ v: String, _ field: String) -> String { "parsing time " + goQuote(v) + ": " + field + " out of range\n" }
     /// `docker swarm init --availability abc`, exit 1.
     static func invalidAvailability(_ v: String) -> String { "invalid availability " + goQuote(v) + ", only active, pause and drain are supported\n" }
     /// `docker network connect --driver-opt abc net web`, exit 1.

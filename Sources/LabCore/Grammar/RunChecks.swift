@@ -16,10 +16,9 @@ enum RunChecks {
             }
             if let e = ContainerRunChecks.firstError(s) { return styled(e, short) }
             var later: String? = nil
-            if let p = s.options["platform"]?.last, !p.isEmpty, let e = ContainerRunChecks.platformError(p) {
+            if let image = s.positionals.first { later = ImageReference.error(image) }
+            if later == nil, let p = s.options["platform"]?.last, !p.isEmpty, let e = ContainerRunChecks.platformError(p) {
                 later = DockerMessages.platformParseError(e)
-            } else if let image = s.positionals.first {
-                later = ImageReference.error(image)
             }
             if let e = later {
                 if cmd.runCheck == .run { return styled(e, short) }
@@ -65,9 +64,9 @@ enum RunChecks {
             }
         case .events:
             for flag in ["since", "until"] {
-                if let v = s.options[flag]?.last, !isTimestamp(v) {
-                    return DockerCLIError(stderr: DockerMessages.badTimestamp(v), status: 1)
-                }
+                guard let v = s.options[flag]?.last else { continue }
+                if !isTimestamp(v) { return DockerCLIError(stderr: DockerMessages.badTimestamp(v), status: 1) }
+                if let e = dateRangeError(v) { return DockerCLIError(stderr: e, status: 1) }
             }
         case .swarmInitOrJoin:
             if let a = s.options["availability"]?.last, !["active", "pause", "drain"].contains(a.lowercased()) {
@@ -95,6 +94,16 @@ enum RunChecks {
         guard u.count >= 10 else { return false }
         let digit = { (i: Int) in u[i] >= 48 && u[i] <= 57 }
         return (0..<4).allSatisfy(digit) && u[4] == 45 && digit(5) && digit(6) && u[7] == 45 && digit(8) && digit(9)
+    }
+
+    /// Go's time.Parse range checks on a `YYYY-MM-DD…` value.
+    static func dateRangeError(_ v: String) -> String? {
+        let u = Array(v.utf8)
+        guard u.count >= 10, u[4] == 45, u[7] == 45 else { return nil }
+        let month = Int(u[5] - 48) * 10 + Int(u[6] - 48), day = Int(u[8] - 48) * 10 + Int(u[9] - 48)
+        if month < 1 || month > 12 { return DockerMessages.timeOutOfRange(v, "month") }
+        if day < 1 || day > 31 { return DockerMessages.timeOutOfRange(v, "day") }
+        return nil
     }
 
     static func styled(_ message: String, _ path: String) -> DockerCLIError {
