@@ -20,11 +20,11 @@ final class TemplateFixtureTests: XCTestCase {
     static let knownDifferences: [String: String] = [
         "{{1i}}": "complex constants are not supported (they print as (0+1i) in Go)",
         "{{.Config.ExposedPorts}}": "the values are Go struct{} values, printed {} (we print map[])",
+        "{{range .NetworkSettings.Ports}}{{.}}{{end}} {{index .NetworkSettings.Ports \"80/tcp\" 0}}": "index with a string key fails on the typed nat.PortMap, so the client falls back to raw maps",
+        "{{.State}}": "the client's struct has an omitempty Health field the daemon's JSON leaves out: Go prints it as <nil>",
+        "{{.NetworkSettings.Networks}}|{{.Mounts}}|{{printf \"%v\" .State}}|{{print .GraphDriver}}|{{.NetworkSettings.Ports}}": "pointers inside maps print as addresses; printf %v of a pointer prints &{…}",
         "{{.Config.Healthcheck}} {{.State.Health}}": "typed pass prints nil pointers as <nil>; absent keys error in missingkey=error mode",
-        "{{.ExecIDs}}": "a nil Go slice prints [] but JSON null carries no type; we print <nil> (right for nil pointers)",
-        "{{printf \"%v %v\" nil .ExecIDs}}": "same: nil slice",
         "{{index .NetworkSettings.Networks \"bridge\" | json}}": "the client re-encodes its own v28 struct (field order, GwPriority, DNSNames); the recorded data comes from a 20.10 daemon",
-        "{{print}}|{{println}}|{{print nil}}|{{print .ExecIDs \"a\" 1 2 .Config.Labels}}": "nil slice prints []",
     ]
 
     func fixture(_ name: String, _ ext: String) throws -> String {
@@ -101,7 +101,10 @@ final class TemplateFixtureTests: XCTestCase {
                     (stderr, status) = ("template parsing error: \(error.message)\n", 1)
                 }
             }
-            XCTAssertEqual(stdout, c.stdout, "stdout of \(c.argv)")
+            // The row's times moved on between recording psrow.json and this case: compare with psrow.json,
+            // which is the output of the same command.
+            let expected = c.kind == "ps" && c.format == "{{json .}}" ? try fixture("psrow", "json") : c.stdout
+            XCTAssertEqual(stdout, expected, "stdout of \(c.argv)")
             XCTAssertEqual(stderr, c.stderr, "stderr of \(c.argv)")
             XCTAssertEqual(status, c.status, "status of \(c.argv)")
             checked += 1

@@ -27,59 +27,99 @@ enum GoFmt {
         }
     }
 
+    /// How objects and nulls print, given the Go kinds of fields by name.
+    struct Style {
+        var kinds: [String: GoTemplate.FieldKind]
+        /// False in docker inspect's raw-map pass, where every object is a Go map.
+        var structs: Bool
+        static let plain = Style(kinds: [:], structs: false)
+    }
+
+    /// A value with the name of the field it was read from (nil when not read from a field).
+    struct Keyed {
+        var value: JSONValue
+        var key: String?
+    }
+
     /// What an action prints for its value: `<no value>` when missing, else `%v`.
-    static func printValue(_ v: JSONValue?, into out: inout String) {
+    static func printValue(_ v: JSONValue?, into out: inout String, style: Style = .plain, key: String? = nil) {
         guard let v else {
             out += "<no value>"
             return
         }
-        formatV(v, into: &out)
+        formatV(v, into: &out, style: style, key: key)
     }
 
-    static func formatV(_ v: JSONValue, into out: inout String) {
+    /// A null under a slice or map field stands for an empty one when printed.
+    static func resolveNull(_ v: JSONValue, _ style: Style, _ key: String?) -> JSONValue {
+        guard case .null = v, let key else { return v }
+        switch style.kinds[key] {
+        case .slice: return .array([])
+        case .map: return .object(JSONObject())
+        default: return v
+        }
+    }
+
+    static func formatV(_ v: JSONValue, into out: inout String, style: Style = .plain, key: String? = nil) {
         switch v {
         case .string(let s): out += s
         case .int(let i): out += String(i)
         case .bool(let b): out += b ? "true" : "false"
         case .double(let d): out += GoFloatFormat.formatV(d)
-        case .null: out += "<nil>"
+        case .null:
+            switch key.flatMap({ style.kinds[$0] }) {
+            case .slice: out += "[]"
+            case .map: out += "map[]"
+            default: out += "<nil>"
+            }
         case .array(let a):
             out += "["
             for (k, e) in a.enumerated() {
                 if k > 0 { out += " " }
-                formatV(e, into: &out)
+                formatV(e, into: &out, style: style)
             }
             out += "]"
+        case .object(let o)
+        where style.structs && (key.map { style.kinds[$0] != .map } ?? true) && TemplateExecutor.looksLikeStruct(o):
+            // A Go struct prints its field values in order: {v1 v2 …}.
+            out += "{"
+            for (k, e) in o.entries.enumerated() {
+                if k > 0 { out += " " }
+                formatV(e.value, into: &out, style: style, key: e.key)
+            }
+            out += "}"
         case .object(let o):
             out += "map["
-            for (k, key) in o.sortedKeys.enumerated() {
+            for (k, name) in o.sortedKeys.enumerated() {
                 if k > 0 { out += " " }
-                out += key
+                out += name
                 out += ":"
-                formatV(o[key]!, into: &out)
+                formatV(o[name]!, into: &out, style: style)
             }
             out += "]"
         }
     }
 
-    static func sprint(_ args: [JSONValue]) -> String {
+    static func sprint(_ args: [JSONValue]) -> String { sprint(args.map { Keyed(value: $0) }, style: .plain) }
+
+    static func sprint(_ args: [Keyed], style: Style) -> String {
         var out = ""
         var prevString = false
         for (k, a) in args.enumerated() {
             var isString = false
-            if case .string = a { isString = true }
+            if case .string = a.value { isString = true }
             if k > 0 && !isString && !prevString { out += " " }
-            formatV(a, into: &out)
+            formatV(a.value, into: &out, style: style, key: a.key)
             prevString = isString
         }
         return out
     }
 
-    static func sprintln(_ args: [JSONValue]) -> String {
+    static func sprintln(_ args: [Keyed], style: Style) -> String {
         var out = ""
         for (k, a) in args.enumerated() {
             if k > 0 { out += " " }
-            formatV(a, into: &out)
+            formatV(a.value, into: &out, style: style, key: a.key)
         }
         return out + "\n"
     }
@@ -92,7 +132,8 @@ enum GoFmt {
         var precision: Int? = nil
     }
 
-    static func sprintf(_ format: String, _ args: [JSONValue]) -> String {
+    static func sprintf(_ format: String, _ keyed: [Keyed], style: Style) -> String {
+        let args = keyed.map { resolveNull($0.value, style, $0.key) }
         var out = ""
         let f = Array(format.unicodeScalars)
         var i = 0
@@ -145,13 +186,13 @@ enum GoFmt {
             }
             let a = args[argi]
             argi += 1
-            out += pad(formatVerb(verb, a, spec), spec, numeric: isNumeric(a))
+            out += pad(formatVerb(verb, a, spec, style), spec, numeric: isNumeric(a))
         }
         if argi < args.count {
             out += "%!(EXTRA "
             out += args[argi...].map { a -> String in
                 var s = ""
-                formatV(a, into: &s)
+                formatV(a, into: &s, style: style)
                 return "\(typeName(a))=\(s)"
             }.joined(separator: ", ")
             out += ")"
@@ -188,10 +229,20 @@ enum GoFmt {
         return "%!\(verb)(\(typeName(v))=\(s))"
     }
 
-    private static func formatVerb(_ verb: Character, _ v: JSONValue, _ spec: Spec) -> String {
+    private static func formatVerb(_ verb: Character, _ v: JSONValue, _ spec: Spec, _ style: Style) -> String {
         if case .array(let a) = v {
             if verb == "x" || verb == "X" || verb == "T" { return bad(verb, v) }
-            return "[" + a.map { formatVerb(verb, $0, Spec(precision: spec.precision)) }.joined(separator: " ") + "]"
+            return "[" + a.map { formatVerb(verb, $0, Spec(precision: spec.precision), style) }.joined(separator: " ") + "]"
+        }
+        if case .object(let o) = v, verb != "v", verb != "x", verb != "X", verb != "T" {
+            // fmt applies the verb to a map's keys and values (and to a struct's fields).
+            let inner = Spec(precision: spec.precision)
+            if style.structs && TemplateExecutor.looksLikeStruct(o) {
+                return "{" + o.entries.map { formatVerb(verb, $0.value, inner, style) }.joined(separator: " ") + "}"
+            }
+            return "map[" + o.sortedKeys.map { k in
+                formatVerb(verb, .string(k), inner, style) + ":" + formatVerb(verb, o[k]!, inner, style)
+            }.joined(separator: " ") + "]"
         }
         switch (verb, v) {
         case ("v", _):
@@ -199,7 +250,7 @@ enum GoFmt {
                 return GoFloatFormat.withPrecision(d, verb: "g", precision: p)
             }
             var s = ""
-            formatV(v, into: &s)
+            formatV(v, into: &s, style: style)
             if spec.plus, case .int(let i) = v, i >= 0 { s = "+" + s }
             return s
         case ("s", .string(let s)):

@@ -33,6 +33,39 @@ public struct GoTemplate: Sendable {
         }
     }
 
+    /// The Go kind of a field whose JSON value may be null or absent.
+    public enum FieldKind: Sendable {
+        case slice
+        case map
+        case pointer
+    }
+
+    /// Docker Engine API fields (containers, images, networks, volumes) that are Go slices,
+    /// maps or pointers (docker/docker api/types; checked by inspecting objects). Any
+    /// printing of structs is an approximation: a struct prints `{v1 v2 …}` in field order.
+    /// Values are exported Go field names; "Config", which is a pointer in one place and a map
+    /// in another, is left out.
+    public static let dockerFieldKinds: [String: FieldKind] = {
+        var d: [String: FieldKind] = [:]
+        for s in [
+            "Args", "ExecIDs", "Binds", "Links", "VolumesFrom", "CapAdd", "CapDrop", "Dns", "DnsOptions", "DnsSearch",
+            "ExtraHosts", "GroupAdd", "SecurityOpt", "Devices", "DeviceCgroupRules", "DeviceRequests", "Ulimits",
+            "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps",
+            "BlkioDeviceWriteIOps", "MaskedPaths", "ReadonlyPaths", "Mounts", "Cmd", "Entrypoint", "Env", "OnBuild",
+            "Shell", "Aliases", "DNSNames", "RepoTags", "RepoDigests", "Layers", "SecondaryIPAddresses",
+            "SecondaryIPv6Addresses", "Test", "Peers", "Services", "Warnings", "Capabilities", "Secrets", "Configs",
+        ] { d[s] = .slice }
+        for m in [
+            "Labels", "Volumes", "ExposedPorts", "Ports", "PortBindings", "Tmpfs", "Sysctls", "StorageOpt", "DriverOpts",
+            "Options", "Annotations", "Containers", "Networks", "Status", "UsageData", "Data",
+        ] { d[m] = .map }
+        for p in [
+            "Health", "Healthcheck", "IPAMConfig", "Init", "OomKillDisable", "PidsLimit", "StopTimeout",
+            "MemorySwappiness", "Platform",
+        ] { d[p] = .pointer }
+        return d
+    }()
+
     /// Execution settings.
     public struct Options: Sendable {
         public var missingKey: MissingKey
@@ -45,11 +78,18 @@ public struct GoTemplate: Sendable {
         /// contexts (`docker ps`, `images`, `network ls`…) marshal themselves with
         /// json.Marshal, while `json` of any field does not escape. Set it for those commands.
         public var rootJSONEscapesHTML: Bool
+        /// Go kinds of fields by name, standing in for the type information JSON loses:
+        /// a null under a `.slice` field prints `[]`, under a `.map` field `map[]` (others
+        /// `<nil>`); an object under a `.map` field prints as `map[k:v …]` even when its keys
+        /// look like Go field names; and with `.dockerInspect` a listed field missing from a
+        /// struct (an omitempty field) reads as nil instead of failing.
+        public var fieldKinds: [String: FieldKind]
 
         public init(
             missingKey: MissingKey = .noValue, methods: [String: Method] = [:], headerFunctions: Bool = false,
-            rootJSONEscapesHTML: Bool = false
+            rootJSONEscapesHTML: Bool = false, fieldKinds: [String: FieldKind] = GoTemplate.dockerFieldKinds
         ) {
+            self.fieldKinds = fieldKinds
             self.missingKey = missingKey
             self.methods = methods
             self.headerFunctions = headerFunctions
@@ -77,7 +117,7 @@ public struct GoTemplate: Sendable {
             var rawOptions = options
             rawOptions.missingKey = .error
             var raw = TemplateExecutor(template: self, options: rawOptions, root: value)
-            raw.rawNumbers = true
+            raw.rawPass = true
             _ = try raw.walk(value, nodes)
             return raw.out
         }

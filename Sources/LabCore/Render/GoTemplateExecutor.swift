@@ -6,8 +6,9 @@ struct TemplateExecutor {
     let options: GoTemplate.Options
     var vars: [(name: String, value: JSONValue?)]
     var out = ""
-    /// The raw-map pass of `.dockerInspect`: numbers are json.Number (a string type) there.
-    var rawNumbers = false
+    /// The raw-map pass of `.dockerInspect`: every object is a map, numbers are json.Number.
+    var rawPass = false
+    var style: GoFmt.Style { GoFmt.Style(kinds: options.fieldKinds, structs: !rawPass) }
 
     enum Flow { case normal, breakLoop, continueLoop }
 
@@ -51,7 +52,11 @@ struct TemplateExecutor {
                 out += t
             case .action(let pipe):
                 let v = try pipeline(dot, pipe)
-                if pipe.decl.isEmpty { GoFmt.printValue(v, into: &out) }
+                if pipe.decl.isEmpty {
+                    let last = pipe.cmds[pipe.cmds.count - 1]
+                    let key = last.args.count == 1 ? Self.fieldName(last.args[0]) : nil
+                    GoFmt.printValue(v, into: &out, style: style, key: key)
+                }
             case .ifNode(let br), .withNode(let br):
                 let mark = vars.count
                 let v = try pipeline(dot, br.pipe)
@@ -229,6 +234,14 @@ struct TemplateExecutor {
         }
     }
 
+    /// The field an argument reads last (`.A.B` → "B"), which names its Go kind.
+    static func fieldName(_ node: TemplateArg?) -> String? {
+        switch node {
+        case .field(_, let names), .chain(_, _, let names), .variable(_, _, let names): return names.last
+        default: return nil
+        }
+    }
+
     // MARK: fields
 
     /// Errors in a chain `(pipeline).Field` are reported at the pipeline, shown without parentheses.
@@ -257,13 +270,14 @@ struct TemplateExecutor {
         var r = receiver
         for (k, name) in names.enumerated() {
             let last = k == names.count - 1
-            r = try field(dot, r, name, node: node, args: last ? args : [], final: last ? final : nil)
+            let parent = k > 0 ? names[k - 1] : nil
+            r = try field(dot, r, name, parent: parent, node: node, args: last ? args : [], final: last ? final : nil)
         }
         return r
     }
 
     private mutating func field(
-        _ dot: JSONValue?, _ receiver: JSONValue?, _ name: String, node: TemplateArg,
+        _ dot: JSONValue?, _ receiver: JSONValue?, _ name: String, parent: String?, node: TemplateArg,
         args: ArraySlice<TemplateArg>, final: JSONValue??
     ) throws(GoTemplateError) -> JSONValue? {
         let hasArgs = !args.isEmpty || final != nil
@@ -295,7 +309,12 @@ struct TemplateExecutor {
             }
             switch options.missingKey {
             case .dockerInspect:
-                if Self.looksLikeStruct(o) { throw fail(node, TemplateMessages.cantEvaluate(name, "struct")) }
+                let isMap = parent.map { options.fieldKinds[$0] == .map } ?? false
+                if !isMap && Self.looksLikeStruct(o) {
+                    // An omitempty slice, map or pointer field: nil in the Go struct.
+                    if options.fieldKinds[name] != nil && !hasArgs { return .null }
+                    throw fail(node, TemplateMessages.cantEvaluate(name, "struct"))
+                }
                 if hasArgs { throw fail(node, TemplateMessages.notAMethod(name)) }
                 return nil
             case .noValue:

@@ -67,7 +67,7 @@ enum TemplateFunctions {
                 if case .nilValue = args[0].node { throw calling(TemplateMessages.lenOfNil) }
                 return .int(0)
             case nil: throw calling(TemplateMessages.lenOfNil)
-            case .int(let i) where exec.rawNumbers && !isConstant(args[0].node): return .int(Int64(String(i).utf8.count))
+            case .int(let i) where exec.rawPass && !isConstant(args[0].node): return .int(Int64(String(i).utf8.count))
             case .some(let v): throw calling(TemplateMessages.lenOf(GoFmt.typeName(v)))
             }
         case "index":
@@ -116,12 +116,16 @@ enum TemplateFunctions {
             case nil, .null: throw calling(TemplateMessages.sliceOfNil)
             case .some(let v): throw calling(TemplateMessages.cantSlice(GoFmt.typeName(v)))
             }
-        case "print": return .string(GoFmt.sprint(args.map { $0.value ?? .null }))
-        case "println": return .string(GoFmt.sprintln(args.map { $0.value ?? .null }))
-        case "printf":
-            try atLeast(1)
-            let f = try str(0)
-            return .string(GoFmt.sprintf(f, args.dropFirst().map { $0.value ?? .null }))
+        case "print", "println", "printf":
+            if name == "printf" { try atLeast(1) }
+            let f = name == "printf" ? try str(0) : ""
+            let rest = name == "printf" ? args.dropFirst() : args[...]
+            let values = rest.map { GoFmt.Keyed(value: $0.value ?? .null, key: TemplateExecutor.fieldName($0.node)) }
+            switch name {
+            case "print": return .string(GoFmt.sprint(values, style: exec.style))
+            case "println": return .string(GoFmt.sprintln(values, style: exec.style))
+            default: return .string(GoFmt.sprintf(f, values, style: exec.style))
+            }
         case "eq", "ne", "lt", "le", "gt", "ge":
             if name == "eq" { try atLeast(1) } else { try want(2) }
             let a = args[0].value ?? .null
@@ -254,7 +258,7 @@ enum TemplateFunctions {
         guard let v = a.value else { throw exec.fail(at, TemplateMessages.invalidValue(expected: type)) }
         switch (type, v) {
         case ("string", .string), ("int", .int): return v
-        case (_, .int) where exec.rawNumbers && !isConstant(a.node), (_, .double) where exec.rawNumbers && !isConstant(a.node):
+        case (_, .int) where exec.rawPass && !isConstant(a.node), (_, .double) where exec.rawPass && !isConstant(a.node):
             throw exec.fail(at, TemplateMessages.wrongType(expected: type, got: "json.Number"))
         default: throw exec.fail(at, TemplateMessages.wrongType(expected: type, got: GoFmt.typeName(v)))
         }
