@@ -7,8 +7,8 @@ struct TemplateExecutor {
     var vars: [(name: String, value: JSONValue?)]
     var out = ""
     /// The raw-map pass of `.dockerInspect`: every object is a map, numbers are json.Number.
-    var rawPass = false
-    var style: GoFmt.Style { GoFmt.Style(kinds: options.fieldKinds, structs: !rawPass) }
+    var rawPass = false { didSet { style.structs = !rawPass } }
+    private(set) var style: GoFmt.Style
 
     enum Flow { case normal, breakLoop, continueLoop }
 
@@ -21,6 +21,7 @@ struct TemplateExecutor {
         self.defined = template.defined
         self.options = options
         self.vars = [("$", root)]
+        self.style = GoFmt.Style(kinds: options.fieldKinds, structs: true)
     }
 
     // MARK: errors
