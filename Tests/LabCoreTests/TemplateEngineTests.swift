@@ -89,6 +89,19 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(TabWriter.docker.format(text), "a             b\nlonger-cell   c\nno tabs here\nx         y\n")
     }
 
+    /// Recorded in Fixtures/templates/other-commands.json (`docker version --format …`).
+    func testNamedTemplate() throws {
+        XCTAssertThrowsError(try GoTemplate("{{.Foo", name: "version")) { e in
+            XCTAssertEqual((e as! GoTemplateError).message, "template: version:1: unclosed action")
+        }
+        let t = try GoTemplate("{{.Foo}}", name: "version")
+        XCTAssertThrowsError(try t.render([:], options: .init(missingKey: .structType("system.versionInfo")))) { e in
+            XCTAssertEqual(
+                (e as! GoTemplateError).message,
+                #"template: version:1:2: executing "version" at <.Foo>: can't evaluate field Foo in type system.versionInfo"#)
+        }
+    }
+
     func testRenderingIsCheap() throws {
         let t = try GoTemplate("{{.ID}}\t{{.Names}}")
         let start = Date()

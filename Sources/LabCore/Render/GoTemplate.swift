@@ -99,13 +99,17 @@ public struct GoTemplate: Sendable {
 
     /// The source text as given.
     public let source: String
+    /// The template's name as errors show it: "" for almost every docker command,
+    /// "version" for `docker version --format`.
+    public let name: String
     let nodes: [TemplateNode]
     let defined: [String: [TemplateNode]]
 
     /// Parses `source`; throws Go's parse error text (`template: :1: unclosed action`).
-    public init(_ source: String) throws(GoTemplateError) {
+    public init(_ source: String, name: String = "") throws(GoTemplateError) {
         self.source = source
-        (self.nodes, self.defined) = try TemplateParser.parse(source)
+        self.name = name
+        (self.nodes, self.defined) = try TemplateParser.parse(source, name: name)
     }
 
     /// Renders against `value`. On an execution error Go has already written the output

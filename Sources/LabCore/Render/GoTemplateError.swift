@@ -23,9 +23,11 @@ public struct GoTemplateError: Error, Sendable, Equatable, CustomStringConvertib
 /// for errors on inspect data).
 enum TemplateMessages {
     // MARK: Framing (text/template's Tree.errorf and state.errorf)
-    static func parse(line: Int, _ m: String) -> String { "template: :\(line): \(m)" }
-    static func exec(name: String, line: Int, col: Int, context: String, _ m: String) -> String {
-        "template: :\(line):\(col): executing \(goQuote(name)) at <\(context)>: \(m)"
+    /// `parseName` is the name the template was created with ("" for most commands,
+    /// "version" for `docker version`); `name` the (possibly {{define}}d) template executing.
+    static func parse(parseName: String, line: Int, _ m: String) -> String { "template: \(parseName):\(line): \(m)" }
+    static func exec(parseName: String, name: String, line: Int, col: Int, context: String, _ m: String) -> String {
+        "template: \(parseName):\(line):\(col): executing \(goQuote(name)) at <\(context)>: \(m)"
     }
 
     // MARK: Lexer (seen: docker ps --format with no daemon)

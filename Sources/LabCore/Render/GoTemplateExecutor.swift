@@ -14,11 +14,14 @@ struct TemplateExecutor {
 
     let defined: [String: [TemplateNode]]
     /// The name of the template being executed (`""` for the main one), as errors show it.
-    var name = ""
+    var name: String
+    let parseName: String
 
     init(template: GoTemplate, options: GoTemplate.Options, root: JSONValue) {
         self.source = template.source
         self.defined = template.defined
+        self.parseName = template.name
+        self.name = template.name
         self.options = options
         self.vars = [("$", root)]
         self.style = GoFmt.Style(kinds: options.fieldKinds, structs: true)
@@ -39,7 +42,7 @@ struct TemplateExecutor {
             }
         }
         return GoTemplateError(
-            message: TemplateMessages.exec(name: name, line: line, col: col, context: context, m), isParseError: false)
+            message: TemplateMessages.exec(parseName: parseName, name: name, line: line, col: col, context: context, m), isParseError: false)
     }
 
     func fail(_ arg: TemplateArg, _ m: String) -> GoTemplateError { fail(at: arg.pos, arg.goString, m) }

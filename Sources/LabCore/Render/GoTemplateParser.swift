@@ -7,11 +7,15 @@ struct TemplateParser {
     private var vars: [String] = ["$"]
     private var rangeDepth = 0
     private var actionLine = 0
+    private var parseName = ""
     /// Templates named by `{{define}}` and `{{block}}`.
     private var defined: [String: [TemplateNode]] = [:]
 
-    static func parse(_ source: String) throws(GoTemplateError) -> (main: [TemplateNode], defined: [String: [TemplateNode]]) {
+    static func parse(_ source: String, name: String) throws(GoTemplateError) -> (
+        main: [TemplateNode], defined: [String: [TemplateNode]]
+    ) {
         var p = TemplateParser(toks: TemplateLexer.tokenize(source))
+        p.parseName = name
         let main = try p.parseAll()
         return (main, p.defined)
     }
@@ -40,7 +44,7 @@ struct TemplateParser {
     private mutating func backup(_ n: Int = 1) { i -= n }
 
     private func fail(_ m: String) -> GoTemplateError {
-        GoTemplateError(message: TemplateMessages.parse(line: line, m), isParseError: true)
+        GoTemplateError(message: TemplateMessages.parse(parseName: parseName, line: line, m), isParseError: true)
     }
     private mutating func unexpected(_ t: TemplateToken, _ ctx: String) -> GoTemplateError {
         line = t.line
