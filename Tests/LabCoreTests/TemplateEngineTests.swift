@@ -102,6 +102,19 @@ final class TemplateEngineTests: XCTestCase {
         }
     }
 
+    func testCache() throws {
+        let cache = TemplateCache(capacity: 2)
+        let a = try cache.template("{{.ID}}")
+        XCTAssertEqual(try a.render(row), "c279694dd7c2")
+        XCTAssertEqual(try cache.template("{{.ID}}").source, "{{.ID}}")
+        XCTAssertThrowsError(try cache.template("{{.ID")) { e in
+            XCTAssertEqual((e as! GoTemplateError).message, "template: :1: unclosed action")
+        }
+        XCTAssertThrowsError(try cache.template("{{.ID"))
+        _ = try cache.template("{{.Names}}")  // over capacity: the cache starts over
+        XCTAssertEqual(try cache.template("{{.Names}}").render(row), "tpl1")
+    }
+
     func testRenderingIsCheap() throws {
         let t = try GoTemplate("{{.ID}}\t{{.Names}}")
         let start = Date()

@@ -153,10 +153,12 @@ struct TemplateParser {
                 let nameTok = nextNonSpace()
                 let name = try templateName(nameTok, "block clause")
                 let pipe = try pipeline("block clause", end: .rightDelim)
-                let saved = vars
+                let saved = vars, savedDepth = rangeDepth
                 vars = ["$"]
+                rangeDepth = 0
                 let (body, endItem) = try itemList()
                 vars = saved
+                rangeDepth = savedDepth
                 guard case .end = endItem else { throw fail(TemplateMessages.unexpected("{{else}}", in: "block clause")) }
                 defined[name] = body
                 return .node(.templateCall(pos: nameTok.pos, name: name, pipe: pipe))
