@@ -38,4 +38,18 @@ final class ShellFuzzTests: XCTestCase {
         _ = Shell().run("echo 'sh s.sh' > s.sh; sh s.sh", origin: .commandString, lab: &lab, output: deep)
         XCTAssertEqual(deep.stderr, "lab: command substitution depth limit of 32 exceeded\n")
     }
+
+    func testHostileArgumentsDoNotTrap() {
+        var lab = Lab()
+        let output = CapturedOutput()
+        let source = """
+        sleep inf; sleep 1e308; date; ls -l; printf '%f %d %999999999s|\\n' 1e300 99999999999999999999 x | wc -c
+        echo $(( -9223372036854775807 - 1 )) $(( (-9223372036854775807 - 1) / -1 )); ( echo $(( 5 % 0 )) )
+        date -d @99999999999999; echo {1..9999999999} | wc -c; echo {1..3}{1..3} | wc -w
+        echo a | awk '{ $(1e30) = 1 }'; echo a | awk '{ print substr($0, 1e300, 1e300), $(1e19) }'; echo done
+        """
+        _ = Shell().run(source, origin: .commandString, lab: &lab, output: output)
+        XCTAssertTrue(output.stdout.hasSuffix("done\n"), output.combined)
+        XCTAssertLessThanOrEqual(lab.clock.elapsed, 2 * 365 * 86400)
+    }
 }

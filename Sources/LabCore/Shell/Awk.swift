@@ -106,8 +106,17 @@ enum AwkValue {
         return seenDigit ? Double(t[..<end]) ?? 0 : 0
     }
 
+    /// A number as an Int, clamped (NaN is 0), for indexes and %d.
+    static func int(_ d: Double) -> Int {
+        if d.isNaN { return 0 }
+        if d >= 9.2e18 { return Int.max / 2 }
+        if d <= -9.2e18 { return Int.min / 2 }
+        return Int(d)
+    }
+
     /// Numbers print as integers when whole, else with six significant digits (%.6g).
     static func format(_ d: Double) -> String {
+        if !d.isFinite { return d.isNaN ? "nan" : (d < 0 ? "-inf" : "inf") }
         if d == d.rounded() && abs(d) < 1e16 { return String(Int(d)) }
         var digits = 0
         var magnitude = abs(d)
@@ -228,13 +237,13 @@ struct AwkMachine {
             let value = index < values.count ? values[index] : .string("")
             index += 1
             switch conv {
-            case "d", "i": out += MiscPrograms.pad(String(Int(value.number)), spec: spec, numeric: true)
+            case "d", "i": out += MiscPrograms.pad(String(AwkValue.int(value.number)), spec: spec, numeric: true)
             case "f":
                 var precision = 6
                 if let dot = spec.firstIndex(of: ".") { precision = Int(spec[spec.index(after: dot)...]) ?? 0 }
                 out += MiscPrograms.pad(MiscPrograms.formatFixed(value.number, precision: precision), spec: spec, numeric: true)
             case "c": out += MiscPrograms.pad(String(value.text.prefix(1)), spec: spec, numeric: false)
-            case "x": out += MiscPrograms.pad(String(Int(value.number), radix: 16), spec: spec, numeric: true)
+            case "x": out += MiscPrograms.pad(String(AwkValue.int(value.number), radix: 16), spec: spec, numeric: true)
             default: out += MiscPrograms.pad(value.text, spec: spec, numeric: false)
             }
         }

@@ -6,7 +6,7 @@ extension AwkMachine {
         case .string(let s): return .string(s)
         case .regex(let r): return .number(try matches(fields[0], r) ? 1 : 0)
         case .field(let index):
-            let i = Int(try evaluate(index).number)
+            let i = AwkValue.int(try evaluate(index).number)
             guard i >= 0 else { throw AwkError(message: "negative field index $\(i)") }
             return .strnum(i < fields.count ? fields[i] : "")
         case .variable(let name):
@@ -84,9 +84,9 @@ extension AwkMachine {
                 return .number(Double(values[0].text.distance(from: values[0].text.startIndex, to: r.lowerBound) + 1))
             case "substr":
                 let s = Array(values.first?.text ?? "")
-                let start = Int((values.count > 1 ? values[1].number : 1).rounded())
-                let length = values.count > 2 ? Int(values[2].number.rounded()) : s.count + 1
-                let from = max(start, 1), to = min(start + length, s.count + 1)
+                let start = AwkValue.int((values.count > 1 ? values[1].number : 1).rounded())
+                let length = values.count > 2 ? AwkValue.int(values[2].number.rounded()) : s.count + 1
+                let from = max(start, 1), to = min(start.addingReportingOverflow(length).partialValue, s.count + 1)
                 return .string(from < to ? String(s[(from - 1)..<(to - 1)]) : "")
             case "sprintf":
                 return .string(AwkMachine.printf(values.first?.text ?? "", Array(values.dropFirst())))
@@ -101,13 +101,14 @@ extension AwkMachine {
         case .variable(let name):
             variables[name] = value
             if name == "NF" {
-                let n = max(0, Int(value.number))
+                let n = min(max(0, AwkValue.int(value.number)), 10_000)
                 var parts = Array(fields.dropFirst().prefix(n))
                 while parts.count < n { parts.append("") }
                 fields = [parts.joined(separator: variables["OFS"]?.text ?? " ")] + parts
             }
         case .field(let indexExpr):
-            let i = Int(try evaluate(indexExpr).number)
+            let i = AwkValue.int(try evaluate(indexExpr).number)
+            guard i >= 0 && i <= 10_000 else { throw AwkError(message: "field index $\(i) out of range") }
             if i == 0 { setRecord(value.text); return }
             while fields.count <= i { fields.append("") }
             fields[i] = value.text

@@ -10,6 +10,9 @@ enum BraceExpansion {
         return false
     }
 
+    /// At most this many words come out of one word.
+    static let limit = 100_000
+
     /// Every alternative of `text`, in bash's order; `[text]` when there is no expansion.
     static func expand(_ text: String) -> [String] {
         let chars = Array(text.utf8)
@@ -35,7 +38,7 @@ enum BraceExpansion {
         }
         var out: [String] = []
         for alternative in alternatives {
-            for suffix in suffixes { out.append(prefix + alternative + suffix) }
+            for suffix in suffixes where out.count < limit { out.append(prefix + alternative + suffix) }
         }
         return out
     }
@@ -72,8 +75,9 @@ enum BraceExpansion {
         let parts = body.components(separatedByDots: ())
         guard parts.count == 2 || parts.count == 3 else { return nil }
         let step = parts.count == 3 ? abs(Int(parts[2]) ?? 0) : 1
-        if let a = Int(parts[0]), let b = Int(parts[1]) {
+        if let a = Int(parts[0]), let b = Int(parts[1]), abs(a) < 1_000_000_000, abs(b) < 1_000_000_000 {
             let s = max(step, 1)
+            if abs(b - a) / s > 100_000 { return nil }
             let values = a <= b ? Array(stride(from: a, through: b, by: s)) : Array(stride(from: a, through: b, by: -s))
             return values.count > 100_000 ? nil : values.map(String.init)
         }

@@ -128,14 +128,14 @@ enum ExtraPrograms {
     }
 
     static func date(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
-        var time = Int(lab.clock.now)
+        var time = Int(min(max(lab.clock.now, 0), 253_402_300_000))
         var format = "%a %b %e %H:%M:%S %Z %Y"
         var args = p.arguments.dropFirst()[...]
         while let a = args.popFirst() {
             if a == "-u" || a == "--utc" { continue }
             if a == "-d" || a.hasPrefix("--date=") {
                 let value = a == "-d" ? (args.popFirst() ?? "") : String(a.dropFirst(7))
-                guard value.hasPrefix("@"), let t = Int(value.dropFirst()) else {
+                guard value.hasPrefix("@"), let t = Int(value.dropFirst()), t >= 0, t < 253_402_300_800 else {
                     p.writeError("date: invalid date '\(value)'\n")
                     return 1
                 }

@@ -103,7 +103,7 @@ enum FilePrograms {
 
     /// `Jan  1 00:00` for a Unix time (UTC).
     static func lsDate(_ time: Double) -> String {
-        let seconds = Int(time)
+        let seconds = Int(min(max(time, 0), 253_402_300_000))
         var days = seconds / 86400
         let rest = seconds % 86400
         var year = 1970

@@ -154,6 +154,8 @@ enum MiscPrograms {
     }
 
     static func formatFixed(_ d: Double, precision: Int) -> String {
+        guard d.isFinite, abs(d) < 1e15 else { return d.isNaN ? "nan" : (d.isInfinite ? (d < 0 ? "-inf" : "inf") : String(d)) }
+        let precision = min(max(precision, 0), 15)
         var scale = 1.0
         for _ in 0..<precision { scale *= 10 }
         let negative = d < 0
@@ -182,7 +184,9 @@ enum MiscPrograms {
         if !numeric, let dot = flags.firstIndex(of: "."), let precision = Int(flags[flags.index(after: dot)...]) {
             text = String(text.prefix(precision))
         }
-        guard let width = Int(widthText), width > text.count else { return text }
+        guard let parsed = Int(widthText), parsed > text.count else { return text }
+        let width = min(parsed, 10_000)
+        guard width > text.count else { return text }
         let fill = String(repeating: zero && !left && numeric ? "0" : " ", count: width - text.count)
         return left ? text + fill : fill + text
     }
@@ -198,13 +202,14 @@ enum MiscPrograms {
                 unit = mult
                 text = text.dropLast()
             }
-            guard let value = Double(text), value >= 0 else {
+            guard let value = Double(text), value >= 0, value.isFinite else {
                 p.writeError("sleep: invalid time interval '\(arg)'\nTry 'sleep --help' for more information.\n")
                 return 1
             }
             total += value * unit
         }
-        lab.clock.advance(by: total)
+        // Capped at a year so the clock stays printable (GNU sleep would simply never return).
+        lab.clock.advance(by: min(total, 365 * 86400))
         return 0
     }
 

@@ -52,8 +52,8 @@ struct ShellArithmetic {
         guard var l = unary() else { return nil }
         while true {
             if peekOp("*") { guard let r = unary() else { return nil }; l = l &* r }
-            else if peekOp("/") { guard let r = unary(), r != 0 else { return nil }; l = l / r }
-            else if peekOp("%") { guard let r = unary(), r != 0 else { return nil }; l = l % r }
+            else if peekOp("/") { guard let r = unary(), r != 0 else { return nil }; l = l.dividedReportingOverflow(by: r).partialValue }
+            else if peekOp("%") { guard let r = unary(), r != 0 else { return nil }; l = l.remainderReportingOverflow(dividingBy: r).partialValue }
             else { return l }
         }
     }

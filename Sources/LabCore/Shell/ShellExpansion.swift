@@ -131,6 +131,7 @@ extension ShellInterpreter {
             if case .literal(let text, false) = part, BraceExpansion.mayExpand(text) {
                 let alternatives = BraceExpansion.expand(text)
                 results = results.flatMap { prefix in alternatives.map { prefix + [.literal($0, quoted: false)] } }
+                if results.count > BraceExpansion.limit { results = Array(results.prefix(BraceExpansion.limit)) }
             } else {
                 for i in results.indices { results[i].append(part) }
             }
