@@ -5,6 +5,12 @@ enum ContainerRunChecks {
     /// The first error text, or nil when the client would go on to the daemon.
     static func firstError(_ s: ScannedFlags) -> String? {
         let o = s.options
+        // one pass over the given options instead of a lookup per check
+        var onlyCommon = true
+        for key in o.keys where DockerFlagSpec.runCheckedNames.contains(key) {
+            if !(key == "publish" || key == "rm" || key == "volume") { onlyCommon = false }
+        }
+        if onlyCommon { return fastPath(o) }
         if let mac = o["mac-address"]?.last, !mac.isEmpty, !isMAC(mac) { return DockerMessages.invalidMAC(mac) }
         if let sw = o["memory-swappiness"]?.last, let v = Int64(sw), v != -1, v < 0 || v > 100 {
             return DockerMessages.invalidSwappiness(sw)
@@ -55,6 +61,18 @@ enum ContainerRunChecks {
             let network = (o["network"] ?? o["net"])?.first ?? "default"
             let builtIn = ["default", "bridge", "host", "none"].contains(network) || network.hasPrefix("container:")
             if builtIn { return DockerMessages.aliasesNeedUserNetwork }
+        }
+        return nil
+    }
+
+    /// The usual checked options: only `-p`, `--rm` and `-v` (their checks, in the client's order).
+    static func fastPath(_ o: [String: [String]]) -> String? {
+        for spec in o["volume"] ?? [] {
+            if spec.isEmpty { return DockerMessages.emptyVolumeSpec }
+            if spec.hasPrefix(":") || spec.hasSuffix(":") { return DockerMessages.volumeEmptySection(spec) }
+        }
+        for p in o["publish"] ?? [] {
+            if let e = PortSpec.error(p) { return e }
         }
         return nil
     }

@@ -25,6 +25,13 @@ public final class DockerFlagSpec: Sendable {
 
     /// Whether setting the flag runs a value check (numbers, sizes, specs, checked lists).
     let checksValue: Bool
+    /// Whether `run`/`create` check this option after parsing (ContainerRunChecks).
+    let runChecked: Bool
+    static let runCheckedNames: Set<String> = [
+        "mac-address", "memory-swappiness", "volume", "publish", "expose", "pid", "uts", "userns", "cgroupns", "restart",
+        "log-driver", "log-opt", "security-opt", "storage-opt", "health-interval", "health-timeout", "health-retries",
+        "health-start-period", "health-start-interval", "rm", "network-alias", "net-alias",
+    ]
 
     init(long: String, short: String, type: String, deprecated: String = "", group: String = "") {
         deprecationNotice = deprecated
@@ -52,6 +59,7 @@ public final class DockerFlagSpec: Sendable {
         }
         // the same long name means different things in different groups: `docker service create
         // --sysctl` takes any value, `docker -H` is the daemon host, not `service create --host`
+        runChecked = group == "container" && DockerFlagSpec.runCheckedNames.contains(long)
         switch long {
         case "sysctl": checksValue = group == "container"
         case "host", "host-add": checksValue = group == "service"

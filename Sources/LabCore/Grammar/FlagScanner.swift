@@ -11,6 +11,8 @@ struct ScannedFlags {
     var helpShorthand = false
     /// What the client prints on stdout while parsing (deprecated-flag notices).
     var notices = ""
+    /// An option `run`/`create` check after parsing was given.
+    var runChecked = false
 }
 
 enum FlagScanner {
@@ -115,6 +117,7 @@ enum FlagScanner {
             }
         }
         if !flag.deprecationNotice.isEmpty { result.notices += flag.deprecationNotice }
+        if flag.runChecked { result.runChecked = true }
         if result.options.isEmpty { result.options = [String: [String]](minimumCapacity: 6) }
         result.options[flag.long, default: []].append(stored)
         return nil

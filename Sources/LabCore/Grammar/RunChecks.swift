@@ -14,7 +14,7 @@ enum RunChecks {
             if let p = s.options["pull"]?.last, !(p == "always" || p == "missing" || p == "never" || p == "") {
                 return styled(DockerMessages.invalidPullOption(p), short)
             }
-            if let e = ContainerRunChecks.firstError(s) { return styled(e, short) }
+            if s.runChecked, let e = ContainerRunChecks.firstError(s) { return styled(e, short) }
             var later: String? = nil
             if let image = s.positionals.first { later = ImageReference.error(image) }
             if later == nil, let p = s.options["platform"]?.last, !p.isEmpty, let e = ContainerRunChecks.platformError(p) {
