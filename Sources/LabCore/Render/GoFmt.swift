@@ -245,6 +245,7 @@ enum GoFmt {
             }.joined(separator: " ") + "]"
         }
         switch (verb, v) {
+        case ("T", _): return typeName(v)
         case ("v", _):
             if case .double(let d) = v, let p = spec.precision {
                 return GoFloatFormat.withPrecision(d, verb: "g", precision: p)

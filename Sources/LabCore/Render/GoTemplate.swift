@@ -84,11 +84,17 @@ public struct GoTemplate: Sendable {
         /// look like Go field names; and with `.dockerInspect` a listed field missing from a
         /// struct (an omitempty field) reads as nil instead of failing.
         public var fieldKinds: [String: FieldKind]
+        /// JSON keys with no Go struct field of that name (docker's `ID` field is `"Id"` in
+        /// JSON): with `.dockerInspect`, reading one fails the typed pass, as it does in docker,
+        /// so the raw-map pass answers.
+        public var jsonOnlyKeys: Set<String>
 
         public init(
             missingKey: MissingKey = .noValue, methods: [String: Method] = [:], headerFunctions: Bool = false,
-            rootJSONEscapesHTML: Bool = false, fieldKinds: [String: FieldKind] = GoTemplate.dockerFieldKinds
+            rootJSONEscapesHTML: Bool = false, fieldKinds: [String: FieldKind] = GoTemplate.dockerFieldKinds,
+            jsonOnlyKeys: Set<String> = ["Id"]
         ) {
+            self.jsonOnlyKeys = jsonOnlyKeys
             self.fieldKinds = fieldKinds
             self.missingKey = missingKey
             self.methods = methods

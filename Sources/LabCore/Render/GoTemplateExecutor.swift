@@ -300,6 +300,9 @@ struct TemplateExecutor {
         }
         switch receiver {
         case .object(let o):
+            if options.missingKey == .dockerInspect, options.jsonOnlyKeys.contains(name), Self.looksLikeStruct(o) {
+                throw fail(node, TemplateMessages.cantEvaluate(name, "struct"))
+            }
             if let v = o[name] {
                 if hasArgs {
                     // A struct's fields are methods for docker's formatter contexts.

@@ -128,18 +128,28 @@ enum TemplateFunctions {
             }
         case "eq", "ne", "lt", "le", "gt", "ge":
             if name == "eq" { try atLeast(1) } else { try want(2) }
-            let a = args[0].value ?? .null
+            // In docker inspect's raw-map pass, numbers from the data are json.Number, a string kind.
+            func operand(_ a: Arg) -> JSONValue {
+                let v = a.value ?? .null
+                guard exec.rawPass, !isConstant(a.node) else { return v }
+                switch v {
+                case .int(let i): return .string(String(i))
+                case .double(let d): return .string(GoFloatFormat.json(d))
+                default: return v
+                }
+            }
+            let a = operand(args[0])
             if name == "eq" {
                 if args.count == 1 { throw calling("missing argument for comparison") }
                 for b in args.dropFirst() {
-                    switch GoFmt.compare(a, b.value ?? .null, orderOnly: false) {
+                    switch GoFmt.compare(a, operand(b), orderOnly: false) {
                     case .failure(let m): throw calling(m.message)
                     case .success(let c): if c == 0 { return .bool(true) }
                     }
                 }
                 return .bool(false)
             }
-            switch GoFmt.compare(a, args[1].value ?? .null, orderOnly: name != "ne") {
+            switch GoFmt.compare(a, operand(args[1]), orderOnly: name != "ne") {
             case .failure(let m): throw calling(m.message)
             case .success(let c):
                 switch name {
@@ -172,6 +182,9 @@ enum TemplateFunctions {
         case "join":
             try want(2)
             if header { return .string(try str(0)) }
+            if let n = args[0].node, isConstant(n) {
+                throw exec.fail(n, TemplateMessages.cantHandle(n.goString, type: "[]string"))
+            }
             let sep = try str(1)
             switch args[0].value {
             case .null: return .string("")
