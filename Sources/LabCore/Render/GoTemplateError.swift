@@ -36,13 +36,13 @@ enum TemplateMessages {
     static let commentEndsEarly = "comment ends before closing delimiter"
     static let unterminatedQuoted = "unterminated quoted string"
     static let unterminatedRaw = "unterminated raw quoted string"
-    static let unterminatedChar = "unterminated character constant"  // from Go's lexer, not recorded
+    static let unterminatedChar = "unterminated character constant"
     static let unexpectedRightParen = "unexpected right paren"
     static let unclosedLeftParen = "unclosed left paren"
     static let expectedDeclare = "expected :="  // from Go's lexer, not recorded
     static func badNumber(_ text: String) -> String { "bad number syntax: \(goQuote(text))" }
-    static func badCharacter(_ u: Unicode.Scalar) -> String { "bad character \(goUnicode(u))" }  // not recorded
-    static func unrecognized(_ u: Unicode.Scalar) -> String { "unrecognized character in action: \(goUnicode(u))" }  // not recorded
+    static func badCharacter(_ u: Unicode.Scalar) -> String { "bad character \(goUnicode(u))" }
+    static func unrecognized(_ u: Unicode.Scalar) -> String { "unrecognized character in action: \(goUnicode(u))" }
 
     // MARK: Parser (seen: docker ps --format with no daemon)
     static func functionNotDefined(_ n: String) -> String { "function \(goQuote(n)) not defined" }
@@ -58,7 +58,7 @@ enum TemplateMessages {
     static let invalidSyntax = "invalid syntax"
     static func nonExecutable(stage: Int) -> String { "non executable command in pipeline stage \(stage)" }
     static func tooManyDecls(_ ctx: String) -> String { "too many declarations in \(ctx)" }
-    static let rangeOnlyVariables = "range can only initialize variables"  // Go's parser, not recorded
+    static let rangeOnlyVariables = "range can only initialize variables"
     static func cantHandle(_ node: String, type: String) -> String { "can't handle \(node) for arg of type \(type)" }
     static func templateNotDefined(_ n: String) -> String { "template \(goQuote(n)) not defined" }
     static func undefinedVariableExec(_ n: String) -> String { "undefined variable: \(n)" }
@@ -93,7 +93,7 @@ enum TemplateMessages {
     static func expected(_ what: String, found node: String) -> String { "expected \(what); found \(node)" }
     static func wrongType(expected: String, got: String) -> String { "wrong type for value; expected \(expected); got \(got)" }
     static func invalidValue(expected: String) -> String { "invalid value; expected \(expected)" }
-    static func cantIndexWith(_ keyType: String, _ itemType: String) -> String { "cannot index slice/array with type \(keyType)" }
+    static func cantIndexWith(_ keyType: String) -> String { "cannot index slice/array with type \(keyType)" }
 }
 
 /// Go's %q for a string (strconv.Quote): printable runes kept, `\"` `\\` `\n` `\t`… escaped.

@@ -87,7 +87,7 @@ enum TemplateFunctions {
                 case (.null, _), (nil, _):
                     throw calling(TemplateMessages.indexOfNil)
                 case (.some(let item), _):
-                    if case .array = item { throw calling(TemplateMessages.cantIndexWith(GoFmt.typeName(k.value), "")) }
+                    if case .array = item { throw calling(TemplateMessages.cantIndexWith(GoFmt.typeName(k.value))) }
                     throw calling(TemplateMessages.cantIndex(GoFmt.typeName(item)))
                 }
             }
@@ -97,7 +97,7 @@ enum TemplateFunctions {
             guard args.count <= 4 else { throw calling("too many slice indexes: \(args.count - 1)") }
             var idx: [Int64] = []
             for k in args.dropFirst() {
-                guard case .int(let i) = k.value else { throw calling("cannot index slice/array with type \(GoFmt.typeName(k.value))") }
+                guard case .int(let i) = k.value else { throw calling(TemplateMessages.cantIndexWith(GoFmt.typeName(k.value))) }
                 idx.append(i)
             }
             switch args[0].value {

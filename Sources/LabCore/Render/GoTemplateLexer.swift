@@ -55,8 +55,21 @@ struct TemplateLexer {
 
     private func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+    /// Byte length of the letter, digit or `_` at `i` (Go's isAlphaNumeric), nil otherwise.
+    private func alnumLength(at i: Int) -> Int? {
+        guard i < b.count else { return nil }
+        if b[i] < 0x80 { return Self.isAlnum(b[i]) ? 1 : nil }
+        let u = scalar(at: i)
+        let n = String(u).utf8.count
+        switch u.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber:
+            return n
+        default: return nil
+        }
+    }
+
     private static func isAlnum(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c >= 0x80
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
     }
 
     private mutating func emit(_ k: TemplateToken.Kind) {
@@ -256,7 +269,7 @@ struct TemplateLexer {
                     emit(c == UInt8(ascii: "$") ? .variable : .dot)
                     continue
                 }
-                while pos < b.count, Self.isAlnum(b[pos]) { pos += 1 }
+                while let n = alnumLength(at: pos) { pos += n }
                 if !atTerminator() {
                     fail(TemplateMessages.badCharacter(scalar(at: pos)))
                     return false
@@ -277,8 +290,8 @@ struct TemplateLexer {
                 }
                 emit(.rightParen)
             default:
-                if Self.isAlnum(c) {
-                    while pos < b.count, Self.isAlnum(b[pos]) { pos += 1 }
+                if alnumLength(at: pos) != nil {
+                    while let n = alnumLength(at: pos) { pos += n }
                     if !atTerminator() {
                         fail(TemplateMessages.badCharacter(scalar(at: pos)))
                         return false
@@ -358,8 +371,8 @@ struct TemplateLexer {
             while pos < b.count, (0x30...0x39).contains(b[pos]) || b[pos] == UInt8(ascii: "_") { pos += 1 }
         }
         if at(pos) == UInt8(ascii: "i") { pos += 1 }
-        if pos < b.count, Self.isAlnum(b[pos]) {
-            pos += 1
+        if let n = alnumLength(at: pos) {
+            pos += n
             fail(TemplateMessages.badNumber(String(decoding: b[start..<pos], as: UTF8.self)))
             return false
         }
