@@ -312,6 +312,7 @@ def table(grammar):
                  "swarm join --availability Active --token x 1.2.3.4:2377", "network connect --driver-opt a=b net web",
                  "context create --docker host=unix:///x ctx2"]:
         add("run-options", line)
+    add_random(cmds, add)
     for line in []:
         add("group-flags", line)
     for key in sorted(cmds):
@@ -330,6 +331,80 @@ def table(grammar):
             if f["type"] != "bool":
                 add("flag-value", ("%s --%s abc %s" % (key, f["long"], dummies)).strip())
     return cases
+
+
+SAMPLE = {"int": "3", "uint": "2", "uint16": "10", "uint32": "5", "duration": "5s", "bytes": "64m", "decimal": "0.5",
+          "filter": "name=x", "ulimit": "nofile=100:200", "mount": "type=volume,target=/d", "port": "8080:80",
+          "map": "a=b", "list": "a=b", "stringToString": "a=b", "float": "0.5", "gpu-request": "all",
+          "pref": "spread=node.labels.z", "node-addr": "0.0.0.0:2377", "external-ca": "protocol=cfssl,url=https://ca",
+          "credential-spec": "file://x", "ipNetSlice": "10.0.0.0/24", "pem-file": "ca.pem"}
+NAMED = {"add-host": "db:10.0.0.2", "dns": "8.8.8.8", "link": "db:db", "sysctl": "net.ipv4.ip_forward=1", "attach": "stdout",
+         "pull": "always", "restart": "always", "platform": "linux/amd64", "publish": "8080:80", "expose": "80",
+         "blkio-weight-device": "/dev/sda:100", "device-read-bps": "/dev/sda:1mb", "device-write-bps": "/dev/sda:1mb",
+         "device-read-iops": "/dev/sda:100", "device-write-iops": "/dev/sda:100", "device-cgroup-rule": "c 1:3 mr",
+         "security-opt": "no-new-privileges", "storage-opt": "size=1G", "mac-address": "02:42:ac:11:00:02",
+         "pid": "host", "uts": "host", "userns": "host", "cgroupns": "private", "ipc": "host", "memory-swappiness": "10",
+         "volume": "data:/data", "since": "1h", "until": "1h", "availability": "active", "role": "worker",
+         "mode": "replicated", "network-alias": "web", "net-alias": "web", "env-file": "/dev/null", "label-file": "/dev/null",
+         "log-driver": "json-file", "log-opt": "max-size=1m", "driver-opt": "a=b", "host": "db:10.0.0.2",
+         "host-add": "db:10.0.0.2", "dns-add": "8.8.8.8", "placement-pref": "spread=node.labels.z",
+         "generic-resource": "gpu=1", "docker": "host=tcp://x:2375", "format": "{{.ID}}", "type": "container",
+         "signal": "KILL", "default-addr-pool": "10.10.0.0/16", "subnet": "10.0.0.0/24", "gateway": "10.0.0.1",
+         "ip-range": "10.0.0.0/25", "time": "3", "device": "/dev/null", "compose-file": "/dev/null", "file": "Dockerfile",
+         "input": "/dev/null", "output": "/tmp/out.tar", "cidfile": "/tmp/cid", "health-interval": "5s", "scope": "local"}
+RANDOM_COMMANDS = ["run", "container run", "create", "exec", "ps", "container ls", "images", "image ls", "rm", "rmi", "logs",
+                   "stop", "start", "restart", "kill", "inspect", "pull", "push", "tag", "build", "network create",
+                   "network ls", "network connect", "volume create", "volume ls", "volume rm", "service create",
+                   "service update", "service ls", "service ps", "service logs", "node ls", "node update", "swarm init",
+                   "swarm join", "system prune", "image prune", "container prune", "stats", "top", "port", "cp", "commit",
+                   "events", "update", "stack deploy", "stack ps", "secret create", "login", "search", "history", "save"]
+
+
+def add_random(cmds, add):
+    """Seeded random lines of the commands learners use: typed values, shorts combined, flags on
+    either side of the positionals, `--flag=value`, `-svalue`, `=false`."""
+    import random
+    rnd = random.Random(28)
+    for key in RANDOM_COMMANDS:
+        c = cmds[key]
+        flags = [f for f in c["flags"] if f["long"] not in ("help", "password-stdin", "interactive", "tty")]
+        for n in range(12):
+            chosen = rnd.sample(flags, min(len(flags), rnd.randint(0, 4)))
+            words = []
+            bools = [f for f in chosen if f["type"] == "bool" and f["short"]]
+            if len(bools) >= 2 and rnd.random() < 0.5:
+                words.append("-" + "".join(f["short"] for f in bools))
+                chosen = [f for f in chosen if f not in bools]
+            for f in chosen:
+                if f["type"] == "bool":
+                    words.append(rnd.choice(["--" + f["long"], "--%s=%s" % (f["long"], rnd.choice(["true", "false"]))]))
+                    continue
+                v = NAMED.get(f["long"]) or SAMPLE.get(f["type"], "x")
+                form = rnd.randint(0, 3)
+                if f["short"] and form == 0:
+                    words += ["-" + f["short"], v]
+                elif f["short"] and form == 1:
+                    words.append("-" + f["short"] + v)
+                elif form == 2:
+                    words.append("--%s=%s" % (f["long"], v))
+                else:
+                    words += ["--" + f["long"], v]
+            lo = c["arity"]["min"] or 0
+            hi = c["arity"]["max"] if c["arity"]["max"] is not None and c["arity"]["max"] >= 0 else lo + 2
+            count = rnd.randint(lo, max(lo, hi))
+            image_first = key in ("run", "container run", "create", "service create", "pull", "push", "history", "save")
+            pos = [("nginx:1.25" if image_first and i == 0 else "web%d" % i) for i in range(count)]
+            if key == "tag" or key == "commit":
+                pos = ["nginx", "mynginx:1"][:count] if key == "tag" else ["web", "snap:1"][:count]
+            if key == "cp":
+                pos = ["web:/etc/hosts", "/tmp/hosts"][:count]
+            if key == "port":
+                pos = ["web", "80/tcp"][:count]
+            if key in ("swarm join",):
+                pos = ["10.0.0.1:2377"][:count]
+            split = rnd.randint(0, len(words)) if c.get("interspersed", True) else len(words)
+            line = [key] + words[:split] + pos + words[split:]
+            add("random", " ".join(shlex.quote(w) for w in line))
 
 
 def main():

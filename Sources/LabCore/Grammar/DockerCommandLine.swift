@@ -159,7 +159,7 @@ public enum DockerCommandLine {
         if !globals.isEmpty, let level = globals["log-level"]?.last, !validLogLevels.contains(level.lowercased()) {
             return fail(DockerMessages.badLogLevel(level), 1)
         }
-        if let err = RunChecks.check(cmd, scanned, path: path) { return .failure(err) }
+        if cmd.runCheck != .none, let err = RunChecks.check(cmd, &scanned, path: path) { return .failure(err) }
         return .invocation(DockerInvocation(path: cmd.canonical, typed: typed, options: scanned.options,
                                             arguments: scanned.positionals, global: globals, clientStderr: cmd.banner))
     }

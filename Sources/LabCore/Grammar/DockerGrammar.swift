@@ -71,6 +71,7 @@ public final class DockerFlagSpec: Sendable {
 /// Which run-step check a command makes before contacting the daemon.
 enum RunCheckKind: Sendable {
     case none, run, create, pullOrPush, tag, serviceScale, networkCreate, networkConnect, commit, stopOrRestart, events, swarmInitOrJoin
+    case update, start, imageList
 }
 
 /// One command object of the docker client's tree (a top-level shortcut such as `docker ps`
@@ -155,6 +156,9 @@ public final class DockerCommandSpec: Sendable {
         case "network create": runCheck = .networkCreate
         case "container commit": runCheck = .commit
         case "system events": runCheck = .events
+        case "container update": runCheck = .update
+        case "container start": runCheck = .start
+        case "image ls": runCheck = .imageList
         case "swarm init", "swarm join": runCheck = .swarmInitOrJoin
         case "network connect": runCheck = .networkConnect
         case "container stop", "container restart": runCheck = .stopOrRestart

@@ -174,6 +174,18 @@ enum DockerMessages {
     static func badCIDR(_ v: String) -> String { "invalid string being converted to CIDR: " + v }
     /// `docker context create --docker abc ctx`.
     static func notKeyValue(_ v: String) -> String { v + " must be formatted as key=value" }
+    /// `docker pull -a nginx:1.25`, `docker push --all-tags nginx:1.25`, exit 1.
+    static let tagWithAllTags = "tag can't be used with --all-tags/-a\n"
+    /// `docker update web` with no option, exit 1.
+    static let updateNeedsFlags = "you must provide one or more flags when using this command\n"
+    /// `docker start -a web db`, exit 1.
+    static let startAttachMany = "you cannot start and attach multiple containers at once\n"
+    /// `docker start --checkpoint cp web db`, exit 1.
+    static let startRestoreMany = "you cannot restore multiple containers at once\n"
+    /// `docker images --digests --tree`, exit 1.
+    static let treeWithDigests = "--show-digest is not yet supported with --tree\n"
+    /// `docker push --platform linux/amd64 app` prints this note on stdout first.
+    static let pushPlatformNote = "\n Info -> Using --platform pushes only the specified platform manifest of a multi-platform image index.\n         Other components, like attestations, will not be included.\n         To push the complete multi-platform image, remove the --platform flag.\n         \n"
     /// `docker stop -t 5 --time 3 web`, exit 1.
     static let conflictingTimeOptions = "conflicting options: cannot specify both --timeout and --time\n"
     /// `docker network create --ip-range x net1`, exit 1.

@@ -54,6 +54,13 @@ enum ImageReference {
         return hexCount == expected ? nil : DockerMessages.invalidDigestLength
     }
 
+    /// Whether a valid reference names a tag or a digest (not just a repository).
+    static func hasTagOrDigest(_ s: String) -> Bool {
+        if s.contains("@") { return true }
+        let afterSlash = s.lastIndex(of: "/").map { s[s.index(after: $0)...] } ?? s[...]
+        return afterSlash.contains(":")
+    }
+
     static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     static func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
     static func isLowerAlnum(_ c: UInt8) -> Bool { isDigit(c) || (c >= 97 && c <= 122) }

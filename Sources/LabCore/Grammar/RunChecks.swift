@@ -4,7 +4,7 @@ import Foundation
 /// `run`/`create` (pull policy, published and exposed ports, image reference), `pull`,
 /// `push` and `tag` (image references). Everything else the engine decides.
 enum RunChecks {
-    static func check(_ cmd: DockerCommandSpec, _ s: ScannedFlags, path: String) -> DockerCLIError? {
+    static func check(_ cmd: DockerCommandSpec, _ s: inout ScannedFlags, path: String) -> DockerCLIError? {
         switch cmd.runCheck {
         case .none:
             return nil
@@ -25,8 +25,30 @@ enum RunChecks {
                 return DockerCLIError(stderr: e + "\n", status: 1)
             }
         case .pullOrPush:
-            if let image = s.positionals.first, let e = ImageReference.error(image) {
-                return DockerCLIError(stderr: e + "\n", status: 1)
+            if cmd.canonical[1] == "push", let p = s.options["platform"]?.last, !p.isEmpty,
+               ContainerRunChecks.platformError(p) == nil {
+                s.notices += DockerMessages.pushPlatformNote
+            }
+            if let image = s.positionals.first {
+                if let e = ImageReference.error(image) { return DockerCLIError(stderr: e + "\n", status: 1) }
+                if s.options["all-tags"]?.last == "true" && ImageReference.hasTagOrDigest(image) {
+                    return DockerCLIError(stderr: DockerMessages.tagWithAllTags, status: 1)
+                }
+            }
+        case .update:
+            if s.options.isEmpty { return DockerCLIError(stderr: DockerMessages.updateNeedsFlags, status: 1) }
+        case .start:
+            if s.positionals.count > 1 {
+                if s.options["attach"]?.last == "true" || s.options["interactive"]?.last == "true" {
+                    return DockerCLIError(stderr: DockerMessages.startAttachMany, status: 1)
+                }
+                if let c = s.options["checkpoint"]?.last, !c.isEmpty {
+                    return DockerCLIError(stderr: DockerMessages.startRestoreMany, status: 1)
+                }
+            }
+        case .imageList:
+            if s.options["tree"]?.last == "true" && s.options["digests"]?.last == "true" {
+                return DockerCLIError(stderr: DockerMessages.treeWithDigests, status: 1)
             }
         case .tag:
             for ref in s.positionals {
