@@ -115,6 +115,16 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertEqual(try cache.template("{{.Names}}").render(row), "tpl1")
     }
 
+    /// Hostile formats must neither crash nor allocate without bound.
+    func testHostileFormats() throws {
+        // Recorded in cases.json from the real client.
+        let t = try GoTemplate(#"{{printf "%99999999999999999999d|" 1}}|{{truncate "abc" 99999999999}}|{{pad "" -1 -1}}"#)
+        XCTAssertEqual(try t.render(row), "%!(NOVERB)%!(EXTRA int=1)|abc|")
+        for source in ["{{", "}}", "{{{{", "{{\"\\", "{{'", "{{`", "{{/*", "{{- ", "{{ -}}", "{{(((", "{{)))}}", "{{$", "{{.", "{{0x", "{{1e", "{{ä"] {
+            _ = try? GoTemplate(source)
+        }
+    }
+
     func testRenderingIsCheap() throws {
         let t = try GoTemplate("{{.ID}}\t{{.Names}}")
         let start = Date()

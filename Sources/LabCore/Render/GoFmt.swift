@@ -159,7 +159,12 @@ enum GoFmt {
             }
             func number() -> Int? {
                 var n: Int? = nil
-                while i < f.count, let d = Int(String(f[i])), f[i].isASCII {
+                while i < f.count, f[i].isASCII, let d = Int(String(f[i])) {
+                    if (n ?? 0) > 1_000_000 {
+                        // Go's parsenum gives up on absurd numbers and consumes the rest of the format.
+                        i = f.count
+                        return nil
+                    }
                     n = (n ?? 0) * 10 + d
                     i += 1
                 }

@@ -60,6 +60,7 @@ enum TemplateMessages {
     static func tooManyDecls(_ ctx: String) -> String { "too many declarations in \(ctx)" }
     static let rangeOnlyVariables = "range can only initialize variables"
     static func cantHandle(_ node: String, type: String) -> String { "can't handle \(node) for arg of type \(type)" }
+    static let negativeRepeat = "strings: negative Repeat count"
     static func templateNotDefined(_ n: String) -> String { "template \(goQuote(n)) not defined" }
     static func undefinedVariableExec(_ n: String) -> String { "undefined variable: \(n)" }
     static func nonFunction(_ name: String, type: String) -> String { "non-function \(name) of type \(type)" }

@@ -214,7 +214,8 @@ enum TemplateFunctions {
             try want(3)
             let s = try str(0), p = try int(1), q = try int(2)
             if s.isEmpty { return .string(s) }
-            return .string(String(repeating: " ", count: Int(max(p, 0))) + s + String(repeating: " ", count: Int(max(q, 0))))
+            if p < 0 || q < 0 { throw calling(TemplateMessages.negativeRepeat) }
+            return .string(String(repeating: " ", count: Int(p)) + s + String(repeating: " ", count: Int(q)))
         case "truncate":
             try want(2)
             let s = try str(0), n = try int(1)
