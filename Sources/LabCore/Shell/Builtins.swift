@@ -16,6 +16,8 @@ enum Builtins {
         ("break", ClosureProgram { _, _ in 0 }),
         ("continue", ClosureProgram { _, _ in 0 }),
         ("set", ClosureProgram { _, _ in 0 }),
+        ("return", ClosureProgram { _, _ in 0 }),
+        ("local", ClosureProgram { _, _ in 0 }),
     ]
 
     static func cd(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
@@ -108,14 +110,19 @@ enum Builtins {
 
     static func unset(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
         var status: Int32 = 0
+        let functions = p.arguments.contains("-f")
         for arg in p.arguments.dropFirst() where !arg.hasPrefix("-") {
             guard isIdentifier(Substring(arg)) else {
                 p.writeError(p.shellDiagnosticPrefix + "unset: `\(arg)': not a valid identifier\n")
                 status = 1
                 continue
             }
-            lab.machine.shell.variables[arg] = nil
-            lab.machine.shell.exported.remove(arg)
+            if !functions && lab.machine.shell.variables[arg] != nil {
+                lab.machine.shell.variables[arg] = nil
+                lab.machine.shell.exported.remove(arg)
+            } else {
+                lab.machine.shell.variables["BASH_FUNC_" + arg + "%%"] = nil
+            }
         }
         return status
     }

@@ -3,7 +3,7 @@ extension ShellInterpreter {
     /// Names bash reports as shell builtins.
     static let builtinNames: Set<String> = [
         "cd", "export", "unset", "exit", "echo", "printf", "pwd", "true", "false", "read", "test", "[",
-        "type", "command", "source", ".", "break", "continue", "wait", ":", "kill", "alias", "history", "set",
+        "type", "command", "source", ".", "break", "continue", "wait", ":", "kill", "alias", "history", "set", "return", "local",
     ]
 
     /// Runs `source`, `type` or `command`; nil for any other name.
@@ -29,11 +29,14 @@ extension ShellInterpreter {
                                    reportSyntax: syntaxReporter(stderr))
             (sourceName, currentLine, positional) = saved
             depth -= 1
+            if let code = returnStatus, functionDepth == 0 || saved.0 == nil { returnStatus = nil; return code }
             return status
         case "type":
             var status: Int32 = 0
             for name in arguments.dropFirst() {
-                if Self.builtinNames.contains(name) {
+                if let body = lab.machine.shell.variables[Self.functionKey(name)] {
+                    stdout.write("\(name) is a function\n\(name) () \n\(body)\n")
+                } else if Self.builtinNames.contains(name) {
                     stdout.write("\(name) is a shell builtin\n")
                 } else if let path = programs.path(of: name) {
                     stdout.write("\(name) is \(path)\n")

@@ -50,7 +50,7 @@ extension ShellInterpreter {
     /// After a loop's condition or body: whether the loop must stop (exit, a limit, `break`,
     /// or a `break`/`continue` for an outer loop); consumes a `continue` meant for this loop.
     func endIteration() -> Bool {
-        if exitStatus != nil || run.failure != nil { return true }
+        if exitStatus != nil || run.failure != nil || returnStatus != nil { return true }
         guard let control = pendingLoopControl else { return false }
         if control.levels > 1 {
             pendingLoopControl = (control.isBreak, control.levels - 1)

@@ -17,6 +17,15 @@ extension ShellInterpreter {
         if name == "set" {
             return setBuiltin(arguments, stdout: stdout, stderr: stderr, lab: &lab)
         }
+        if name == "return" {
+            return returnBuiltin(arguments, stderr: stderr, lab: &lab)
+        }
+        if name == "local" {
+            return localBuiltin(arguments, stderr: stderr, lab: &lab)
+        }
+        if let body = lab.machine.shell.variables[Self.functionKey(name)] {
+            return callFunction(name, body: body, arguments: arguments, stdin: stdin, stdout: stdout, stderr: stderr, lab: &lab)
+        }
         if name == "read" {
             return readBuiltin(arguments, input: stdin, stderr: stderr, lab: &lab)
         }

@@ -30,6 +30,10 @@ final class ShellInterpreter {
     var loopDepth = 0
     /// A `break N` or `continue N` unwinding to its loop.
     var pendingLoopControl: (isBreak: Bool, levels: Int)?
+    /// Set by `return` until the function (or sourced file) it ends has unwound.
+    var returnStatus: Int32?
+    /// Functions being executed.
+    var functionDepth = 0
     /// The file being run by `source`, which names itself in messages.
     var sourceName: String?
     /// `set -e`, `-u`, `-x`, `-o pipefail`.
@@ -56,7 +60,7 @@ final class ShellInterpreter {
         }
     }
 
-    var stopped: Bool { exitStatus != nil || run.failure != nil || pendingLoopControl != nil }
+    var stopped: Bool { exitStatus != nil || run.failure != nil || pendingLoopControl != nil || returnStatus != nil }
 
     // MARK: Top level
 
@@ -195,6 +199,10 @@ final class ShellInterpreter {
         switch command {
         case .simple(let simple):
             return execute(simple, io: io, lab: &lab)
+        case .functionDefinition(let name, let body, _):
+            lab.machine.shell.variables[Self.functionKey(name)] = body
+            lab.machine.shell.lastStatus = 0
+            return 0
         case .conditional(let words, let line):
             run.commands += 1
             currentLine = line

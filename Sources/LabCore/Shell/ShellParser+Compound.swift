@@ -113,6 +113,34 @@ extension ShellParser {
         }
     }
 
+    /// `name () compound-command`, when the word is followed by `(`; nil otherwise.
+    mutating func parseFunction(_ name: String, _ t: (token: ShellToken, line: Int, start: Int))
+        throws(ShellSyntaxError) -> ShellCommandNode? {
+        var p = pos
+        while p < bytes.count && (bytes[p] == ShellBytes.space || bytes[p] == ShellBytes.tab) { p += 1 }
+        guard p < bytes.count, bytes[p] == ShellBytes.lparen, let first = name.utf8.first, ShellBytes.isNameStart(first) || first == 0x2D,
+              name.utf8.allSatisfy({ ShellBytes.isNameChar($0) || $0 == 0x2D || $0 == 0x2E }) else { return nil }
+        consume()
+        _ = try peek()
+        consume()
+        let close = try peek()
+        guard case .op(.rightParen) = close.token else { throw unexpected(close) }
+        consume()
+        try skipNewlines()
+        let bodyStart = try peek()
+        switch bodyStart.token {
+        case .word(let w, nil) where ["{", "if", "for", "while", "until", "[["].contains(w.plainText ?? ""): break
+        case .op(.leftParen): break
+        case .end: throw ShellSyntaxError(kind: .unexpectedEndOfFile, line: endOfFileLine, lineText: "")
+        default: throw unexpected(bodyStart)
+        }
+        _ = try parseCommand()
+        let end = peeked?.start ?? pos
+        var text = String(decoding: bytes[bodyStart.start..<end], as: UTF8.self)
+        while let last = text.last, last == " " || last == "\t" || last == "\n" { text.removeLast() }
+        return .functionDefinition(name: name, body: text, line: t.line)
+    }
+
     /// And-or lists separated by `;`, `&` or newlines, up to one of the reserved words `until`
     /// at the start of a command (not consumed).
     mutating func parseCompoundList(until terminators: Set<String>) throws(ShellSyntaxError) -> ShellList {

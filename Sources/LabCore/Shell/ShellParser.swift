@@ -197,6 +197,9 @@ struct ShellParser {
            let compound = try parseCompound(keyword, t) {
             return compound
         }
+        if case .word(let w, nil) = t.token, let name = w.plainText, let definition = try parseFunction(name, t) {
+            return definition
+        }
         if case .op(.leftParen) = t.token {
             consume()
             let list = try parseParenthesisedList(substitution: false)

@@ -52,6 +52,8 @@ public enum ShellCommandNode: Sendable, Equatable {
     case whileLoop(ShellWhileLoop, [ShellRedirection], line: Int)
     /// `[[ expression ]]`: the words between the brackets, operators included.
     case conditional([ShellWord], line: Int)
+    /// `name() compound-command`: the body's source text, kept as bash keeps functions.
+    case functionDefinition(name: String, body: String, line: Int)
 }
 
 /// The branches of an `if` command.
