@@ -1,2 +1,132 @@
+import Foundation
 import XCTest
-final class CLITests: XCTestCase { func testPlaceholder() {} }
+
+/// End-to-end checks of the `lab` executable as a learner runs it: exact output, exit statuses,
+/// the database options, and sessions that survive between runs.
+final class CLITests: XCTestCase {
+    struct Run {
+        let stdout: String
+        let stderr: String
+        let status: Int32
+    }
+
+    /// The built `lab` program, beside the test bundle in the build folder.
+    static var labBinary: URL {
+        let candidates = [Bundle.main.bundleURL, Bundle(for: CLITests.self).bundleURL.deletingLastPathComponent(),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for dir in candidates {
+            let url = dir.appendingPathComponent("lab")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return candidates[0].appendingPathComponent("lab")
+    }
+
+    private var dbPath = ""
+
+    override func setUp() {
+        dbPath = NSTemporaryDirectory() + "lab-cli-\(UUID().uuidString)/lab.sqlite"
+    }
+
+    @discardableResult
+    func lab(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.labBinary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LAB_DB"] = dbPath
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    // Recorded from the real client: DOCKER_HOST=unix:///nonexistent docker network create --driver
+    func testFlagWithoutValueIsTheRealClientsError() throws {
+        let r = try lab(["sh", "--fresh", "-c", "docker network create --driver"])
+        XCTAssertEqual(r.stderr, "flag needs an argument: --driver\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nRun 'docker network create --help' for more information\n")
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(r.status, 125)
+    }
+
+    // Recorded from the real client: DOCKER_HOST=unix:///nonexistent docker contaner ls
+    func testUnknownCommandIsTheRealClientsError() throws {
+        let r = try lab(["sh", "--fresh", "-c", "docker contaner ls"])
+        XCTAssertEqual(r.stderr, "docker: unknown command: docker contaner\n\nRun 'docker --help' for more information\n")
+        XCTAssertEqual(r.status, 1)
+    }
+
+    func testExitStatusIsTheLastCommands() throws {
+        XCTAssertEqual(try lab(["sh", "--fresh", "-c", "true; false"]).status, 1)
+        XCTAssertEqual(try lab(["sh", "--fresh", "-c", "nosuchprogram"]).status, 127)
+        XCTAssertEqual(try lab(["sh", "--fresh", "-c", "exit 7"]).status, 7)
+    }
+
+    func testSessionStateSurvivesBetweenRuns() throws {
+        try lab(["sh", "--session", "s1", "-c", "mkdir -p app && cd app && echo hello > greeting"])
+        let r = try lab(["sh", "--session", "s1", "-c", "pwd; cat greeting"])
+        XCTAssertEqual(r.stdout, "/root/app\nhello\n")
+        let other = try lab(["sh", "--session", "s2", "-c", "pwd"])
+        XCTAssertEqual(other.stdout, "/root\n")
+    }
+
+    func testFreshSavesNothing() throws {
+        try lab(["sh", "--fresh", "-c", "echo x > kept"])
+        let r = try lab(["sh", "-c", "cat kept"])
+        XCTAssertEqual(r.stderr, "cat: kept: No such file or directory\n")
+        XCTAssertEqual(r.status, 1)
+    }
+
+    func testDbOptionWinsOverEnvironment() throws {
+        let other = NSTemporaryDirectory() + "lab-cli-\(UUID().uuidString)/other.sqlite"
+        try lab(["sh", "--db", other, "-c", "echo a > f"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other))
+        XCTAssertEqual(try lab(["sh", "--db", other, "-c", "cat f"]).stdout, "a\n")
+        XCTAssertEqual(try lab(["sh", "-c", "cat f"]).status, 1)
+    }
+
+    func testScriptFileAndStandardInput() throws {
+        let script = NSTemporaryDirectory() + "lab-script-\(UUID().uuidString).sh"
+        try "echo one\necho two >&2\nexit 3\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try lab(["sh", "--fresh", script])
+        XCTAssertEqual(r.stdout, "one\n")
+        XCTAssertEqual(r.stderr, "two\n")
+        XCTAssertEqual(r.status, 3)
+        let piped = try lab(["sh", "--fresh"], stdin: "echo piped\n")
+        XCTAssertEqual(piped.stdout, "piped\n")
+    }
+
+    func testMissingScriptFileIsAClearError() throws {
+        let r = try lab(["sh", "--fresh", "/nonexistent/script.sh"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("/nonexistent/script.sh"), r.stderr)
+    }
+
+    func testFreshAndSessionTogetherAreRefused() throws {
+        let r = try lab(["sh", "--fresh", "--session", "x", "-c", "true"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--fresh"), r.stderr)
+    }
+
+    func testMapShowsTheCourseAndCreatesTheDatabase() throws {
+        let r = try lab([])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("First containers"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("session 'default'"), r.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dbPath))
+    }
+
+    func testUnusableDatabaseIsAClearError() throws {
+        let r = try lab(["sh", "--db", "/proc/no-lab-here/lab.sqlite", "-c", "true"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.hasPrefix("Error: lab: ") || r.stderr.hasPrefix("lab: "), r.stderr)
+    }
+}

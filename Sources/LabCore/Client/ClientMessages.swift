@@ -1,0 +1,101 @@
+/// What the docker client itself prints before (or instead of) talking to the daemon, kept in one
+/// place. Every text here was printed by the real docker 28.2.2 client on this machine, without a
+/// daemon (`DOCKER_HOST=unix:///nonexistent docker …`, standard input not a terminal); the line above
+/// each names the command that showed it. The grammar's own messages live in Grammar/.
+public enum ClientMessages {
+    /// `docker run -it alpine` with standard input not a terminal (and not --detach).
+    public static let inputNotATTY = "the input device is not a TTY\n"
+
+    /// `docker login` and `docker login -u bob` with standard input not a terminal.
+    public static let interactiveLoginWithoutTTY = "Error: Cannot perform an interactive login from a non TTY device\n"
+
+    /// `docker ps` (and most commands) when the daemon cannot be reached at `host`.
+    public static func cannotConnect(_ host: String) -> String {
+        "Cannot connect to the Docker daemon at \(host). Is the docker daemon running?\n"
+    }
+
+    /// `docker run nginx` when the daemon cannot be reached (exit 125); `docker container run` prints
+    /// the same footer, naming `docker run`.
+    public static func runCannotConnect(_ host: String) -> String {
+        "docker: " + cannotConnect(host) + "\nRun 'docker run --help' for more information\n"
+    }
+
+    /// `docker run --env-file nofile alpine` (and --label-file; `create` names `docker create`), exit 125.
+    public static func optionFileMissing(_ path: String, command: String) -> String {
+        "docker: open \(path): no such file or directory\n\nRun 'docker \(command) --help' for more information\n"
+    }
+
+    /// `docker build nosuchdir`.
+    public static func buildContextMissing(_ path: String) -> String {
+        "unable to prepare context: path \"\(path)\" not found\n"
+    }
+
+    /// `docker build ctx` without ctx/Dockerfile, and `docker build -f nofile .` (absolute path).
+    public static func buildDockerfileMissing(_ absolutePath: String) -> String {
+        "unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat \(absolutePath): no such file or directory\n"
+    }
+
+    /// `docker secret create XXX abc.txt` when abc.txt does not exist.
+    public static func secretFileMissing(_ path: String) -> String {
+        "error reading from \(path): open \(path): no such file or directory\n"
+    }
+
+    /// `docker secret create s /dev/null` (an empty file; `-` with empty input names STDIN).
+    public static func secretDataEmpty(_ source: String) -> String {
+        "error reading from \(source): data is empty\n"
+    }
+
+    /// `docker config create c nofile`.
+    public static func configFileMissing(_ path: String) -> String {
+        "Error reading content from \"\(path)\": error reading from \(path): open \(path): no such file or directory\n"
+    }
+
+    /// `docker stack deploy -c nofile.yml s`.
+    public static func composeFileMissing(_ path: String) -> String {
+        "open \(path): no such file or directory\n"
+    }
+
+    /// `docker stack deploy s` without -c.
+    public static let composeFileRequired = "Specify a Compose file (with --compose-file)\n"
+
+    /// `docker swarm join-token foo`.
+    public static func unknownRole(_ role: String) -> String { "unknown role \(role)\n" }
+
+    /// `docker cp nofile a:/x`.
+    public static func copySourceMissing(_ absolutePath: String) -> String {
+        "lstat \(absolutePath): no such file or directory\n"
+    }
+
+    /// The question every prune asks without --force; only "y" or "Y" goes on.
+    public static let confirmationQuestion = "Are you sure you want to continue? [y/N] "
+
+    /// `docker system prune` (with -a and/or --volumes the list changes).
+    public static func systemPruneWarning(all: Bool, volumes: Bool) -> String {
+        var text = "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n"
+        if volumes { text += "  - all anonymous volumes not used by at least one container\n" }
+        text += all ? "  - all images without at least one container associated to them\n  - all build cache\n"
+                    : "  - all dangling images\n  - unused build cache\n"
+        return text + "\n" + confirmationQuestion
+    }
+
+    /// `docker image prune` and `docker image prune -a`.
+    public static func imagePruneWarning(all: Bool) -> String {
+        (all ? "WARNING! This will remove all images without at least one container associated to them.\n"
+             : "WARNING! This will remove all dangling images.\n") + confirmationQuestion
+    }
+
+    /// `docker container prune`.
+    public static let containerPruneWarning = "WARNING! This will remove all stopped containers.\n" + confirmationQuestion
+
+    /// `docker volume prune` and `docker volume prune -a`.
+    public static func volumePruneWarning(all: Bool) -> String {
+        (all ? "WARNING! This will remove all local volumes not used by at least one container.\n"
+             : "WARNING! This will remove anonymous local volumes not used by at least one container.\n") + confirmationQuestion
+    }
+
+    /// `docker network prune`.
+    public static let networkPruneWarning = "WARNING! This will remove all custom networks not used by at least one container.\n" + confirmationQuestion
+
+    /// `docker builder prune` (after the legacy builder banner); one line, unlike the others.
+    public static let builderPruneWarning = "WARNING! This will remove all dangling build cache. " + confirmationQuestion
+}

@@ -1,0 +1,112 @@
+/// What the real docker client checks on its own, after the grammar accepted a line and before it
+/// contacts the daemon: confirmation prompts of the prunes, the TTY checks, and the local files it
+/// reads (build context, --env-file, secrets, configs, compose files, `cp` sources). Each check and
+/// its message was observed on the docker 28.2.2 client (see ClientMessages).
+struct ClientPreflight {
+    let invocation: DockerInvocation
+    let terminalAttached: Bool
+
+    /// Returns the exit status when the client stops here (having printed what it prints), or nil
+    /// when the command goes on to the daemon.
+    func check(_ process: inout ProcessContext, lab: Lab) -> Int32? {
+        let cwd = process.workingDirectory
+        let files = lab.machine.files
+        func exists(_ path: String) -> Bool { files.node(at: VirtualFileSystem.normalise(path, cwd: cwd)) != nil }
+        func isFile(_ path: String) -> Bool { files.contents(of: VirtualFileSystem.normalise(path, cwd: cwd)) != nil }
+        let i = invocation
+
+        switch i.path {
+        case ["container", "run"], ["container", "create"]:
+            let command = i.path[1]
+            for option in ["env-file", "label-file"] {
+                if let missing = i.values(option).first(where: { !isFile($0) }) {
+                    process.writeError(ClientMessages.optionFileMissing(missing, command: command))
+                    return 125
+                }
+            }
+            if command == "run" && i.flag("tty") && i.flag("interactive") && !i.flag("detach") && !terminalAttached {
+                process.writeError(ClientMessages.inputNotATTY)
+                return 1
+            }
+        case ["login"]:
+            if i.value("password") == nil && !i.flag("password-stdin") && !terminalAttached {
+                process.writeError(ClientMessages.interactiveLoginWithoutTTY)
+                return 1
+            }
+        case ["image", "build"]:
+            guard let context = i.arguments.first, context != "-", !context.contains("://") else { return nil }
+            let dir = VirtualFileSystem.normalise(context, cwd: cwd)
+            guard files.isDirectory(dir) else {
+                process.writeError(ClientMessages.buildContextMissing(context))
+                return 1
+            }
+            let dockerfile = i.value("file").map { VirtualFileSystem.normalise($0, cwd: cwd) } ?? dir + "/Dockerfile"
+            if files.node(at: dockerfile) == nil {
+                process.writeError(ClientMessages.buildDockerfileMissing(dockerfile))
+                return 1
+            }
+        case ["secret", "create"]:
+            guard i.arguments.count > 1 else { return nil }
+            let source = i.arguments[1]
+            if source == "-" {
+                if process.stdin.isEmpty { process.writeError(ClientMessages.secretDataEmpty("STDIN")); return 1 }
+            } else if let text = files.contents(of: VirtualFileSystem.normalise(source, cwd: cwd)) {
+                if text.isEmpty { process.writeError(ClientMessages.secretDataEmpty(source)); return 1 }
+            } else {
+                process.writeError(ClientMessages.secretFileMissing(source))
+                return 1
+            }
+        case ["config", "create"]:
+            if i.arguments.count > 1, i.arguments[1] != "-", !isFile(i.arguments[1]) {
+                process.writeError(ClientMessages.configFileMissing(i.arguments[1]))
+                return 1
+            }
+        case ["stack", "deploy"]:
+            let composeFiles = i.values("compose-file")
+            if composeFiles.isEmpty {
+                process.writeError(ClientMessages.composeFileRequired)
+                return 1
+            }
+            if let missing = composeFiles.first(where: { $0 != "-" && !isFile($0) }) {
+                process.writeError(ClientMessages.composeFileMissing(missing))
+                return 1
+            }
+        case ["swarm", "join-token"]:
+            if let role = i.arguments.first, role != "worker", role != "manager" {
+                process.writeError(ClientMessages.unknownRole(role))
+                return 1
+            }
+        case ["container", "cp"]:
+            if let source = i.arguments.first, !source.contains(":"), source != "-", !exists(source) {
+                process.writeError(ClientMessages.copySourceMissing(VirtualFileSystem.normalise(source, cwd: cwd)))
+                return 1
+            }
+        case ["system", "prune"], ["image", "prune"], ["container", "prune"], ["volume", "prune"], ["network", "prune"], ["builder", "prune"]:
+            if i.flag("force") { return nil }
+            let warning: String
+            switch i.path[0] {
+            case "system": warning = ClientMessages.systemPruneWarning(all: i.flag("all"), volumes: i.flag("volumes"))
+            case "image": warning = ClientMessages.imagePruneWarning(all: i.flag("all"))
+            case "volume": warning = ClientMessages.volumePruneWarning(all: i.flag("all"))
+            case "network": warning = ClientMessages.networkPruneWarning
+            case "builder": warning = ClientMessages.builderPruneWarning
+            default: warning = ClientMessages.containerPruneWarning
+            }
+            process.write(warning)
+            let answer = process.stdin.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            if answer.trimmingCharacters(in: " \t\r") != "y" && answer.trimmingCharacters(in: " \t\r") != "Y" { return 0 }
+        default:
+            break
+        }
+        return nil
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,50 @@
+/// The simulated `docker` program: the client side of docker 28 on the learner's machine. It parses
+/// the words with the recorded grammar, does what the real client does before it talks to the
+/// daemon (confirmation prompts, TTY checks, reading local files), then hands the command to the
+/// daemon: the simulated engine, or an unreachable one when DOCKER_HOST points elsewhere.
+public struct DockerClient: SimulatedProgram {
+    /// Whether the learner's shell has a terminal on standard input (`lab sh` at a prompt), as the
+    /// real client checks for `-it` and an interactive `docker login`.
+    public var terminalAttached: Bool
+
+    /// The socket the simulated daemon answers on; any other DOCKER_HOST is unreachable.
+    public static let defaultHost = "unix:///var/run/docker.sock"
+
+    public init(terminalAttached: Bool = false) {
+        self.terminalAttached = terminalAttached
+    }
+
+    public func run(_ process: inout ProcessContext, lab: inout Lab) -> Int32 {
+        switch DockerCommandLine.parse(Array(process.arguments.dropFirst())) {
+        case .output(let stdout, let status):
+            process.write(stdout)
+            return status
+        case .failure(let error):
+            process.write(error.stdout)
+            process.writeError(error.stderr)
+            return error.status
+        case .invocation(let invocation):
+            process.write(invocation.clientStdout)
+            process.writeError(invocation.clientStderr)
+            let preflight = ClientPreflight(invocation: invocation, terminalAttached: terminalAttached)
+            if let status = preflight.check(&process, lab: lab) { return status }
+            return daemon(invocation, &process, lab: &lab)
+        }
+    }
+
+    /// Sends an accepted command to the daemon named by DOCKER_HOST (or -H).
+    private func daemon(_ invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
+        let host = invocation.global["host"]?.last ?? process.environment["DOCKER_HOST"] ?? Self.defaultHost
+        if !host.isEmpty && host != Self.defaultHost {
+            if invocation.path == ["container", "run"] {
+                process.writeError(ClientMessages.runCannotConnect(host))
+                return 125
+            }
+            process.writeError(ClientMessages.cannotConnect(host))
+            return 1
+        }
+        // The engine issue builds the daemon; until then an accepted command says so and fails.
+        process.writeError("lab: '\(invocation.typed)' is not simulated yet: the simulated Docker engine is still being built\n")
+        return 1
+    }
+}

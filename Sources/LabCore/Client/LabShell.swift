@@ -1,0 +1,17 @@
+/// The learner's shell on a lab: bash semantics and coreutils from `Shell`, with the simulated
+/// `docker` client installed. `lab sh`, the grader and the benchmarks all run lines through it.
+public struct LabShell: Sendable {
+    private let shell: Shell
+
+    /// A shell whose docker client knows whether a terminal is attached (for `-it` and `login`).
+    public init(terminalAttached: Bool = false, limits: ShellLimits = .init()) {
+        var programs = ProgramTable.coreutils
+        programs.register("docker", DockerClient(terminalAttached: terminalAttached))
+        shell = Shell(programs: programs, limits: limits)
+    }
+
+    /// Runs `source` on the lab's current machine; see `Shell.run`.
+    public func run(_ source: String, origin: ShellOrigin, lab: inout Lab, output: OutputSink) -> ShellOutcome {
+        shell.run(source, origin: origin, lab: &lab, output: output)
+    }
+}

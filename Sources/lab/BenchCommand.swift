@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import LabCore
+
+/// `lab bench`: the performance figures the README reports (run it in release mode).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the lab's speed (run with: swift run -c release lab bench).")
+
+    @Option(help: "Seconds to spend on each measurement.")
+    var seconds: Double = 2
+
+    func validate() throws {
+        guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
+    }
+
+    func run() throws {
+        let parse = ParseBenchmark.run(seconds: seconds)
+        print("shell + docker grammar parse: \(Int(parse.linesPerSecond)) lines/s on one core "
+              + "(\(parse.lines) lines, \(parse.dockerCommands) docker commands, \(String(format: "%.2f", parse.seconds)) s)")
+    }
+}
