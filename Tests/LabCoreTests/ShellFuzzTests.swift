@@ -7,7 +7,8 @@ final class ShellFuzzTests: XCTestCase {
         let pieces = ["echo", " ", "a", "'", "\"", "\\", "$", "(", ")", "{", "}", "`", "|", "&", ";", "<", ">", "<<",
                       "EOF", "\n", "#", "*", "?", "[", "]", "~", "=", "X", "$(", "${", "}", "2>&1", "if", "then", "fi",
                       "for", "in", "do", "done", "while", "!", "-n", "cat", "ls", "-", ",", "..", "1", "read", "break",
-                      "$((", "))", "<<<", "<<-", "\t", "cd", "sh -c", "exit", "xargs", "grep", "sort", "[", "test"]
+                      "$((", "))", "<<<", "<<-", "\t", "cd", "sh -c", "exit", "xargs", "grep", "sort", "[", "test",
+                      "f()", "f", "return", "[[", "]]", "awk", "sed", "{print $1}", "s/a/b/", "set -e", "local", "$'"]
         var rng = IDSource(seed: 42)
         let shell = Shell(limits: ShellLimits(maxCommands: 200, maxOutputBytes: 1 << 16, maxSubstitutionDepth: 8))
         for _ in 0..<3000 {
