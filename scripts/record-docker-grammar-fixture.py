@@ -368,7 +368,7 @@ def add_random(cmds, add):
     for key in RANDOM_COMMANDS:
         c = cmds[key]
         flags = [f for f in c["flags"] if f["long"] not in ("help", "password-stdin", "interactive", "tty")]
-        for n in range(12):
+        for n in range(30):
             chosen = rnd.sample(flags, min(len(flags), rnd.randint(0, 4)))
             words = []
             bools = [f for f in chosen if f["type"] == "bool" and f["short"]]

@@ -144,7 +144,9 @@ public enum DockerCommandLine {
 
     static func leafVerdict(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
                             globals: [String: [String]], path: String, _ scanned: inout ScannedFlags) -> DockerParseResult {
+        let groupNotices = scanned.notices
         if let err = FlagScanner.scan(cmd, rest, interspersed: cmd.interspersed, into: &scanned) {
+            scanned.notices = groupNotices  // the client shows no deprecation notice when parsing fails
             return fail(cmd.banner + DockerMessages.flagError(err, usage: cmd.usageLine, path: path), 125)
         }
         if scanned.help { return helpOutput(cmd, shorthand: scanned.helpShorthand) }

@@ -182,8 +182,8 @@ enum DockerMessages {
     static let startAttachMany = "you cannot start and attach multiple containers at once\n"
     /// `docker start --checkpoint cp web db`, exit 1.
     static let startRestoreMany = "you cannot restore multiple containers at once\n"
-    /// `docker images --digests --tree`, exit 1.
-    static let treeWithDigests = "--show-digest is not yet supported with --tree\n"
+    /// `docker images --digests --tree` (also --quiet, --no-trunc, --format), exit 1.
+    static func notWithTree(_ flag: String) -> String { flag + " is not yet supported with --tree\n" }
     /// `docker push --platform linux/amd64 app` prints this note on stdout first.
     static let pushPlatformNote = "\n Info -> Using --platform pushes only the specified platform manifest of a multi-platform image index.\n         Other components, like attestations, will not be included.\n         To push the complete multi-platform image, remove the --platform flag.\n         \n"
     /// `docker stop -t 5 --time 3 web`, exit 1.

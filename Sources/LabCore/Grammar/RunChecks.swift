@@ -47,8 +47,12 @@ enum RunChecks {
                 }
             }
         case .imageList:
-            if s.options["tree"]?.last == "true" && s.options["digests"]?.last == "true" {
-                return DockerCLIError(stderr: DockerMessages.treeWithDigests, status: 1)
+            if s.options["tree"]?.last == "true" {
+                let o = s.options
+                if o["quiet"]?.last == "true" { return DockerCLIError(stderr: DockerMessages.notWithTree("--quiet"), status: 1) }
+                if o["no-trunc"]?.last == "true" { return DockerCLIError(stderr: DockerMessages.notWithTree("--no-trunc"), status: 1) }
+                if o["digests"]?.last == "true" { return DockerCLIError(stderr: DockerMessages.notWithTree("--show-digest"), status: 1) }
+                if let f = o["format"]?.last, !f.isEmpty { return DockerCLIError(stderr: DockerMessages.notWithTree("--format"), status: 1) }
             }
         case .tag:
             for ref in s.positionals {
