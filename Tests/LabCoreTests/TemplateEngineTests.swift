@@ -123,6 +123,10 @@ final class TemplateEngineTests: XCTestCase {
         for source in ["{{", "}}", "{{{{", "{{\"\\", "{{'", "{{`", "{{/*", "{{- ", "{{ -}}", "{{(((", "{{)))}}", "{{$", "{{.", "{{0x", "{{1e", "{{ä"] {
             _ = try? GoTemplate(source)
         }
+        let loop = try GoTemplate(#"{{define "x"}}{{template "x" .}}{{end}}{{template "x" .}}"#)
+        XCTAssertThrowsError(try loop.render(row)) { e in
+            XCTAssertTrue((e as! GoTemplateError).message.hasSuffix("exceeded maximum template depth (100000)"))
+        }
     }
 
     func testRenderingIsCheap() throws {

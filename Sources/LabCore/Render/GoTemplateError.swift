@@ -60,6 +60,7 @@ enum TemplateMessages {
     static func tooManyDecls(_ ctx: String) -> String { "too many declarations in \(ctx)" }
     static let rangeOnlyVariables = "range can only initialize variables"
     static func cantHandle(_ node: String, type: String) -> String { "can't handle \(node) for arg of type \(type)" }
+    static let maxDepth = "exceeded maximum template depth (100000)"  // Go source (exec.go), not recorded
     static let negativeRepeat = "strings: negative Repeat count"
     static func templateNotDefined(_ n: String) -> String { "template \(goQuote(n)) not defined" }
     static func undefinedVariableExec(_ n: String) -> String { "undefined variable: \(n)" }

@@ -15,6 +15,8 @@ struct TemplateExecutor {
     let defined: [String: [TemplateNode]]
     /// The name of the template being executed (`""` for the main one), as errors show it.
     var name: String
+    var depth = 0
+    static let maxDepth = 100
     let parseName: String
 
     init(template: GoTemplate, options: GoTemplate.Options, root: JSONValue) {
@@ -82,10 +84,15 @@ struct TemplateExecutor {
                     throw fail(at: pos, context, TemplateMessages.templateNotDefined(tname))
                 }
                 let value: JSONValue? = try pipe.map { p throws(GoTemplateError) in try pipeline(dot, p) } ?? nil
+                // Go stops runaway recursion at depth 100000; Swift task stacks are small, so the lab
+                // stops far earlier but reports Go's words.
+                if depth >= Self.maxDepth { throw fail(at: pos, context, TemplateMessages.maxDepth) }
                 let savedVars = vars, savedName = name
                 vars = [("$", value)]
                 name = tname
+                depth += 1
                 _ = try walk(value, body)
+                depth -= 1
                 vars = savedVars
                 name = savedName
             case .breakNode: return .breakLoop
