@@ -361,14 +361,15 @@ RANDOM_COMMANDS = ["run", "container run", "create", "exec", "ps", "container ls
 
 
 def add_random(cmds, add):
-    """Seeded random lines of the commands learners use: typed values, shorts combined, flags on
-    either side of the positionals, `--flag=value`, `-svalue`, `=false`."""
+    """Seeded random lines: 30 of each command learners use, 6 of every other command: typed
+    values, shorts combined, flags on either side of the positionals, `--flag=value`, `-svalue`."""
     import random
     rnd = random.Random(28)
-    for key in RANDOM_COMMANDS:
+    others = [k for k in sorted(cmds) if not cmds[k]["subcommands"] and k not in RANDOM_COMMANDS]
+    for key in RANDOM_COMMANDS + others:
         c = cmds[key]
         flags = [f for f in c["flags"] if f["long"] not in ("help", "password-stdin", "interactive", "tty")]
-        for n in range(30):
+        for n in range(30 if key in RANDOM_COMMANDS else 6):
             chosen = rnd.sample(flags, min(len(flags), rnd.randint(0, 4)))
             words = []
             bools = [f for f in chosen if f["type"] == "bool" and f["short"]]
