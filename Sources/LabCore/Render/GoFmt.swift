@@ -219,6 +219,36 @@ enum GoFmt {
         return parts
     }
 
+    /// text/template's JSEscapeString.
+    static func jsEscape(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\"": out += "\\\""
+            case "<", ">", "&", "=": out += "\\u" + hexN(u.value, 4, upper: true)
+            default:
+                if u.value < 0x20 || !isPrintable(u) {
+                    out += "\\u" + hexN(u.value, 4, upper: true)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Go's unicode.IsPrint, near enough: letters, marks, numbers, punctuation, symbols and ASCII space.
+    static func isPrintable(_ u: Unicode.Scalar) -> Bool {
+        if u == " " { return true }
+        switch u.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default: return true
+        }
+    }
+
     static func htmlEscape(_ s: String) -> String {
         var out = ""
         for c in s {

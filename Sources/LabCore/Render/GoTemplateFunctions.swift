@@ -161,8 +161,24 @@ enum TemplateFunctions {
                 }
             }
         case "html", "js", "urlquery":
-            let s = GoFmt.sprint(args.map { $0.value ?? .null })
-            return .string(name == "urlquery" ? GoFmt.queryEscape(s) : GoFmt.htmlEscape(s))
+            // Go's evalArgs: one string argument is used as is, anything else goes through
+            // fmt.Sprint with missing or nil values shown as <no value>.
+            let s: String
+            if args.count == 1, case .string(let one)? = args[0].value {
+                s = one
+            } else {
+                s = GoFmt.sprint(args.map { a -> JSONValue in
+                    switch a.value {
+                    case nil, .null: return .string("<no value>")
+                    case .some(let v): return v
+                    }
+                })
+            }
+            switch name {
+            case "html": return .string(GoFmt.htmlEscape(s))
+            case "js": return .string(GoFmt.jsEscape(s))
+            default: return .string(GoFmt.queryEscape(s))
+            }
         case "call":
             // Data never holds Go functions, so every call fails the way Go's does for a non-function.
             try atLeast(1)
