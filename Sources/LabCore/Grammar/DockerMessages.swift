@@ -56,7 +56,7 @@ enum DockerMessages {
     static func flagNeedsArgument(_ arg: String) -> String { "flag needs an argument: " + arg }
     /// `docker -H`.
     static func flagNeedsShortArgument(_ rest: String) -> String { "flag needs an argument: '" + String(rest.prefix(1)) + "' in -" + rest }
-    /// pflag's message for `---x` (docker/cli vendored spf13/pflag flag.go, parseArgs).
+    /// `docker ps ---all`.
     static func badFlagSyntax(_ arg: String) -> String { "bad flag syntax: " + arg }
     /// `docker ps --all=foo`.
     static func invalidArgument(_ value: String, _ flag: DockerFlagSpec, _ err: String) -> String {
@@ -76,17 +76,17 @@ enum DockerMessages {
     static func invalidSuffix(_ s: String) -> String { "invalid suffix: '" + s + "'" }
     /// `docker run --cpus abc nginx`.
     static func notRational(_ s: String) -> String { "failed to parse " + s + " as a rational number" }
-    /// docker/cli opts/opts.go ParseCPUs (a --cpus value finer than 1e-9).
+    /// `docker run --cpus 1e-10 nginx`.
     static let tooPrecise = "value is too precise"
     /// `docker run --ulimit nofile nginx`.
     static func invalidUlimitArgument(_ s: String) -> String { "invalid ulimit argument: " + s }
     /// `docker run --ulimit bogus=1 nginx`.
     static func invalidUlimitType(_ s: String) -> String { "invalid ulimit type: " + s }
-    /// docker/go-units ulimit.go ParseUlimit (soft above hard).
+    /// `docker run --ulimit nofile=10:5 nginx`.
     static func ulimitSoftAboveHard(_ s: Int64, _ h: Int64) -> String {
         "ulimit soft limit must be less than or equal to hard limit: \(s) > \(h)"
     }
-    /// docker/go-units ulimit.go ParseUlimit (soft -1 with a finite hard limit).
+    /// `docker run --ulimit nofile=-1:10 nginx`.
     static func ulimitUnlimitedSoft(_ h: Int64) -> String {
         "ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: \(h)"
     }
@@ -131,7 +131,7 @@ enum DockerMessages {
     static func invalidMode(_ flag: String, _ kind: String) -> String { "--" + flag + ": invalid " + kind + " mode" }
     /// `docker run --restart=on-failure:abc nginx`.
     static let restartRetryCount = "invalid restart policy format: maximum retry count must be an integer"
-    /// docker/cli opts/parse.go ParseRestartPolicy (a colon with no policy before it).
+    /// `docker run --restart=:3 nginx`.
     static let restartNoPolicy = "invalid restart policy format: no policy provided before colon"
     /// `docker run --log-driver none --log-opt a=b nginx`.
     static func invalidLoggingOpts(_ d: String) -> String { "invalid logging opts for driver " + d }
@@ -222,7 +222,7 @@ enum DockerMessages {
     static func invalidIPAddress(_ ip: String) -> String { "invalid IP address: " + ip }
     /// `docker run --expose abc nginx`.
     static func invalidExposeRange(_ e: String, _ err: String) -> String { "invalid range format for --expose: " + e + ", error: " + err }
-    /// docker/cli cli/command/container/opts.go (an --expose value with a colon).
+    /// `docker run --expose 80:90 nginx`.
     static func invalidExposeFormat(_ e: String) -> String { "invalid port format for --expose: " + e }
     /// `docker run --pull bogus nginx`.
     static func invalidPullOption(_ v: String) -> String {
@@ -236,10 +236,6 @@ enum DockerMessages {
     /// `docker run Nginx`.
     static func repositoryMustBeLowercase(_ name: String) -> String {
         "invalid reference format: repository name (" + name + ") must be lowercase"
-    }
-    /// distribution/reference normalize.go (a 64-hex-digit name).
-    static func hexRepositoryName(_ s: String) -> String {
-        "invalid repository name (" + s + "), cannot specify 64-byte hexadecimal strings"
     }
     /// `docker tag A b`.
     static func tagParseError(_ ref: String, _ err: String) -> String {

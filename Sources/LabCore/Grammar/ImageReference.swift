@@ -6,10 +6,10 @@ enum ImageReference {
     /// nil when valid, else the error text (without any `docker: ` prefix).
     static func error(_ s: String) -> String? {
         var copy = s
-        return copy.withUTF8 { check($0, s) }
+        return copy.withUTF8 { check($0) }
     }
 
-    private static func check(_ b: UnsafeBufferPointer<UInt8>, _ s: String) -> String? {
+    private static func check(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let n = b.count
         var remainderStart = 0
         var domainEnd = -1   // -1: Docker Hub
