@@ -5,11 +5,13 @@
 # Each case runs as `/bin/bash -c BODY` in a fresh, empty temporary directory that is also
 # $HOME, with a fixed environment (env -i). The temporary directory's path is then replaced by
 # /root, the simulated machine's home and working directory. Needs jq.
+#
+# Usage: scripts/record-shell-fixtures.sh [CASES-FILE [OUTPUT-JSON]] (defaults: the files above).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/Tests/LabCoreTests/Fixtures/shell"
-cases="$dir/cases.txt"
-out="$dir/bash-fixtures.json"
+cases="${1:-$dir/cases.txt}"
+out="${2:-$dir/bash-fixtures.json}"
 bash_path=/bin/bash
 fixed_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 

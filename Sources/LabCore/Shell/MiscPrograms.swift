@@ -315,12 +315,15 @@ enum MiscPrograms {
         }
         let command = rest.isEmpty ? ["echo"] : rest
         var items: [String] = []
+        var quoteError: String?
         if replace != nil {
             items = splitLines(p.stdin).map { String($0) }.filter { !$0.isEmpty }
         } else {
-            items = p.stdin.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
-                String($0).shellRemovingQuotes()
-            }
+            (items, quoteError) = xargsItems(p.stdin)
+        }
+        if let quoteError {
+            p.writeError("xargs: unmatched \(quoteError) quote; by default quotes are special to xargs unless you use the -0 option\n")
+            if items.isEmpty { return 1 }
         }
         if items.isEmpty && (noRunIfEmpty || replace != nil) { return 0 }
         if !p.hasProgram(command[0]) {
@@ -346,17 +349,38 @@ enum MiscPrograms {
             if code == 255 { p.writeError("xargs: \(command[0]): exited with status 255; aborting\n"); return 124 }
             if code != 0 { status = 123 }
         }
-        return status
+        return quoteError != nil ? 1 : status
+    }
+
+    /// xargs' items: blank-separated, with '…' and "…" quoting and backslash escapes; stops at
+    /// an unmatched quote (returned as "single" or "double").
+    static func xargsItems(_ input: String) -> ([String], String?) {
+        var items: [String] = []
+        var current = ""
+        var inItem = false
+        var quote: Character?
+        var escape = false
+        for ch in input {
+            if let q = quote {
+                if ch == q { quote = nil } else if ch == "\n" { return (items, q == "'" ? "single" : "double") } else { current.append(ch) }
+                continue
+            }
+            if escape { current.append(ch); escape = false; continue }
+            switch ch {
+            case "\\": escape = true; inItem = true
+            case "'", "\"": quote = ch; inItem = true
+            case " ", "\t", "\n":
+                if inItem { items.append(current); current = ""; inItem = false }
+            default: current.append(ch); inItem = true
+            }
+        }
+        if let q = quote { return (items, q == "'" ? "single" : "double") }
+        if inItem { items.append(current) }
+        return (items, nil)
     }
 }
 
 fileprivate extension String {
-    /// Removes one level of simple '…' or "…" quoting, as xargs does for its items.
-    func shellRemovingQuotes() -> String {
-        guard contains("'") || contains("\"") else { return self }
-        return String(filter { $0 != "'" && $0 != "\"" })
-    }
-
     /// Every occurrence of `target` replaced.
     func shellReplacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }

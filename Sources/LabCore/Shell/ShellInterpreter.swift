@@ -109,12 +109,25 @@ final class ShellInterpreter {
         let savedDocuments = hereDocuments
         defer { hereDocuments = savedDocuments }
         var status: Int32 = lab.machine.shell.lastStatus
+        var warned = 0
+        func warn() {
+            while warned < parser.warnings.count {
+                let saved = currentLine
+                currentLine = parser.warnings[warned].line
+                io.stderr.write(diagnosticPrefix + parser.warnings[warned].message + "\n")
+                currentLine = saved
+                warned += 1
+            }
+        }
         while !stopped {
             do {
-                guard let list = try parser.nextCompleteCommand() else { break }
+                let next = try parser.nextCompleteCommand()
+                warn()
+                guard let list = next else { break }
                 hereDocuments = parser.hereDocuments
                 status = execute(list, io: io, lab: &lab)
             } catch {
+                warn()
                 reportSyntax(error)
                 lab.machine.shell.lastStatus = 2
                 return 2

@@ -349,7 +349,12 @@ extension ShellParser {
                 body.append(contentsOf: bytes[s..<e])
                 body.append(ShellBytes.newline)
             }
-            if !found { unterminatedHereDocument = true }
+            if !found {
+                unterminatedHereDocument = true
+                let wanted = String(decoding: doc.delimiter, as: UTF8.self)
+                warnings.append((max(1, endOfFileLine - 1),
+                                 "warning: here-document at line \(doc.line) delimited by end-of-file (wanted `\(wanted)')"))
+            }
             hereDocuments[doc.index] = doc.quoted
                 ? ShellWord(parts: [.literal(String(decoding: body, as: UTF8.self), quoted: true)])
                 : Self.hereDocumentWord(body)

@@ -8,7 +8,9 @@ struct ShellParser {
     /// Here-document bodies read so far.
     var hereDocuments: [ShellWord] = []
     /// Here-documents whose bodies start after the next newline.
-    var pendingHereDocuments: [(index: Int, delimiter: [UInt8], quoted: Bool, strip: Bool)] = []
+    var pendingHereDocuments: [(index: Int, delimiter: [UInt8], quoted: Bool, strip: Bool, line: Int)] = []
+    /// Warnings bash prints while parsing (here-documents ended by the end of the source), with their line.
+    var warnings: [(line: Int, message: String)] = []
     /// Whether a here-document ran into the end of the source before its delimiter.
     var unterminatedHereDocument = false
     /// The next token when it has been peeked, with the line and offset it starts at.
@@ -278,7 +280,7 @@ struct ShellParser {
             }
             let index = hereDocuments.count
             hereDocuments.append(ShellWord(parts: []))
-            pendingHereDocuments.append((index, delimiter, quoted, op == .hereDocStrip))
+            pendingHereDocuments.append((index, delimiter, quoted, op == .hereDocStrip, line))
             return ShellRedirection(descriptor: fd, operation: .hereDocument(index), target: word)
         }
     }
