@@ -1,6 +1,6 @@
-/// One simulated machine of a lab: its name, files and the state of the learner's shell on it.
-/// The Docker engine's local state (containers, images, networks, volumes) joins it in the
-/// engine issue; swarm adds state shared between managers at the `Lab` level.
+/// One simulated machine of a lab: its name, files, the state of the learner's shell on it, and
+/// its Docker engine's local state (containers, images, networks, volumes). Swarm adds state
+/// shared between managers at the `Lab` level.
 public struct Machine: Codable, Sendable, Equatable {
     /// The host name, shown in the prompt and printed by `hostname` ("node1" by default).
     public var hostname: String
@@ -8,6 +8,8 @@ public struct Machine: Codable, Sendable, Equatable {
     public var files: VirtualFileSystem
     /// Shell state that outlives a single command line: variables, exports, working directory.
     public var shell: ShellEnvironment
+    /// The machine's Docker engine: its containers, images, networks and volumes.
+    public var engine: DockerEngine
 
     public init(hostname: String = "node1") {
         self.hostname = hostname
@@ -15,6 +17,7 @@ public struct Machine: Codable, Sendable, Equatable {
         try? files.write(hostname + "\n", to: "/etc/hostname")
         self.files = files
         self.shell = ShellEnvironment(hostname: hostname)
+        self.engine = DockerEngine(machine: hostname, now: SimulatedClock.defaultEpoch)
     }
 }
 

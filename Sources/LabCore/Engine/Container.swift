@@ -1,0 +1,148 @@
+/// A container of one machine's engine, shaped like the Engine API's container inspect object.
+public struct Container: Codable, Sendable, Equatable {
+    public var id: String
+    /// The name without docker's leading "/".
+    public var name: String
+    public var created: Double
+    /// The image's id (`sha256:…`).
+    public var imageID: String
+    public var config: ContainerConfig
+    public var hostConfig: HostConfig
+    public var state: ContainerState
+    /// Endpoints on networks, in the order they were connected.
+    public var endpoints: [Endpoint]
+    /// Host ports actually bound, by container port ("80/tcp").
+    public var boundPorts: [PortBinding]
+    public var mounts: [Mount]
+    public var logs: [LogEntry]
+    public var restartCount: Int
+    /// The container's own files (the image's, plus what it changed).
+    public var files: VirtualFileSystem
+    /// Paths changed since creation, for `docker diff` ("A /tmp/f", "C /tmp").
+    public var changes: [String: String]
+
+    /// The 12-digit id docker shows in tables.
+    public var shortID: String { String(id.prefix(12)) }
+
+    /// argv of the main process: entrypoint then command.
+    public var processArguments: [String] { (config.entrypoint ?? []) + (config.cmd ?? []) }
+}
+
+/// The configuration a container was created with (the API's `Config`).
+public struct ContainerConfig: Codable, Sendable, Equatable {
+    public var hostname: String
+    public var domainname: String = ""
+    public var user: String = ""
+    public var attachStdin = false
+    public var attachStdout = false
+    public var attachStderr = false
+    public var exposedPorts: [String]
+    public var tty = false
+    public var openStdin = false
+    public var stdinOnce = false
+    public var env: [String]
+    public var cmd: [String]?
+    /// The image as the learner named it.
+    public var image: String
+    public var volumes: [String]
+    public var workingDir: String
+    public var entrypoint: [String]?
+    public var labels: [String: String]
+    public var stopSignal: String?
+    public var healthcheck: [String]?
+}
+
+/// A published port: container port and protocol, host address and host port.
+public struct PortBinding: Codable, Sendable, Equatable {
+    public var containerPort: Int
+    public var proto: String
+    public var hostIP: String
+    /// The host port; "" when docker chooses one.
+    public var hostPort: String
+
+    /// "80/tcp".
+    public var key: String { "\(containerPort)/\(proto)" }
+}
+
+/// How a container was asked to run (the API's `HostConfig`).
+public struct HostConfig: Codable, Sendable, Equatable {
+    public var binds: [String]?
+    public var portBindings: [PortBinding]
+    public var restartPolicy: String
+    public var maximumRetryCount: Int
+    public var autoRemove: Bool
+    public var networkMode: String
+    public var publishAllPorts: Bool
+    public var memory: Int64
+    public var nanoCpus: Int64
+    public var volumesFrom: [String]?
+}
+
+/// Where a container is attached on one network.
+public struct Endpoint: Codable, Sendable, Equatable {
+    public var networkName: String
+    public var networkID: String
+    public var endpointID: String
+    public var ipAddress: String
+    public var prefixLength: Int
+    public var gateway: String
+    public var macAddress: String
+    /// Aliases given with --network-alias (docker also answers the container's name and short id).
+    public var aliases: [String]
+}
+
+/// A volume or bind mount of a container.
+public struct Mount: Codable, Sendable, Equatable {
+    public var type: String            // volume, bind
+    public var name: String?           // the volume's name
+    public var source: String
+    public var destination: String
+    public var mode: String
+    public var readWrite: Bool
+}
+
+/// One line a container's main process wrote.
+public struct LogEntry: Codable, Sendable, Equatable {
+    public var time: Double
+    public var stream: OutputStream
+    public var text: String
+}
+
+/// A container's lifecycle state (the API's `State`).
+public struct ContainerState: Codable, Sendable, Equatable {
+    /// created, running, paused, restarting, exited, dead.
+    public var status: String
+    public var exitCode: Int32
+    public var error: String
+    public var startedAt: Double?
+    public var finishedAt: Double?
+    public var pid: Int
+    public var oomKilled: Bool
+    /// When the main process ends by itself (a `sleep 100`, a one-shot command), in simulated time.
+    public var endsAt: Double?
+    /// The exit code it ends with then.
+    public var endCode: Int32
+
+    public static let created = ContainerState(status: "created", exitCode: 0, error: "", startedAt: nil, finishedAt: nil,
+                                               pid: 0, oomKilled: false, endsAt: nil, endCode: 0)
+
+    public var running: Bool { status == "running" || status == "paused" || status == "restarting" }
+    public var paused: Bool { status == "paused" }
+
+    /// The STATUS column of `docker ps`, as moby's container state prints it
+    /// (moby daemon/container/state.go, State.String).
+    public func display(now: Double) -> String {
+        if running {
+            let up = "Up " + HumanDuration.text(seconds: now - (startedAt ?? now))
+            if paused { return up + " (Paused)" }
+            if status == "restarting" {
+                return "Restarting (\(exitCode)) " + HumanDuration.text(seconds: now - (finishedAt ?? now)) + " ago"
+            }
+            return up
+        }
+        if status == "dead" { return "Dead" }
+        guard startedAt != nil else { return "Created" }
+        guard let finishedAt else { return "" }
+        return "Exited (\(exitCode)) " + HumanDuration.text(seconds: now - finishedAt) + " ago"
+    }
+}

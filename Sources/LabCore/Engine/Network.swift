@@ -1,0 +1,25 @@
+/// A network of one machine's engine, shaped like the Engine API's network object.
+public struct Network: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var driver: String          // bridge, host, null, overlay
+    public var scope: String           // local, swarm
+    public var created: Double
+    /// The IPv4 subnet ("172.18.0.0/16") and gateway, when the driver has addresses.
+    public var subnet: String?
+    public var gateway: String?
+    /// Whether the subnet was given with --subnet (then no gateway is shown unless given).
+    public var userSubnet: Bool
+    public var isDefaultBridge: Bool
+    public var labels: [String: String]
+    public var options: [String: String]
+    public var attachable: Bool
+    public var `internal`: Bool
+    /// The next host number handed to a container (.2 first).
+    public var nextHost: Int
+
+    /// Whether docker refuses to remove it (bridge, host, none).
+    public var isPredefined: Bool { ["bridge", "host", "none"].contains(name) && scope == "local" && (isDefaultBridge || driver != "bridge") }
+    /// Whether the embedded DNS answers container names on it (user-defined networks only).
+    public var hasEmbeddedDNS: Bool { !isDefaultBridge && driver != "host" && driver != "null" }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+@testable import LabCore
+
+/// Replays every recorded real-engine scenario (Fixtures/engine: scenarios and their transcripts,
+/// recorded with ../shared/tools/record-golden.sh) in the simulator and compares each command's
+/// output and exit status after normalising what legitimately differs between runs.
+final class EngineTranscriptTests: XCTestCase {
+    /// One command of a transcript: the line, its merged output and its exit status.
+    struct Step: Equatable {
+        let command: String
+        var output: String
+        var status: Int32
+    }
+
+    /// Splits a transcript (`$ CMD`, output lines, `[rc=N]`) into steps.
+    static func parseTranscript(_ text: String) -> [Step] {
+        var steps: [Step] = []
+        var command: String?
+        var output: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if command == nil, line.hasPrefix("$ ") {
+                command = String(line.dropFirst(2))
+                output = []
+            } else if let c = command, line.hasPrefix("[rc="), line.hasSuffix("]"), let rc = Int32(line.dropFirst(4).dropLast()) {
+                steps.append(Step(command: c, output: output.map { $0 + "\n" }.joined(), status: rc))
+                command = nil
+            } else if command != nil {
+                output.append(line)
+            }
+        }
+        return steps
+    }
+
+    /// What differs between two runs of the same scenario on a real engine: ids, digests, times,
+    /// layer progress, ping timings, process ids; and what the stand-in images print at pull time.
+    static func normalise(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.range(of: #"^[0-9a-f]{12}: (Pulling fs layer|Verifying Checksum|Download complete|Pull complete|Already exists|Waiting|Downloading|Extracting)"#, options: .regularExpression) != nil { continue }
+            lines.append(String(line))
+        }
+        var s = lines.joined(separator: "\n")
+        let rules: [(String, String)] = [
+            (#"sha256:[0-9a-f]{64}"#, "sha256:<DIGEST>"),
+            (#"[0-9a-f]{64}"#, "<ID>"),
+            (#"\b[0-9a-f]{12}\b"#, "<SHORTID>"),
+            (#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, "<TIME>"),
+            (#"(Less than a second|About a minute|About an hour|\d+ (seconds|minutes|hours|days|weeks|months|years)|1 second)"#, "<AGO>"),
+            (#"time=\d+(\.\d+)? ms"#, "time=<T> ms"),
+            (#"min/avg/max = [0-9./]+ ms"#, "min/avg/max = <T> ms"),
+            (#""Pid": \d+"#, "\"Pid\": <PID>"),
+        ]
+        for (pattern, replacement) in rules {
+            s = s.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        // Tables are aligned to their widest cell; ids and times above change widths.
+        s = s.replacingOccurrences(of: #" {2,}"#, with: "  ", options: .regularExpression)
+        return s
+    }
+
+    static func scenarioNames() throws -> [String] {
+        let dir = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/engine/transcripts", withExtension: nil))
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    static func transcript(_ name: String) throws -> [Step] {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/engine/transcripts/" + name, withExtension: nil))
+        return parseTranscript(try String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Runs a scenario's commands in one fresh simulated lab, each as its own shell line.
+    static func simulate(_ steps: [Step]) -> [Step] {
+        var lab = Lab()
+        let shell = LabShell(terminalAttached: false)
+        return steps.map { step in
+            let out = CapturedOutput()
+            let outcome = shell.run(step.command, origin: .commandString, lab: &lab, output: out)
+            return Step(command: step.command, output: out.combined, status: outcome.status)
+        }
+    }
+
+    /// The least share of recorded commands that must match; raised as the engine grows.
+    static let requiredMatchRate = 0.0
+
+    func testRecordedScenariosMatchTheRealEngine() throws {
+        var total = 0
+        var matched = 0
+        var report: [String] = []
+        for name in try Self.scenarioNames() {
+            let real = try Self.transcript(name)
+            let ours = Self.simulate(real)
+            for (r, o) in zip(real, ours) {
+                total += 1
+                if r.status == o.status && Self.normalise(r.output) == Self.normalise(o.output) {
+                    matched += 1
+                } else {
+                    report.append("\(name): $ \(r.command)\n  real [rc=\(r.status)]: \(Self.normalise(r.output).prefix(300).debugDescription)\n  ours [rc=\(o.status)]: \(Self.normalise(o.output).prefix(300).debugDescription)")
+                }
+            }
+        }
+        let rate = total == 0 ? 0 : Double(matched) / Double(total)
+        print("engine transcripts: \(matched) of \(total) commands match the real engine (\(String(format: "%.1f", rate * 100))%)")
+        if ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil { print(report.joined(separator: "\n")) }
+        XCTAssertGreaterThanOrEqual(rate, Self.requiredMatchRate,
+                                    "\(total - matched) of \(total) commands differ:\n" + report.joined(separator: "\n"))
+    }
+
+    func testNormalisationMakesTwoRunsOfTheSameOutputEqual() {
+        let a = "f01d33f56d8b   nginx     \"/docker-entrypoint.…\"   Less than a second ago   Up Less than a second   80/tcp    web\n"
+        let b = "0584e70ed957   nginx     \"/docker-entrypoint.…\"   3 seconds ago            Up 2 seconds            80/tcp    web\n"
+        XCTAssertEqual(Self.normalise(a), Self.normalise(b))
+        XCTAssertNotEqual(Self.normalise(a), Self.normalise(b.replacingOccurrences(of: "web", with: "db")))
+    }
+}
