@@ -51,11 +51,13 @@ enum DockerMessages {
     /// `docker container ls --foo`.
     static func unknownFlag(_ name: String) -> String { "unknown flag: --" + name }
     /// `docker container ls -ax` → `unknown shorthand flag: 'x' in -x`.
-    static func unknownShorthand(_ rest: String) -> String { "unknown shorthand flag: '" + String(rest.prefix(1)) + "' in -" + rest }
+    /// pflag names the offending byte as a rune: `docker ps -ñ` → `'Ã'`.
+    static func unknownShorthand(_ rest: String) -> String { "unknown shorthand flag: '" + firstByte(rest) + "' in -" + rest }
+    static func firstByte(_ s: String) -> String { String(Character(Unicode.Scalar(s.utf8.first ?? 0))) }
     /// `docker network create --driver`.
     static func flagNeedsArgument(_ arg: String) -> String { "flag needs an argument: " + arg }
     /// `docker -H`.
-    static func flagNeedsShortArgument(_ rest: String) -> String { "flag needs an argument: '" + String(rest.prefix(1)) + "' in -" + rest }
+    static func flagNeedsShortArgument(_ rest: String) -> String { "flag needs an argument: '" + firstByte(rest) + "' in -" + rest }
     /// `docker ps ---all`.
     static func badFlagSyntax(_ arg: String) -> String { "bad flag syntax: " + arg }
     /// `docker ps --all=foo`.
