@@ -129,8 +129,14 @@ final class ShellInterpreter {
             } catch {
                 warn()
                 reportSyntax(error)
-                lab.machine.shell.lastStatus = 2
-                return 2
+                // An unterminated quote keeps a failing $? (bash's quirk); everything else is 2.
+                var code: Int32 = error.inCommandSubstitution ? 127 : 2
+                if case .unmatched(let quote) = error.kind, quote == "'" || quote == "\"" || quote == "`",
+                   lab.machine.shell.lastStatus != 0 {
+                    code = lab.machine.shell.lastStatus
+                }
+                lab.machine.shell.lastStatus = code
+                return code
             }
         }
         return status

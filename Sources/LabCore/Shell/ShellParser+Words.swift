@@ -150,7 +150,17 @@ extension ShellParser {
             let savedPeek = peeked
             peeked = nil
             substitutionDepth += 1
-            let list = try parseParenthesisedList(substitution: true)
+            let list: ShellList
+            do {
+                list = try parseParenthesisedList(substitution: true)
+            } catch {
+                if case .unexpectedEndOfFile = error.kind {
+                    throw ShellSyntaxError(kind: .unmatched(")"), line: endOfFileLine, lineText: "")
+                }
+                var marked = error
+                if case .unexpectedToken = error.kind { marked.inCommandSubstitution = true }
+                throw marked
+            }
             substitutionDepth -= 1
             peeked = savedPeek
             builder.add(.commandSubstitution(list, quoted: quoted))

@@ -302,7 +302,10 @@ struct ShellParser {
         switch t.token {
         case .newline, .end: text = "newline"
         case .op(let op): text = op.text
-        case .redirect(_, let op): text = op.text
+        case .redirect(_, let op):
+            var e = t.start
+            while e < bytes.count && ShellBytes.isDigit(bytes[e]) { e += 1 }
+            text = e > t.start ? String(decoding: bytes[t.start..<e], as: UTF8.self) : op.text
         case .word: text = tokenText(from: t.start)
         }
         return ShellSyntaxError(kind: .unexpectedToken(text), line: t.line, lineText: lineText(at: t.start))
@@ -322,7 +325,9 @@ struct ShellParser {
         while s > 0 && bytes[s - 1] != ShellBytes.newline { s -= 1 }
         var e = min(offset, bytes.count)
         while e < bytes.count && bytes[e] != ShellBytes.newline { e += 1 }
-        return String(decoding: bytes[s..<e], as: UTF8.self)
+        let text = String(decoding: bytes[s..<e], as: UTF8.self)
+        // A backslash ending the source is shown doubled, as bash shows it.
+        return e == bytes.count && bytes.last == ShellBytes.backslash ? text + "\\" : text
     }
 
     mutating func lex() throws(ShellSyntaxError) -> (token: ShellToken, line: Int, start: Int) {

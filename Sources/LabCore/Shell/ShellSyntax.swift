@@ -230,6 +230,8 @@ public struct ShellSyntaxError: Error, Sendable, Equatable {
     public var line: Int
     /// The text of that line, which bash repeats after an unexpected token.
     public var lineText: String
+    /// Whether it was found inside `$( … )` (bash then exits with 127, not 2).
+    var inCommandSubstitution = false
 
     /// The message without any prefix.
     public var message: String {
