@@ -274,7 +274,10 @@ def table(grammar):
              "kill web db", "pause web db", "unpause web", "rm -l link", "rm --link x", "rm -v web", "rmi -f a b",
              "rmi --no-prune a", "image rm", "image save -o x", "image history", "image inspect", "image tag",
              "image push", "image import", "image load -q", "image prune -a --force", "ps -ñ", "ps -añ", "ps --ñ",
-             "run ñginx", "run nginx:ñ", "ps -f ñ", "run -p ñ nginx", "run -e ÄÖ=1 nginx", "rm -fñ web", "run --name ünï nginx"]
+             "run ñginx", "run nginx:ñ", "ps -f ñ", "run -p ñ nginx", "run -e ÄÖ=1 nginx", "rm -fñ web", "run --name ünï nginx",
+             "service create --mode replicated-job nginx", "service create --mode global-job nginx",
+             "service create --mode Global nginx", "inspect --type CONTAINER web", "inspect --type image web",
+             "stack deploy -c '' app", "stack config", "stack config -c x"]
     for e in edges:
         add("edge", e)
     for line in ["trust -h key generate", "container -h ls -a", "network -h bogus", "trust key -h generate x",

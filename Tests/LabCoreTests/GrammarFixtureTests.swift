@@ -29,9 +29,6 @@ final class GrammarFixtureTests: XCTestCase {
         "no signatures or cannot access",                 // trust inspect (registry)
         "failed to configure transport",                  // manifest inspect (registry)
         "unknown server OS",                              // --device needs the daemon's OS
-        "Specify a Compose file",                         // stack deploy
-        "Unknown mode",                                   // service create --mode
-        "unknown type:",                                  // inspect --type
         "error reading from",                             // secret create file
         "Successfully created context",                   // context create (the client's own store)
         "error contacting notary server",                 // trust sign

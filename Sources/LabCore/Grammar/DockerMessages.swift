@@ -178,6 +178,14 @@ enum DockerMessages {
     static func notKeyValue(_ v: String) -> String { v + " must be formatted as key=value" }
     /// `docker pull -a nginx:1.25`, `docker push --all-tags nginx:1.25`, exit 1.
     static let tagWithAllTags = "tag can't be used with --all-tags/-a\n"
+    /// `docker inspect --type=bogus web`, exit 1.
+    static func unknownInspectType(_ t: String) -> String {
+        "unknown type: " + goQuote(t) + ": must be one of \"config\", \"container\", \"image\", \"network\", \"node\", \"plugin\", \"secret\", \"service\", \"task\", \"volume\"\n"
+    }
+    /// `docker service create --mode bogus nginx`, exit 1.
+    static func unknownServiceMode(_ m: String) -> String { "Unknown mode: " + m + ", only replicated and global supported\n" }
+    /// `docker stack deploy app`, exit 1.
+    static let specifyComposeFile = "Specify a Compose file (with --compose-file)\n"
     /// `docker update web` with no option, exit 1.
     static let updateNeedsFlags = "you must provide one or more flags when using this command\n"
     /// `docker start -a web db`, exit 1.

@@ -35,6 +35,19 @@ enum RunChecks {
                     return DockerCLIError(stderr: DockerMessages.tagWithAllTags, status: 1)
                 }
             }
+        case .inspect:
+            if let t = s.options["type"]?.last, !t.isEmpty,
+               !["config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume"].contains(t) {
+                return DockerCLIError(stderr: DockerMessages.unknownInspectType(t), status: 1)
+            }
+        case .serviceCreate:
+            if let m = s.options["mode"]?.last, !["replicated", "global", "replicated-job", "global-job"].contains(m) {
+                return DockerCLIError(stderr: DockerMessages.unknownServiceMode(m), status: 1)
+            }
+        case .stackCompose:
+            if (s.options["compose-file"] ?? []).allSatisfy({ $0.isEmpty }) {
+                return DockerCLIError(stderr: DockerMessages.specifyComposeFile, status: 1)
+            }
         case .update:
             if s.options.isEmpty { return DockerCLIError(stderr: DockerMessages.updateNeedsFlags, status: 1) }
         case .start:
