@@ -277,7 +277,9 @@ def table(grammar):
              "run ñginx", "run nginx:ñ", "ps -f ñ", "run -p ñ nginx", "run -e ÄÖ=1 nginx", "rm -fñ web", "run --name ünï nginx",
              "service create --mode replicated-job nginx", "service create --mode global-job nginx",
              "service create --mode Global nginx", "inspect --type CONTAINER web", "inspect --type image web",
-             "stack deploy -c '' app", "stack config", "stack config -c x"]
+             "stack deploy -c '' app", "stack config", "stack config -c x", "run --platform nginx:1 nginx",
+             "run --platform 'windows(10.0)' nginx", "create --platform 'lin ux/amd64' nginx", "save --platform linux/arm64 img",
+             "history --platform bogus img", "rmi --platform bogus img", "push --platform bogus img"]
     for e in edges:
         add("edge", e)
     for line in ["trust -h key generate", "container -h ls -a", "network -h bogus", "trust key -h generate x",

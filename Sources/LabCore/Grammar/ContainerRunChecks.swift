@@ -90,12 +90,20 @@ enum ContainerRunChecks {
     /// containerd platforms.Parse: a single word must be a known OS or architecture.
     static func platformError(_ p: String) -> String? {
         let parts = p.split(separator: "/", omittingEmptySubsequences: false)
-        for part in parts where part.isEmpty || !part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }) {
+        let word = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-") }
+        // the OS may carry a version in parentheses: `windows(10.0.17763)`
+        let os = parts[0]
+        let osName = os.prefix { word($0) }
+        let osRest = os.dropFirst(osName.count)
+        let versionOK = osRest.isEmpty || (osRest.first == "(" && osRest.last == ")" && osRest.count >= 2
+            && osRest.dropFirst().dropLast().allSatisfy { word($0) || $0 == "." })
+        if osName.isEmpty || !versionOK { return DockerMessages.platformBadOS(String(os), p) }
+        for part in parts.dropFirst() where part.isEmpty || !part.allSatisfy({ word($0) || $0 == "." }) {
             return DockerMessages.platformBadComponent(String(part), p)
         }
         if parts.count > 3 { return DockerMessages.platformCannotParse(p) }
         if parts.count > 1 { return nil }
-        let w = p.lowercased()
+        let w = osName.lowercased()
         let known: Set<String> = ["aix", "android", "darwin", "macos", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux",
                                   "nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
                                   "386", "i386", "amd64", "x86_64", "x86-64", "amd64p32", "arm", "armhf", "armel", "armbe", "arm64",

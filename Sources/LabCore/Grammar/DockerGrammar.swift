@@ -71,7 +71,7 @@ public final class DockerFlagSpec: Sendable {
 /// Which run-step check a command makes before contacting the daemon.
 enum RunCheckKind: Sendable {
     case none, run, create, pullOrPush, tag, serviceScale, networkCreate, networkConnect, commit, stopOrRestart, events, swarmInitOrJoin
-    case update, start, imageList, inspect, serviceCreate, stackCompose
+    case update, start, imageList, inspect, serviceCreate, stackCompose, imagePlatform
 }
 
 /// One command object of the docker client's tree (a top-level shortcut such as `docker ps`
@@ -160,6 +160,7 @@ public final class DockerCommandSpec: Sendable {
         case "container start": runCheck = .start
         case "image ls": runCheck = .imageList
         case "inspect": runCheck = .inspect
+        case "image history", "image load", "image save", "image inspect", "image rm": runCheck = .imagePlatform
         case "service create": runCheck = .serviceCreate
         case "stack deploy", "stack config": runCheck = .stackCompose
         case "swarm init", "swarm join": runCheck = .swarmInitOrJoin

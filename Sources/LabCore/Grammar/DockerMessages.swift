@@ -154,6 +154,15 @@ enum DockerMessages {
     static func platformBadComponent(_ part: String, _ p: String) -> String {
         goQuote(part) + " is an invalid component of " + goQuote(p) + ": platform specifier component must match \"^[A-Za-z0-9_.-]+$\": invalid argument"
     }
+    /// `docker save --platform abc img` (also history, load; image inspect and rm print the bare reason).
+    static func invalidPlatform(_ e: String) -> String { "invalid platform: " + e }
+    /// `docker push --platform abc img`: the client writes "Invalid platform abc" then the reason.
+    static func pushInvalidPlatform(_ p: String, _ e: String) -> String { "Invalid platform " + p + e + "\n" }
+    /// `docker save --platform nginx:1.25 img`.
+    static func platformBadOS(_ part: String, _ p: String) -> String {
+        goQuote(part) + " is an invalid OS component of " + goQuote(p)
+            + ": OSAndVersion specifier component must match \"^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.-]*)\\\\))?$\": invalid argument"
+    }
     /// `docker events --since 10:00`, exit 1.
     static func badTimestamp(_ v: String) -> String { "failed to parse value as time or duration: " + goQuote(v) + "\n" }
     /// `docker events --until 2024-13-01`, exit 1 (Go time.Parse: "month"/"day" out of range).

@@ -25,8 +25,10 @@ enum RunChecks {
                 return DockerCLIError(stderr: e + "\n", status: 1)
             }
         case .pullOrPush:
-            if cmd.canonical[1] == "push", let p = s.options["platform"]?.last, !p.isEmpty,
-               ContainerRunChecks.platformError(p) == nil {
+            if cmd.canonical[1] == "push", let p = s.options["platform"]?.last, !p.isEmpty {
+                if let e = ContainerRunChecks.platformError(p) {
+                    return DockerCLIError(stderr: DockerMessages.pushInvalidPlatform(p, e), status: 1)
+                }
                 s.notices += DockerMessages.pushPlatformNote
             }
             if let image = s.positionals.first {
@@ -47,6 +49,11 @@ enum RunChecks {
         case .stackCompose:
             if (s.options["compose-file"] ?? []).allSatisfy({ $0.isEmpty }) {
                 return DockerCLIError(stderr: DockerMessages.specifyComposeFile, status: 1)
+            }
+        case .imagePlatform:
+            if let p = s.options["platform"]?.last, !p.isEmpty, let e = ContainerRunChecks.platformError(p) {
+                let bare = cmd.canonical[1] == "inspect" || cmd.canonical[1] == "rm"
+                return DockerCLIError(stderr: (bare ? e : DockerMessages.invalidPlatform(e)) + "\n", status: 1)
             }
         case .update:
             if s.options.isEmpty { return DockerCLIError(stderr: DockerMessages.updateNeedsFlags, status: 1) }
