@@ -47,7 +47,7 @@ enum FilePrograms {
             let path = p.resolve(name)
             switch files.node(at: path) {
             case nil:
-                p.writeError("ls: cannot access '\(name)': No such file or directory\n")
+                p.writeError("ls: cannot access \(ProcessContext.quoted(name)): No such file or directory\n")
                 status = 2
             case .directory? where !o.flags.contains("d"):
                 dirs.append((name, path))
@@ -128,7 +128,7 @@ enum FilePrograms {
             do {
                 try lab.machine.files.makeDirectory(p.resolve(name), parents: o.flags.contains("p"))
             } catch {
-                p.writeError("mkdir: cannot create directory '\(name)': \(error.text)\n")
+                p.writeError("mkdir: cannot create directory \(ProcessContext.quoted(name)): \(error.text)\n")
                 status = 1
             }
         }
@@ -150,13 +150,13 @@ enum FilePrograms {
             let path = p.resolve(name)
             switch lab.machine.files.node(at: path) {
             case nil:
-                if !force { p.writeError("rm: cannot remove '\(name)': No such file or directory\n"); status = 1 }
+                if !force { p.writeError("rm: cannot remove \(ProcessContext.quoted(name)): No such file or directory\n"); status = 1 }
             case .directory?:
                 if !recursive {
                     if o.flags.contains("d") && lab.machine.files.children(of: path).isEmpty {
                         try? lab.machine.files.remove(path)
                     } else {
-                        p.writeError("rm: cannot remove '\(name)': Is a directory\n")
+                        p.writeError("rm: cannot remove \(ProcessContext.quoted(name)): Is a directory\n")
                         status = 1
                     }
                 } else if path == "/" {
@@ -183,7 +183,7 @@ enum FilePrograms {
             do {
                 try lab.machine.files.write("", to: path)
             } catch {
-                p.writeError("touch: cannot touch '\(name)': \(error.text)\n")
+                p.writeError("touch: cannot touch \(ProcessContext.quoted(name)): \(error.text)\n")
                 status = 1
             }
         }
@@ -213,7 +213,7 @@ enum FilePrograms {
         let recursive = move || o.flags.contains("r") || o.flags.contains("R") || o.flags.contains("a")
         guard !o.operands.isEmpty else { p.missingOperand(program, "missing file operand"); return 1 }
         guard o.operands.count > 1 else {
-            p.missingOperand(program, "missing destination file operand after '\(o.operands[0])'")
+            p.missingOperand(program, "missing destination file operand after \(ProcessContext.quoted(o.operands[0]))")
             return 1
         }
         let destName = o.operands.last!
@@ -221,44 +221,44 @@ enum FilePrograms {
         let destIsDir = lab.machine.files.isDirectory(dest)
         let sources = o.operands.dropLast()
         if sources.count > 1 && !destIsDir {
-            p.writeError("\(program): target '\(destName)': \(lab.machine.files.node(at: dest) == nil ? "No such file or directory" : "Not a directory")\n")
+            p.writeError("\(program): target \(ProcessContext.quoted(destName)): \(lab.machine.files.node(at: dest) == nil ? "No such file or directory" : "Not a directory")\n")
             return 1
         }
         var status: Int32 = 0
         for name in sources {
             let src = p.resolve(name)
             guard let node = lab.machine.files.node(at: src) else {
-                p.writeError("\(program): cannot stat '\(name)': No such file or directory\n")
+                p.writeError("\(program): cannot stat \(ProcessContext.quoted(name)): No such file or directory\n")
                 status = 1
                 continue
             }
             let target = destIsDir ? FilePrograms.childPath(dest, VirtualFileSystem.baseName(of: src)) : dest
             if node == .directory && !recursive {
-                p.writeError("cp: -r not specified; omitting directory '\(name)'\n")
+                p.writeError("cp: -r not specified; omitting directory \(ProcessContext.quoted(name))\n")
                 status = 1
                 continue
             }
             if target == src || target.hasPrefix(src + "/") {
                 p.writeError(node == .directory
-                    ? "\(program): cannot \(move ? "move" : "copy") a directory, '\(name)', into itself, '\(destName)'\n"
-                    : "\(program): '\(name)' and '\(destName)' are the same file\n")
+                    ? "\(program): cannot \(move ? "move" : "copy") a directory, \(ProcessContext.quoted(name)), into itself, \(ProcessContext.quoted(destName))\n"
+                    : "\(program): \(ProcessContext.quoted(name)) and \(ProcessContext.quoted(destName)) are the same file\n")
                 status = 1
                 continue
             }
             let parent = VirtualFileSystem.parent(of: target)
             guard lab.machine.files.isDirectory(parent) else {
-                let verb = move ? "cannot move '\(name)' to" : "cannot create regular file"
-                p.writeError("\(program): \(verb) '\(destName)': No such file or directory\n")
+                let verb = move ? "cannot move \(ProcessContext.quoted(name)) to" : "cannot create regular file"
+                p.writeError("\(program): \(verb) \(ProcessContext.quoted(destName)): No such file or directory\n")
                 status = 1
                 continue
             }
             if lab.machine.files.isDirectory(target) && node != .directory {
-                p.writeError("\(program): cannot overwrite directory '\(destName)' with non-directory\n")
+                p.writeError("\(program): cannot overwrite directory \(ProcessContext.quoted(destName)) with non-directory\n")
                 status = 1
                 continue
             }
             if node == .directory, case .file? = lab.machine.files.node(at: target) {
-                p.writeError("\(program): cannot overwrite non-directory '\(destName)' with directory '\(name)'\n")
+                p.writeError("\(program): cannot overwrite non-directory \(ProcessContext.quoted(destName)) with directory \(ProcessContext.quoted(name))\n")
                 status = 1
                 continue
             }

@@ -88,26 +88,75 @@ extension ProcessContext {
         writeError("\(program): \(what)\nTry '\(program) --help' for more information.\n")
     }
 
-    /// The contents of the files named (or stdin for none or `-`), reporting errors as
-    /// `program: NAME: …`; returns the texts that could be read and whether any failed.
-    func readInputs(_ operands: [String], program: String, lab: Lab) -> (texts: [(String, String)], failed: Bool) {
+    /// How a program words a file it cannot read (they differ across coreutils).
+    enum InputErrors {
+        /// `cat: 'a b': No such file or directory` (cat, wc, cut, awk, sed…).
+        case standard
+        /// `grep: a b: No such file or directory` (grep never quotes).
+        case unquoted
+        /// `head: cannot open 'x' for reading: …` and `head: error reading 'd': Is a directory`.
+        case cannotOpen
+        /// `sort: cannot read: x: …` and `sort: read failed: d: Is a directory`.
+        case sort
+        /// `uniq: x: …` and `uniq: error reading 'd'`.
+        case uniq
+    }
+
+    /// The contents of the files named (or stdin for none or `-`), reporting errors as the
+    /// program does; returns the texts that could be read and whether any failed.
+    func readInputs(_ operands: [String], program: String, lab: Lab, errors: InputErrors = .standard)
+        -> (texts: [(String, String)], failed: Bool) {
         if operands.isEmpty { return ([("-", stdin)], false) }
         var texts: [(String, String)] = []
         var failed = false
         for name in operands {
             if name == "-" { texts.append((name, stdin)); continue }
             let path = resolve(name)
+            let shown = errors == .unquoted ? name : Self.quoteIfNeeded(name)
             switch lab.machine.files.node(at: path) {
             case .file(let text)?: texts.append((name, text))
             case .directory?:
-                writeError("\(program): \(name): Is a directory\n")
+                switch errors {
+                case .cannotOpen: writeError("\(program): error reading \(Self.quoted(name)): Is a directory\n")
+                case .sort: writeError("sort: read failed: \(shown): Is a directory\n")
+                case .uniq: writeError("uniq: error reading \(Self.quoted(name))\n")
+                default: writeError("\(program): \(shown): Is a directory\n")
+                }
                 failed = true
             case nil:
-                writeError("\(program): \(name): No such file or directory\n")
+                switch errors {
+                case .cannotOpen: writeError("\(program): cannot open \(Self.quoted(name)) for reading: No such file or directory\n")
+                case .sort: writeError("sort: cannot read: \(shown): No such file or directory\n")
+                default: writeError("\(program): \(shown): No such file or directory\n")
+                }
                 failed = true
             }
         }
         return (texts, failed)
+    }
+
+    /// A file name as GNU coreutils quote it in messages when it has shell-special characters.
+    static func quoteIfNeeded(_ name: String) -> String {
+        let safe = !name.isEmpty && name.utf8.allSatisfy { b in
+            ShellBytes.isNameChar(b) || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x3A || b == 0x2C || b == 0x2B
+                || b == 0x40 || b == 0x25 || b == 0x3D || b == 0x5E || b >= 0x80
+        }
+        return safe ? name : quoted(name)
+    }
+
+    /// A file name always quoted, as in `cannot access 'x'`.
+    static func quoted(_ name: String) -> String {
+        if !name.contains("'") { return "'" + name + "'" }
+        if !name.contains(where: { $0 == "\"" || $0 == "$" || $0 == "`" || $0 == "\\" }) { return "\"" + name + "\"" }
+        return "'" + name.replacingSingleQuotes() + "'"
+    }
+}
+
+fileprivate extension String {
+    func replacingSingleQuotes() -> String {
+        var out = ""
+        for ch in self { if ch == "'" { out += "'\\''" } else { out.append(ch) } }
+        return out
     }
 }
 

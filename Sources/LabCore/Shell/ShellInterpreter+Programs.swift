@@ -97,4 +97,10 @@ extension ShellInterpreter {
         depth -= 1
         return status
     }
+
+    /// Whether `name` would start something (a builtin, program, function or file path).
+    func isCommand(_ name: String, lab: Lab) -> Bool {
+        if name.contains("/") || name == "exit" || programs.program(named: name) != nil { return true }
+        return lab.machine.shell.variables[Self.functionKey(name)] != nil
+    }
 }

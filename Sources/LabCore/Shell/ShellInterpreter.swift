@@ -193,9 +193,26 @@ final class ShellInterpreter {
             var input = io.stdin
             status = 0
             var failed: Int32 = 0
+            // Real stages start together, so bash's "command not found" for a later stage
+            // usually comes before anything an earlier program says: report those first.
+            var notFound = Set<Int>()
+            for (i, command) in pipeline.commands.enumerated() where i > 0 {
+                guard case .simple(let simple) = command, simple.assignments.isEmpty, simple.redirections.isEmpty,
+                      let name = simple.words.first?.plainText, !isCommand(name, lab: lab) else { continue }
+                run.commands += 1
+                currentLine = simple.line
+                io.stderr.write(diagnosticPrefix + name + ": command not found\n")
+                notFound.insert(i)
+            }
             for (i, command) in pipeline.commands.enumerated() {
                 if run.failure != nil { break }
                 let last = i == pipeline.commands.count - 1
+                if notFound.contains(i) {
+                    status = 127
+                    failed = 127
+                    input = ShellInput("")
+                    continue
+                }
                 let out = last ? io.stdout : OutputTarget(.buffer, run: run)
                 let saved = lab.machine.shell
                 let savedExit = exitStatus

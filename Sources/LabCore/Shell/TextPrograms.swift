@@ -38,7 +38,7 @@ enum TextPrograms {
         let context = o.values["C"].flatMap { Int($0) } ?? 0
         let after = o.values["A"].flatMap { Int($0) } ?? context
         let before = o.values["B"].flatMap { Int($0) } ?? context
-        let (texts, failed) = p.readInputs(operands, program: "grep", lab: lab)
+        let (texts, failed) = p.readInputs(operands, program: "grep", lab: lab, errors: .unquoted)
         let invert = o.flags.contains("v")
         let showNames = (operands.count > 1 || o.flags.contains("H")) && !o.flags.contains("h")
         let listing = o.flags.contains("c") || o.flags.contains("l") || o.flags.contains("q")
@@ -110,7 +110,7 @@ enum TextPrograms {
             }
             count = n
         }
-        let (texts, failed) = p.readInputs(o.operands, program: program, lab: lab)
+        let (texts, failed) = p.readInputs(o.operands, program: program, lab: lab, errors: .cannotOpen)
         var out = ""
         for (i, (name, text)) in texts.enumerated() {
             if texts.count > 1 || o.flags.contains("v") {
@@ -139,7 +139,15 @@ enum TextPrograms {
         if o.reportInvalid("wc", p) { return 1 }
         var columns = "lwc".filter { o.flags.contains($0) || (o.flags.contains("m") && $0 == "c") }
         if columns.isEmpty { columns = "lwc" }
-        let (texts, failed) = p.readInputs(o.operands, program: "wc", lab: lab)
+        // Each operand in turn: a directory is reported and still counted as empty, as GNU wc does.
+        var texts: [(String, String)] = []
+        var failed = false
+        for operand in (o.operands.isEmpty ? [nil] : o.operands.map { Optional($0) }) {
+            let (read, bad) = p.readInputs(operand.map { [$0] } ?? [], program: "wc", lab: lab)
+            texts += read
+            failed = failed || bad
+            if let operand, bad, lab.machine.files.isDirectory(p.resolve(operand)) { texts.append((operand, "")) }
+        }
         var rows: [([Int], String?)] = []
         var totals = [0, 0, 0]
         for (name, text) in texts {
@@ -153,7 +161,8 @@ enum TextPrograms {
         }
         if texts.count > 1 { rows.append((zip("lwc", totals).filter { columns.contains($0.0) }.map(\.1), "total")) }
         var width = 1
-        if o.operands.isEmpty && columns.count > 1 { width = 7 }
+        let irregular = o.operands.isEmpty || o.operands.contains { $0 == "-" || lab.machine.files.isDirectory(p.resolve($0)) }
+        if irregular && columns.count > 1 { width = 7 }
         else if columns.count > 1 || rows.count > 1 { width = String(totals[2]).count }
         var out = ""
         for (values, name) in rows {
@@ -170,7 +179,7 @@ enum TextPrograms {
         let o = CommandOptions(p.arguments.dropFirst(), flags: "rnufbh", values: "kto",
                                long: ["reverse": "r", "numeric-sort": "n", "unique": "u"])
         if o.reportInvalid("sort", p) { return 2 }
-        let (texts, failed) = p.readInputs(o.operands, program: "sort", lab: lab)
+        let (texts, failed) = p.readInputs(o.operands, program: "sort", lab: lab, errors: .sort)
         if failed { return 2 }
         var lines = texts.flatMap { splitLines($0.1) }
         let separator = o.values["t"].flatMap(\.first)
@@ -216,7 +225,7 @@ enum TextPrograms {
     static func uniq(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
         let o = CommandOptions(p.arguments.dropFirst(), flags: "cdui", long: ["count": "c"])
         if o.reportInvalid("uniq", p) { return 1 }
-        let (texts, failed) = p.readInputs(Array(o.operands.prefix(1)), program: "uniq", lab: lab)
+        let (texts, failed) = p.readInputs(Array(o.operands.prefix(1)), program: "uniq", lab: lab, errors: .uniq)
         if failed { return 1 }
         var groups: [(Substring, Int)] = []
         for line in splitLines(texts.first?.1 ?? "") {
