@@ -6,3 +6,12 @@ final class VirtualFileSystemTests: XCTestCase {
         XCTAssertEqual(VirtualFileSystem.normalise("..", cwd: "/"), "/")
     }
 }
+
+final class VirtualFileSystemSubtreeTests: XCTestCase {
+    func testSubtreeOfRootListsRootOnce() throws {
+        var fs = VirtualFileSystem(empty: ())
+        try fs.write("x", to: "/file")
+        XCTAssertEqual(fs.subtree(at: "/"), ["/", "/file"])
+        XCTAssertTrue(fs.isDirectory("/"))
+    }
+}

@@ -20,6 +20,8 @@ public struct Container: Codable, Sendable, Equatable {
     public var files: VirtualFileSystem
     /// Paths changed since creation, for `docker diff` ("A /tmp/f", "C /tmp").
     public var changes: [String: String]
+    /// --network-alias values, applied on the container's first network when it starts.
+    public var pendingAliases: [String] = []
 
     /// The 12-digit id docker shows in tables.
     public var shortID: String { String(id.prefix(12)) }

@@ -46,7 +46,7 @@ public enum ImageCatalogue {
         e("hello-world", "latest", nil, ["/hello"]),
     ]
 
-    private static func e(_ repo: String, _ tag: String, _ entrypoint: [String]?, _ cmd: [String]?, env: [String] = [path],
+    private static func e(_ repo: String, _ tag: String, _ entrypoint: [String]?, _ cmd: [String]?, env: [String] = [],
                           ports: [String] = [], volumes: [String] = [], workdir: String = "", service: String? = nil) -> Entry {
         Entry(repository: repo, tag: tag, entrypoint: entrypoint, cmd: cmd, env: env, exposedPorts: ports, volumes: volumes,
               workingDir: workdir, size: size, service: service)

@@ -130,9 +130,9 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     public func subtree(at path: String) -> [String] {
         guard nodes[path] != nil else { return [] }
         let prefix = path == "/" ? "/" : path + "/"
-        return [path] + nodes.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        return [path] + nodes.keys.filter { $0 != path && $0.hasPrefix(prefix) }.sorted()
     }
 
     /// Sets an entry directly (used when copying trees; the caller keeps the tree consistent).
-    public mutating func set(_ node: Node, at path: String) { nodes[path] = node }
+    public mutating func set(_ node: Node?, at path: String) { nodes[path] = node }
 }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// What containers' processes show: logs, exec, port, diff (Fixtures/engine/transcripts 03, 08).
+enum ContainerProcessCommands {
+    /// `docker logs`: the container's output, each line on the stream it was written to.
+    static func logs(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let c: Int
+        do { c = try s.engine.containerIndex(i.arguments[0]) } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+        var entries = s.engine.containers[c].logs[...]
+        if let since = i.value("since"), let seconds = relativeSeconds(since) { entries = entries.filter { $0.time >= s.now - seconds }[...] }
+        if let tail = i.value("tail"), tail != "all", let n = Int(tail) { entries = entries.suffix(max(0, n)) }
+        let stamps = i.flag("timestamps")
+        for e in entries {
+            let text = stamps ? Timestamp.rfc3339Nano(e.time) + " " + e.text : e.text
+            if e.stream == .stdout { p.write(text) } else { p.writeError(text) }
+        }
+        return 0
+    }
+
+    /// "30m", "2h10m", "10s" as seconds (absolute dates are not simulated).
+    static func relativeSeconds(_ text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        for ch in text {
+            if ch.isNumber || ch == "." { number.append(ch); continue }
+            guard let n = Double(number) else { return nil }
+            switch ch {
+            case "h": total += n * 3600
+            case "m": total += n * 60
+            case "s": total += n
+            default: return nil
+            }
+            number = ""
+        }
+        return number.isEmpty ? total : nil
+    }
+
+    /// `docker exec`: runs a program in a running container.
+    static func exec(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, terminalAttached: Bool) -> Int32 {
+        let c: Int
+        do { c = try s.engine.containerIndex(i.arguments[0]) } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+        let container = s.engine.containers[c]
+        guard container.state.running else {
+            p.writeError("Error response from daemon: Container \(container.id) is not running\n")
+            return 1
+        }
+        if container.state.paused {
+            p.writeError("Error response from daemon: Container \(container.id) is paused, unpause the container before exec\n")
+            return 1
+        }
+        if i.flag("tty") && i.flag("interactive") && !terminalAttached {
+            p.writeError(ClientMessages.inputNotATTY)
+            return 1
+        }
+        let argv = Array(i.arguments.dropFirst())
+        if let error = ContainerRuntime.checkExecutable(argv[0], files: container.files) {
+            if case .executableNotFound(let exe) = error {
+                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\n")
+            } else {
+                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(argv[0])\": permission denied: unknown\n")
+            }
+            return 126
+        }
+        let stdin = i.flag("interactive") ? p.stdin : ""
+        let outcome = ContainerRuntime.run(argv, container: c, engine: &s.engine, hostFiles: &s.files, now: s.now,
+                                           extraEnv: i.values("env"), workingDir: i.value("workdir"), stdin: stdin)
+        for (stream, text) in outcome.chunks {
+            if stream == .stdout { p.write(text) } else { p.writeError(text) }
+        }
+        s.advance(to: s.now + outcome.elapsed)
+        return outcome.status
+    }
+
+    /// `docker port`: each published port, or the host addresses of one.
+    static func port(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let c: Int
+        do { c = try s.engine.containerIndex(i.arguments[0]) } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+        let bound = s.engine.containers[c].boundPorts
+        func address(_ b: PortBinding) -> String { (b.hostIP == "::" ? "[::]" : b.hostIP) + ":" + b.hostPort }
+        if i.arguments.count > 1 {
+            let wanted = i.arguments[1].contains("/") ? i.arguments[1] : i.arguments[1] + "/tcp"
+            let matches = bound.filter { $0.key == wanted }
+            if matches.isEmpty {
+                p.writeError("Error: No public port '\(wanted)' published for \(i.arguments[0])\n")
+                return 1
+            }
+            for b in matches { p.write(address(b) + "\n") }
+            return 0
+        }
+        for b in bound.sorted(by: { ($0.containerPort, $0.proto) < ($1.containerPort, $1.proto) }) { p.write("\(b.key) -> \(address(b))\n") }
+        return 0
+    }
+
+    /// `docker diff`: changed paths, sorted, with A/C/D.
+    static func diff(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let c: Int
+        do { c = try s.engine.containerIndex(i.arguments[0]) } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+        for (path, kind) in s.engine.containers[c].changes.sorted(by: { $0.key < $1.key }) { p.write("\(kind) \(path)\n") }
+        return 0
+    }
+}
+
+/// Simulated times as docker prints them.
+enum Timestamp {
+    /// RFC 3339 with nanoseconds, UTC ("2024-01-01T00:00:05.000000000Z").
+    static func rfc3339Nano(_ t: Double) -> String {
+        let seconds = Int(t.rounded(.down))
+        let nanos = Int(((t - Double(seconds)) * 1e9).rounded())
+        let days = seconds / 86_400
+        let rem = seconds % 86_400
+        let (y, m, d) = civil(days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var frac = String(nanos)
+        frac = String(repeating: "0", count: 9 - frac.count) + frac
+        return "\(y)-\(two(m))-\(two(d))T\(two(rem / 3600)):\(two(rem % 3600 / 60)):\(two(rem % 60)).\(frac)Z"
+    }
+
+    /// Days since 1970-01-01 as a civil date (Howard Hinnant's algorithm).
+    static func civil(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}

@@ -1,0 +1,43 @@
+/// One docker command's access to the lab: the current machine's engine, its files, the id source
+/// and the clock, taken out of the lab for the command and put back after (so the engine's arrays
+/// are mutated in place, never copied).
+struct DaemonSession {
+    var engine: DockerEngine
+    var files: VirtualFileSystem
+    var ids: IDSource
+    let now: Double
+    /// Where the clock stands when the command ends (a foreground `sleep` moves it on).
+    var end: Double
+
+    /// Moves the lab's clock to `time` when the command ends (never backwards).
+    mutating func advance(to time: Double) { end = max(end, time) }
+
+    /// Runs `body` with the lab's current machine's engine and files moved into a session.
+    static func with<T>(_ lab: inout Lab, _ body: (inout DaemonSession) -> T) -> T {
+        let m = lab.current
+        var session = DaemonSession(engine: DockerEngine.placeholder, files: VirtualFileSystem.placeholder, ids: lab.ids, now: lab.clock.now, end: lab.clock.now)
+        swap(&session.engine, &lab.machines[m].engine)
+        swap(&session.files, &lab.machines[m].files)
+        session.engine.settle(now: session.now)
+        let result = body(&session)
+        swap(&session.engine, &lab.machines[m].engine)
+        swap(&session.files, &lab.machines[m].files)
+        lab.ids = session.ids
+        lab.clock.advance(by: session.end - session.now)
+        return result
+    }
+}
+
+extension DockerEngine {
+    /// An empty stand-in used while a command holds the real engine.
+    static let placeholder: DockerEngine = {
+        var e = DockerEngine(machine: "", now: 0)
+        e.networks = []
+        return e
+    }()
+}
+
+extension VirtualFileSystem {
+    /// An empty stand-in used while a command holds the real files.
+    static let placeholder = VirtualFileSystem(empty: ())
+}

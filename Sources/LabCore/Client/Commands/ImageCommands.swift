@@ -1,0 +1,69 @@
+/// The image commands on the daemon side: pull, tag, rmi, prune (Fixtures/engine/transcripts/04).
+enum ImageCommands {
+    /// Why the registry has nothing for a reference: an unknown tag of a known repository
+    /// (the registry's answer, seen from the oracle's registry), or Docker Hub's denial of an
+    /// unknown repository (moby daemon/internal/distribution/errors.go wrapping Hub's `denied`).
+    static func pullError(_ name: ImageName) -> EngineError {
+        if ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) {
+            return .other("manifest for \(name.familiar) not found: manifest unknown: manifest unknown", status: 404)
+        }
+        return .other("pull access denied for \(name.repository), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", status: 404)
+    }
+
+    static func pull(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let reference = i.arguments[0]
+        let name = ImageName(reference)
+        if !reference.contains(":") || reference.split(separator: "/").last?.contains(":") == false, !reference.contains("@") {
+            p.write("Using default tag: latest\n")
+        }
+        guard let lines = s.engine.pull(name, now: s.now) else {
+            p.writeError("Error response from daemon: \(pullError(name).message)\n")
+            return 1
+        }
+        p.write(lines.joined(separator: "\n") + "\n" + name.canonical + "\n")
+        return 0
+    }
+
+    static func tag(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        do {
+            try s.engine.tag(i.arguments[0], as: i.arguments[1])
+            return 0
+        } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+    }
+
+    /// `docker rmi`: with -f a missing image is reported but does not fail the command.
+    static func remove(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        var status: Int32 = 0
+        for ref in i.arguments {
+            do {
+                for line in try s.engine.removeImage(ref, force: i.flag("force")) { p.write(line + "\n") }
+            } catch {
+                p.writeError("Error response from daemon: \(error.message)\n")
+                if case .noSuchImage = error, i.flag("force") { continue }
+                status = 1
+            }
+        }
+        return status
+    }
+
+    /// `docker image prune`: dangling images (or, with -a, every image no container uses).
+    static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let used = Set(s.engine.containers.map(\.imageID))
+        let gone = s.engine.images.filter { !used.contains($0.id) && (i.flag("all") || $0.repoTags.isEmpty) }
+        s.engine.images.removeAll { img in gone.contains { $0.id == img.id } }
+        var out = ""
+        if !gone.isEmpty {
+            out = "Deleted Images:\n"
+            for img in gone {
+                for tag in img.repoTags { out += "untagged: \(tag)\n" }
+                out += "deleted: \(img.id)\n"
+            }
+            out += "\n"
+        }
+        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(gone.reduce(0) { $0 + $1.size })) + "\n")
+        return 0
+    }
+}

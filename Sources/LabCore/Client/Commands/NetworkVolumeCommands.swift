@@ -1,0 +1,90 @@
+/// The network and volume commands on the daemon side (Fixtures/engine/transcripts 05, 07).
+enum NetworkVolumeCommands {
+    static func createNetwork(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        var labels: [String: String] = [:]
+        for l in i.values("label") {
+            let kv = l.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            labels[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
+        }
+        do {
+            let id = try s.engine.createNetwork(name: i.arguments[0], driver: i.value("driver") ?? "bridge", subnet: i.values("subnet").first,
+                                                gateway: i.values("gateway").first, labels: labels, isInternal: i.flag("internal"),
+                                                attachable: i.flag("attachable"), ids: &s.ids, now: s.now)
+            p.write(id + "\n")
+            return 0
+        } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+    }
+
+    /// `docker network rm`: each failure followed by the client's `exit status 1` line.
+    static func removeNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        var status: Int32 = 0
+        for ref in i.arguments {
+            do {
+                try s.engine.removeNetwork(ref)
+                p.write(ref + "\n")
+            } catch {
+                p.writeError("Error response from daemon: \(error.message)\n")
+                status = 1
+            }
+        }
+        if status != 0 { p.writeError("exit status 1\n") }
+        return status
+    }
+
+    static func connect(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, disconnect: Bool) -> Int32 {
+        do {
+            if disconnect {
+                try s.engine.disconnect(i.arguments[1], from: i.arguments[0])
+            } else {
+                try s.engine.connect(i.arguments[1], to: i.arguments[0], aliases: i.values("alias"), ids: &s.ids)
+            }
+            return 0
+        } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
+    }
+
+    static func pruneNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let used = Set(s.engine.containers.flatMap { $0.endpoints.filter { !$0.ipAddress.isEmpty }.map(\.networkID) })
+        let gone = s.engine.networks.filter { !$0.isPredefined && !used.contains($0.id) }
+        s.engine.networks.removeAll { n in gone.contains { $0.id == n.id } }
+        for c in s.engine.containers.indices { s.engine.containers[c].endpoints.removeAll { e in gone.contains { $0.id == e.networkID } } }
+        if !gone.isEmpty {
+            p.write("Deleted Networks:\n" + gone.map(\.name).sorted().reversed().map { $0 + "\n" }.joined() + "\n")
+        }
+        return 0
+    }
+
+    static func createVolume(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let name = s.engine.createVolume(name: i.arguments.first ?? i.value("name"), driver: i.value("driver") ?? "local",
+                                         anonymous: i.arguments.isEmpty && i.value("name") == nil, ids: &s.ids, now: s.now)
+        p.write(name + "\n")
+        return 0
+    }
+
+    static func removeVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        var status: Int32 = 0
+        for name in i.arguments {
+            do {
+                try s.engine.removeVolume(name, force: i.flag("force"))
+                p.write(name + "\n")
+            } catch {
+                p.writeError("Error response from daemon: \(error.message)\n")
+                status = 1
+            }
+        }
+        return status
+    }
+
+    static func pruneVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let gone = s.engine.pruneVolumes(all: i.flag("all"))
+        var out = ""
+        if !gone.isEmpty { out = "Deleted Volumes:\n" + gone.map { $0 + "\n" }.joined() + "\n" }
+        p.write(out + "Total reclaimed space: 0B\n")
+        return 0
+    }
+}

@@ -1,0 +1,40 @@
+/// The simulated daemon's front: routes an accepted command (by its canonical path) to the
+/// engine command that carries it out on the learner's current machine.
+enum DockerDaemon {
+    /// Runs `invocation`; returns the exit status, or nil when the command is not simulated yet.
+    static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab, terminalAttached: Bool) -> Int32? {
+        DaemonSession.with(&lab) { (s: inout DaemonSession) -> Int32? in
+            switch i.path {
+            case ["container", "run"]: return ContainerCommands.run(i, &p, &s, create: false)
+            case ["container", "create"]: return ContainerCommands.run(i, &p, &s, create: true)
+            case ["container", "start"]: return ContainerCommands.start(i, &p, &s)
+            case ["container", "stop"]: return ContainerCommands.stop(i, &p, &s)
+            case ["container", "restart"]: return ContainerCommands.restart(i, &p, &s)
+            case ["container", "kill"]: return ContainerCommands.kill(i, &p, &s)
+            case ["container", "pause"]: return ContainerCommands.pause(i, &p, &s, resume: false)
+            case ["container", "unpause"]: return ContainerCommands.pause(i, &p, &s, resume: true)
+            case ["container", "rm"]: return ContainerCommands.remove(i, &p, &s)
+            case ["container", "rename"]: return ContainerCommands.rename(i, &p, &s)
+            case ["container", "wait"]: return ContainerCommands.wait(i, &p, &s)
+            case ["container", "prune"]: return ContainerCommands.prune(i, &p, &s)
+            case ["container", "logs"]: return ContainerProcessCommands.logs(i, &p, &s)
+            case ["container", "exec"]: return ContainerProcessCommands.exec(i, &p, &s, terminalAttached: terminalAttached)
+            case ["container", "port"]: return ContainerProcessCommands.port(i, &p, &s)
+            case ["container", "diff"]: return ContainerProcessCommands.diff(i, &p, &s)
+            case ["image", "pull"]: return ImageCommands.pull(i, &p, &s)
+            case ["image", "tag"]: return ImageCommands.tag(i, &p, &s)
+            case ["image", "rm"]: return ImageCommands.remove(i, &p, &s)
+            case ["image", "prune"]: return ImageCommands.prune(i, &p, &s)
+            case ["network", "create"]: return NetworkVolumeCommands.createNetwork(i, &p, &s)
+            case ["network", "rm"]: return NetworkVolumeCommands.removeNetworks(i, &p, &s)
+            case ["network", "connect"]: return NetworkVolumeCommands.connect(i, &p, &s, disconnect: false)
+            case ["network", "disconnect"]: return NetworkVolumeCommands.connect(i, &p, &s, disconnect: true)
+            case ["network", "prune"]: return NetworkVolumeCommands.pruneNetworks(i, &p, &s)
+            case ["volume", "create"]: return NetworkVolumeCommands.createVolume(i, &p, &s)
+            case ["volume", "rm"]: return NetworkVolumeCommands.removeVolumes(i, &p, &s)
+            case ["volume", "prune"]: return NetworkVolumeCommands.pruneVolumes(i, &p, &s)
+            default: return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Runs a process inside a container: the lab's shell on the container's own files, environment
+/// and host name, with its volumes (and bind-mounted host files) in place, so what a process
+/// writes lands in the container, its volumes, or the host, as on a real engine.
+struct ContainerRuntime {
+    /// What a process printed, its status, and how much simulated time it took.
+    struct Outcome {
+        var stdout = ""
+        var stderr = ""
+        var status: Int32 = 0
+        var elapsed: Double = 0
+        /// The lines in the order they were written (for the container's log).
+        var chunks: [(OutputStream, String)] = []
+    }
+
+    /// The programs every container has (the images' own shells and tools).
+    static let programs: ProgramTable = ProgramTable.coreutils
+
+    /// Whether `argv[0]` can be started in the container; the daemon's error when it cannot.
+    static func checkExecutable(_ program: String, files: VirtualFileSystem) -> EngineError? {
+        if program.contains("/") {
+            switch files.node(at: VirtualFileSystem.normalise(program, cwd: "/")) {
+            case .directory?: return .permissionDenied(program)
+            case .file?: return nil
+            case nil: return knownScripts.contains(program) ? nil : .executableNotFound(program)
+            }
+        }
+        return programs.program(named: program) != nil || knownScripts.contains(program) ? nil : .executableNotFound(program)
+    }
+
+    /// Entrypoint scripts and service programs of the catalogue's images.
+    static let knownScripts: Set<String> = ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh", "/hello", "nginx",
+                                            "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch",
+                                            "registry", "top"]
+
+    /// Runs `argv` in container `c` of `engine` at time `now`, with extra environment and working
+    /// directory for `docker exec`. Files written go back to the container, its volumes and binds.
+    static func run(_ argv: [String], container c: Int, engine: inout DockerEngine, hostFiles: inout VirtualFileSystem,
+                    now: Double, extraEnv: [String] = [], workingDir: String? = nil, stdin: String = "") -> Outcome {
+        var container = engine.containers[c]
+        let before = container.files
+        mountIn(&container, engine: engine, hostFiles: hostFiles)
+        var machine = Machine(hostname: container.config.hostname)
+        machine.files = container.files
+        machine.engine = engine
+        var shellEnv = ShellEnvironment(hostname: container.config.hostname)
+        shellEnv.variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
+        shellEnv.exported = ["PATH", "HOSTNAME", "HOME"]
+        for line in container.config.env + extraEnv {
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = parts.first else { continue }
+            shellEnv.variables[String(name)] = parts.count > 1 ? String(parts[1]) : ""
+            shellEnv.exported.insert(String(name))
+        }
+        let cwd = workingDir ?? (container.config.workingDir.isEmpty ? "/" : container.config.workingDir)
+        shellEnv.workingDirectory = cwd
+        shellEnv.variables["PWD"] = cwd
+        machine.shell = shellEnv
+        var inner = Lab(machine: machine, now: now)
+        let captured = CapturedOutput()
+        let source = argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
+        let outcome = Shell(programs: programs).run(source, origin: .commandString, lab: &inner, output: captured)
+        container.files = inner.machine.files
+        mountOut(&container, engine: &engine, hostFiles: &hostFiles)
+        recordChanges(&container, before: before)
+        engine.containers[c] = container
+        return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
+                       elapsed: inner.clock.now - now, chunks: captured.chunks)
+    }
+
+    static func quote(_ word: String) -> String {
+        if !word.isEmpty && word.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 47 || $0 == 45 || $0 == 46 || $0 == 95 }) {
+            return word
+        }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Copies each mount's contents into the container's tree at its destination.
+    static func mountIn(_ container: inout Container, engine: DockerEngine, hostFiles: VirtualFileSystem) {
+        for m in container.mounts {
+            let dest = VirtualFileSystem.normalise(m.destination, cwd: "/")
+            for path in container.files.subtree(at: dest).dropFirst() { container.files.set(nil, at: path) }
+            try? container.files.makeDirectory(dest, parents: true)
+            if m.type == "volume", let name = m.name, let v = engine.volumeIndex(name) {
+                for path in engine.volumes[v].files.subtree(at: "/").dropFirst() {
+                    if let node = engine.volumes[v].files.node(at: path) { container.files.set(node, at: dest == "/" ? path : dest + path) }
+                }
+            } else if m.type == "bind" {
+                for path in hostFiles.subtree(at: m.source).dropFirst() {
+                    if let node = hostFiles.node(at: path) { container.files.set(node, at: dest + path.dropFirst(m.source.count)) }
+                }
+            }
+        }
+    }
+
+    /// Copies what a process left under each read-write mount back into the volume or host folder.
+    static func mountOut(_ container: inout Container, engine: inout DockerEngine, hostFiles: inout VirtualFileSystem) {
+        for m in container.mounts where m.readWrite {
+            let dest = VirtualFileSystem.normalise(m.destination, cwd: "/")
+            let inside = container.files.subtree(at: dest).dropFirst()
+            if m.type == "volume", let name = m.name, let v = engine.volumeIndex(name) {
+                var files = VirtualFileSystem(empty: ())
+                for path in inside { if let node = container.files.node(at: path) { files.set(node, at: String(path.dropFirst(dest.count))) } }
+                engine.volumes[v].files = files
+            } else if m.type == "bind", hostFiles.isDirectory(m.source) {
+                for path in hostFiles.subtree(at: m.source).dropFirst() { hostFiles.set(nil, at: path) }
+                for path in inside { if let node = container.files.node(at: path) { hostFiles.set(node, at: m.source + path.dropFirst(dest.count)) } }
+            }
+        }
+    }
+
+    /// Records `docker diff` entries: added (A), changed (C) and deleted (D) paths outside mounts.
+    static func recordChanges(_ container: inout Container, before: VirtualFileSystem) {
+        let mounted = container.mounts.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        func underMount(_ p: String) -> Bool { mounted.contains { p == $0 || p.hasPrefix($0 + "/") } }
+        var changed: [String] = []
+        for (path, node) in container.files.nodes where !underMount(path) {
+            if let old = before.node(at: path) {
+                if old != node, case .file = node { container.changes[path] = container.changes[path] ?? "C"; changed.append(path) }
+            } else {
+                container.changes[path] = container.changes[path] == "D" ? "C" : (container.changes[path] ?? "A")
+                changed.append(path)
+            }
+        }
+        for path in before.nodes.keys where container.files.node(at: path) == nil && !underMount(path) {
+            container.changes[path] = container.changes[path] == "A" ? nil : "D"
+            changed.append(path)
+        }
+        for path in changed {
+            var parent = VirtualFileSystem.parent(of: path)
+            while parent != "/" {
+                if container.changes[parent] == nil { container.changes[parent] = "C" }
+                parent = VirtualFileSystem.parent(of: parent)
+            }
+        }
+    }
+}
+
+extension Lab {
+    /// A lab of one given machine at a given time (used to run processes inside containers).
+    init(machine: Machine, now: Double) {
+        self.init(nodes: 1)
+        machines = [machine]
+        clock = SimulatedClock(epoch: SimulatedClock.defaultEpoch, elapsed: now - SimulatedClock.defaultEpoch)
+    }
+}

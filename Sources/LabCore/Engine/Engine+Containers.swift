@@ -1,0 +1,133 @@
+/// Containers: create, start, stop, kill, pause, remove, rename, as the daemon does them.
+extension DockerEngine {
+    /// Creates a container from a local image (the caller pulls first); returns its id.
+    public mutating func createContainer(_ request: ContainerRequest, ids: inout IDSource, now: Double) throws(EngineError) -> String {
+        guard let imageIndex = imageIndex(request.image) else { throw .noSuchImage(ImageName(request.image).familiar) }
+        let image = images[imageIndex]
+        let id = ids.hexID()
+        let name = request.name ?? uniqueGeneratedName(ids: &ids)
+        if let other = containers.first(where: { $0.name == name }) { throw .nameInUse(name: name, id: other.id) }
+        if let network = request.network, !["default", "bridge", "host", "none"].contains(network), networkIndex(network) == nil,
+           !network.hasPrefix("container:") {
+            throw .noSuchNetwork(network)
+        }
+        var entrypoint = image.entrypoint
+        var cmd = request.cmd ?? image.cmd
+        if let e = request.entrypoint {
+            entrypoint = e.isEmpty ? nil : [e]
+            if request.cmd == nil { cmd = nil }
+        }
+        var env = request.env
+        for line in image.env where !env.contains(where: { $0.split(separator: "=", maxSplits: 1).first == line.split(separator: "=", maxSplits: 1).first }) {
+            env.append(line)
+        }
+        var exposed = image.exposedPorts
+        for p in request.exposedPorts + request.portBindings.map(\.key) where !exposed.contains(p) { exposed.append(p) }
+        exposed.sort()
+        let config = ContainerConfig(hostname: request.hostname ?? String(id.prefix(12)), user: request.user ?? "",
+                                     exposedPorts: exposed, tty: request.tty, openStdin: request.openStdin,
+                                     stdinOnce: request.openStdin, env: env, cmd: cmd, image: request.image,
+                                     volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,
+                                     entrypoint: entrypoint, labels: request.labels)
+        let hostConfig = HostConfig(binds: request.binds.isEmpty ? nil : request.binds, portBindings: request.portBindings,
+                                    restartPolicy: request.restartPolicy, maximumRetryCount: request.maximumRetryCount,
+                                    autoRemove: request.autoRemove, networkMode: request.network ?? "default",
+                                    publishAllPorts: request.publishAll, memory: request.memory, nanoCpus: request.nanoCpus,
+                                    volumesFrom: request.volumesFrom.isEmpty ? nil : request.volumesFrom)
+        var container = Container(id: id, name: name, created: now, imageID: image.id, config: config, hostConfig: hostConfig,
+                                  state: .created, endpoints: [], boundPorts: [], mounts: [], logs: [], restartCount: 0,
+                                  files: ContainerFiles.base(hostname: config.hostname), changes: [:])
+        container.pendingAliases = request.networkAliases
+        container.mounts = try resolveMounts(request, image: image, ids: &ids, now: now)
+        containers.append(container)
+        return id
+    }
+
+    /// A generated name docker-style (adjective_surname) that no container has yet.
+    mutating func uniqueGeneratedName(ids: inout IDSource) -> String {
+        var retry = 0
+        while true {
+            let name = NameGenerator.name(ids: &ids, retry: retry)
+            if !containers.contains(where: { $0.name == name }) { return name }
+            retry += 1
+        }
+    }
+
+    /// Stops a running container (SIGTERM: the services here exit 0), releasing its endpoints.
+    public mutating func stop(_ reference: String, now: Double) throws(EngineError) {
+        let i = try containerIndex(reference)
+        guard containers[i].state.running else { return }
+        finish(i, code: containers[i].isService ? 0 : 137, now: now)
+    }
+
+    /// Kills a running container (SIGKILL: exit 137).
+    public mutating func kill(_ reference: String, now: Double) throws(EngineError) {
+        let i = try containerIndex(reference)
+        guard containers[i].state.running else { throw .notRunning(id: containers[i].id) }
+        finish(i, code: 137, now: now)
+    }
+
+    /// Marks the main process ended with `code`; removes the container when it was run with --rm.
+    mutating func finish(_ i: Int, code: Int32, now: Double) {
+        containers[i].state.status = "exited"
+        containers[i].state.exitCode = code
+        containers[i].state.finishedAt = now
+        containers[i].state.endsAt = nil
+        containers[i].state.pid = 0
+        releaseEndpoints(i)
+    }
+
+    public mutating func pause(_ reference: String) throws(EngineError) {
+        let i = try containerIndex(reference)
+        guard containers[i].state.running else { throw .notRunning(id: containers[i].id) }
+        guard !containers[i].state.paused else { throw .alreadyPaused(id: containers[i].id) }
+        containers[i].state.status = "paused"
+    }
+
+    public mutating func unpause(_ reference: String) throws(EngineError) {
+        let i = try containerIndex(reference)
+        guard containers[i].state.paused else { throw .notPaused(id: containers[i].id) }
+        containers[i].state.status = "running"
+    }
+
+    /// Removes a container (`force` kills it first); `volumes` also removes its anonymous volumes.
+    public mutating func remove(_ reference: String, force: Bool, volumes removeVolumes: Bool, now: Double) throws(EngineError) {
+        let i = try containerIndex(reference)
+        if containers[i].state.running {
+            guard force else { throw .removeRunning(id: containers[i].id) }
+            finish(i, code: 137, now: now)
+        }
+        let anonymous = containers[i].mounts.compactMap { m in m.type == "volume" ? m.name : nil }
+            .filter { n in volumes.contains { $0.name == n && $0.anonymous } }
+        containers.remove(at: i)
+        if removeVolumes {
+            volumes.removeAll { v in anonymous.contains(v.name) && !containers.contains { $0.mounts.contains { $0.name == v.name } } }
+        }
+    }
+
+    public mutating func rename(_ reference: String, to newName: String) throws(EngineError) {
+        let i = try containerIndex(reference)
+        if containers[i].name == newName { throw .renameSameName }
+        if let other = containers.first(where: { $0.name == newName }) { throw .nameInUse(name: newName, id: other.id) }
+        containers[i].name = newName
+    }
+}
+
+extension Container {
+    /// Whether the main process is the image's service (nginx, postgres…), which exits 0 on SIGTERM.
+    var isService: Bool { serviceProgram != nil }
+
+    /// The service program the main process runs, when it is the image's daemon.
+    var serviceProgram: String? {
+        guard let program = processArguments.last(where: { !$0.hasPrefix("-") && !$0.contains(" ") }) ?? processArguments.first else { return nil }
+        let known = ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch", "/etc/docker/registry/config.yml"]
+        if processArguments.first.map({ ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch"].contains($0) }) == true {
+            return processArguments.first
+        }
+        if let e = config.entrypoint?.first, ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh"].contains(e),
+           let c = config.cmd?.first, known.contains(c) {
+            return c == "/etc/docker/registry/config.yml" ? "registry" : c
+        }
+        return known.contains(program) && program != "/etc/docker/registry/config.yml" && processArguments.count == 1 ? program : nil
+    }
+}

@@ -1,0 +1,88 @@
+/// Images: finding, pulling from the built-in registry, tagging, removing, pruning.
+extension DockerEngine {
+    /// The local image a reference names: `sha256:…`, an id prefix, or a repository:tag.
+    public func imageIndex(_ reference: String) -> Int? {
+        if reference.hasPrefix("sha256:") { return images.firstIndex { $0.id == reference || $0.id.hasPrefix(reference) } }
+        let name = ImageName(reference).familiar
+        if let i = images.firstIndex(where: { $0.repoTags.contains(name) }) { return i }
+        if reference.count >= 4, reference.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+            let matches = images.indices.filter { images[$0].id.dropFirst(7).hasPrefix(reference) }
+            if matches.count == 1 { return matches[0] }
+        }
+        return nil
+    }
+
+    /// What the registry would send for a reference, or nil when it has no such repository:tag.
+    public static func registryImage(_ name: ImageName, now: Double) -> LocalImage? {
+        guard let tag = name.tag, let (index, entry) = ImageCatalogue.entry(repository: name.repository, tag: tag) else { return nil }
+        let id = "sha256:" + StableHash.hex("image:" + name.familiar)
+        return LocalImage(id: id, repoTags: [name.familiar], repoDigests: [name.repository + "@" + digest(name)],
+                          created: SimulatedClock.defaultEpoch - 86_400 * 30 + Double(index), entrypoint: entry.entrypoint,
+                          cmd: entry.cmd, env: entry.env, exposedPorts: entry.exposedPorts, volumes: entry.volumes,
+                          workingDir: entry.workingDir, size: entry.size, service: entry.service)
+    }
+
+    /// The manifest digest the registry reports for a reference.
+    static func digest(_ name: ImageName) -> String { "sha256:" + StableHash.hex("digest:" + name.familiar) }
+
+    /// The layer ids a pull reports for a reference (one layer per image here).
+    static func layers(_ name: ImageName) -> [String] { [String(StableHash.hex("layer:" + name.repository).prefix(12))] }
+
+    /// Pulls a reference: the progress lines `docker pull` prints, or nil when the registry has no such image.
+    /// - Returns: the lines (ending with the Status line) and whether anything new arrived.
+    public mutating func pull(_ name: ImageName, now: Double) -> [String]? {
+        guard let image = Self.registryImage(name, now: now) else { return nil }
+        let tag = name.tag ?? "latest"
+        var lines = ["\(tag): Pulling from \(name.remotePath)"]
+        if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(name.familiar) {
+            lines.append("Digest: \(Self.digest(name))")
+            lines.append("Status: Image is up to date for \(name.familiar)")
+            return lines
+        }
+        for layer in Self.layers(name) {
+            lines += ["\(layer): Pulling fs layer", "\(layer): Verifying Checksum", "\(layer): Download complete", "\(layer): Pull complete"]
+        }
+        lines.append("Digest: \(Self.digest(name))")
+        lines.append("Status: Downloaded newer image for \(name.familiar)")
+        if let i = images.firstIndex(where: { $0.id == image.id }) {
+            images[i].repoTags.append(name.familiar)
+        } else {
+            images.append(image)
+        }
+        return lines
+    }
+
+    /// Adds a name to an image (`docker tag`); moves the name when another image had it.
+    public mutating func tag(_ source: String, as target: String) throws(EngineError) {
+        guard let i = imageIndex(source) else { throw .noSuchImage(ImageName(source).familiar) }
+        let name = ImageName(target).familiar
+        for j in images.indices where j != i { images[j].repoTags.removeAll { $0 == name } }
+        if !images[i].repoTags.contains(name) { images[i].repoTags.append(name) }
+    }
+
+    /// Removes an image name (or, by id, the image): the lines `docker rmi` prints.
+    public mutating func removeImage(_ reference: String, force: Bool) throws(EngineError) -> [String] {
+        guard let i = imageIndex(reference) else { throw .noSuchImage(ImageName(reference).familiar) }
+        let image = images[i]
+        let byName = !reference.hasPrefix("sha256:") && image.repoTags.contains(ImageName(reference).familiar)
+        let users = containers.filter { $0.imageID == image.id }
+        if !force, let user = users.first, !byName || image.repoTags.count == 1 {
+            throw .imageInUse(reference: ImageName(reference).familiar, container: user.shortID, image: image.shortID)
+        }
+        var lines: [String] = []
+        let removedTags = byName && !force ? [ImageName(reference).familiar] : image.repoTags
+        for tag in removedTags {
+            lines.append("Untagged: \(tag)")
+            let repo = ImageName(tag).repository
+            if let d = image.repoDigests.first(where: { $0.hasPrefix(repo + "@") }), !images[i].repoTags.dropFirst().contains(where: { ImageName($0).repository == repo && $0 != tag }) {
+                lines.append("Untagged: \(d)")
+            }
+            images[i].repoTags.removeAll { $0 == tag }
+        }
+        if images[i].repoTags.isEmpty && users.isEmpty {
+            lines.append("Deleted: \(image.id)")
+            images.remove(at: i)
+        }
+        return lines
+    }
+}

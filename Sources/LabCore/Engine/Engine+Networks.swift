@@ -1,0 +1,136 @@
+/// Networks: creation from docker's address pools, removal, and containers' endpoints on them.
+extension DockerEngine {
+    /// Finds a network by full id, exact name, or unique id prefix.
+    public func networkIndex(_ reference: String) -> Int? {
+        if let i = networks.firstIndex(where: { $0.id == reference || $0.name == reference }) { return i }
+        let matches = networks.indices.filter { networks[$0].id.hasPrefix(reference) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// Creates a network; user bridges get the lowest free 172.N.0.0/16 pool (the default bridge has 172.17).
+    public mutating func createNetwork(name: String, driver: String, subnet: String?, gateway: String?, labels: [String: String],
+                                       isInternal: Bool, attachable: Bool, ids: inout IDSource, now: Double) throws(EngineError) -> String {
+        if networks.contains(where: { $0.name == name }) { throw .networkExists(name) }
+        if driver == "overlay" { throw .notSwarmManager }
+        var net = Network(id: ids.hexID(), name: name, driver: driver, scope: "local", created: now, subnet: subnet, gateway: gateway,
+                          userSubnet: subnet != nil, isDefaultBridge: false, labels: labels, options: [:], attachable: attachable,
+                          internal: isInternal, nextHost: 2)
+        if subnet == nil && driver == "bridge" {
+            let used = Set(networks.compactMap { $0.subnet })
+            var octet = 18
+            while used.contains("172.\(octet).0.0/16") { octet += 1 }
+            net.subnet = "172.\(octet).0.0/16"
+            net.gateway = "172.\(octet).0.1"
+        }
+        networks.append(net)
+        return net.id
+    }
+
+    /// Removes a network that no running container uses.
+    public mutating func removeNetwork(_ reference: String) throws(EngineError) {
+        guard let i = networkIndex(reference) else { throw .noSuchNetwork(reference) }
+        let net = networks[i]
+        if net.isPredefined { throw .predefinedNetwork(net.name) }
+        if containers.contains(where: { c in c.endpoints.contains { $0.networkID == net.id && !$0.ipAddress.isEmpty } }) {
+            throw .networkHasEndpoints(name: net.name, id: net.id)
+        }
+        for c in containers.indices { containers[c].endpoints.removeAll { $0.networkID == net.id } }
+        networks.remove(at: i)
+    }
+
+    /// Connects a container to a network (addresses are handed out while it runs).
+    public mutating func connect(_ container: String, to network: String, aliases: [String], ids: inout IDSource) throws(EngineError) {
+        guard let n = networkIndex(network) else { throw .noSuchNetwork(network) }
+        let c = try containerIndex(container)
+        if containers[c].endpoints.contains(where: { $0.networkID == networks[n].id }) {
+            throw .alreadyConnected(container: containers[c].name, network: networks[n].name)
+        }
+        addEndpoint(c, network: n, aliases: aliases, ids: &ids)
+    }
+
+    /// Disconnects a container from a network.
+    public mutating func disconnect(_ container: String, from network: String) throws(EngineError) {
+        guard let n = networkIndex(network) else { throw .noSuchNetwork(network) }
+        let c = try containerIndex(container)
+        guard let e = containers[c].endpoints.firstIndex(where: { $0.networkID == networks[n].id }) else {
+            throw .notConnected(containerID: containers[c].id, network: networks[n].name)
+        }
+        containers[c].endpoints.remove(at: e)
+    }
+
+    /// Adds an endpoint, with an address when the container runs.
+    mutating func addEndpoint(_ c: Int, network n: Int, aliases: [String], ids: inout IDSource) {
+        var endpoint = Endpoint(networkName: networks[n].name, networkID: networks[n].id, endpointID: "", ipAddress: "",
+                                prefixLength: 0, gateway: "", macAddress: "", aliases: aliases)
+        if containers[c].state.running { assignAddress(&endpoint, network: n, ids: &ids) }
+        containers[c].endpoints.append(endpoint)
+    }
+
+    /// Hands an endpoint the lowest free address of its network (gateway .1, containers from .2).
+    mutating func assignAddress(_ endpoint: inout Endpoint, network n: Int, ids: inout IDSource) {
+        endpoint.endpointID = ids.hexID()
+        guard let subnet = networks[n].subnet, let slash = subnet.firstIndex(of: "/") else { return }
+        let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
+        guard octets.count == 4, let prefix = Int(subnet[subnet.index(after: slash)...]) else { return }
+        let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
+        let used = Set(containers.flatMap { $0.endpoints.filter { $0.networkID == networks[n].id }.map(\.ipAddress) })
+        var host: UInt32 = 2
+        while used.contains(Self.dotted(base + host)) { host += 1 }
+        let address = base + host
+        endpoint.ipAddress = Self.dotted(address)
+        endpoint.prefixLength = prefix
+        endpoint.gateway = networks[n].userSubnet ? (networks[n].gateway ?? "") : (networks[n].gateway ?? Self.dotted(base + 1))
+        endpoint.macAddress = "02:42:" + [24, 16, 8, 0].map { Self.hex2((address >> UInt32($0)) & 255) }.joined(separator: ":")
+    }
+
+    static func hex2(_ v: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(v >> 4)], digits[Int(v & 15)]])
+    }
+
+    static func dotted(_ a: UInt32) -> String { "\(a >> 24).\((a >> 16) & 255).\((a >> 8) & 255).\(a & 255)" }
+
+    /// Gives a starting container its endpoints: its network mode's network first.
+    mutating func attachEndpoints(_ c: Int, ids: inout IDSource) {
+        if containers[c].endpoints.isEmpty {
+            let mode = containers[c].hostConfig.networkMode
+            let name = mode == "default" ? "bridge" : mode
+            if let n = networkIndex(name) {
+                let aliases = containers[c].pendingAliases
+                containers[c].pendingAliases = []
+                addEndpoint(c, network: n, aliases: aliases, ids: &ids)
+            }
+        }
+        for e in containers[c].endpoints.indices where containers[c].endpoints[e].ipAddress.isEmpty {
+            guard let n = networkIndex(containers[c].endpoints[e].networkID) else { continue }
+            if networks[n].driver == "host" || networks[n].driver == "null" { continue }
+            var endpoint = containers[c].endpoints[e]
+            assignAddress(&endpoint, network: n, ids: &ids)
+            containers[c].endpoints[e] = endpoint
+        }
+    }
+
+    /// Takes a stopping container's addresses and published ports back.
+    mutating func releaseEndpoints(_ c: Int) {
+        for e in containers[c].endpoints.indices {
+            containers[c].endpoints[e].ipAddress = ""
+            containers[c].endpoints[e].gateway = ""
+            containers[c].endpoints[e].macAddress = ""
+            containers[c].endpoints[e].prefixLength = 0
+            containers[c].endpoints[e].endpointID = ""
+        }
+        containers[c].boundPorts = []
+    }
+
+    /// The running containers a name resolves to on a network through the embedded DNS
+    /// (container names, short ids and aliases), in the order docker's round robin starts from.
+    public func resolve(_ name: String, onNetwork networkID: String) -> [String] {
+        var addresses: [String] = []
+        for c in containers where c.state.running {
+            for e in c.endpoints where e.networkID == networkID && !e.ipAddress.isEmpty {
+                if c.name == name || c.shortID == name || e.aliases.contains(name) || c.config.hostname == name { addresses.append(e.ipAddress) }
+            }
+        }
+        return addresses
+    }
+}

@@ -1,0 +1,119 @@
+/// Starting a container: its published ports, its addresses, and its main process, which either
+/// keeps running (a service, `sleep`, an interactive shell) or runs to its end at once.
+extension DockerEngine {
+    /// What starting printed (for `docker run` and `docker start -a`): the main process's output so far.
+    public struct StartResult: Sendable, Equatable {
+        public var stdout = ""
+        public var stderr = ""
+        /// Whether the main process is still running after the start.
+        public var running = true
+        public var exitCode: Int32 = 0
+    }
+
+    /// Starts a created or exited container. A running one is left as it is.
+    public mutating func start(_ reference: String, ids: inout IDSource, hostFiles: inout VirtualFileSystem, now: Double) throws(EngineError) -> StartResult {
+        let c = try containerIndex(reference)
+        if containers[c].state.running { return StartResult() }
+        let argv = containers[c].processArguments
+        guard let program = argv.first else { throw .other("no command specified", status: 400) }
+        if let error = ContainerRuntime.checkExecutable(program, files: containers[c].files) {
+            containers[c].state.error = error.message
+            containers[c].state.exitCode = error.runExitStatus
+            throw error
+        }
+        try bindPorts(c, ids: &ids)
+        attachEndpoints(c, ids: &ids)
+        containers[c].state.status = "running"
+        containers[c].state.startedAt = now
+        containers[c].state.finishedAt = nil
+        containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
+        containers[c].state.error = ""
+        return runMainProcess(c, hostFiles: &hostFiles, now: now)
+    }
+
+    /// Runs the main process: services and long-running programs stay up; anything else runs now.
+    mutating func runMainProcess(_ c: Int, hostFiles: inout VirtualFileSystem, now: Double) -> StartResult {
+        let container = containers[c]
+        var result = StartResult()
+        if let service = container.serviceProgram {
+            let env = Dictionary(container.config.env.map { line -> (String, String) in
+                let p = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return (String(p[0]), p.count > 1 ? String(p[1]) : "")
+            }, uniquingKeysWith: { $1 })
+            if let failure = ImageBehaviour.refusal(service: service, environment: env) {
+                log(c, .stderr, failure, now: now)
+                finish(c, code: 1, now: now)
+                return StartResult(stdout: "", stderr: failure, running: false, exitCode: 1)
+            }
+            let line = ImageBehaviour.startLog(service: service)
+            log(c, .stdout, line, now: now)
+            return StartResult(stdout: line, stderr: "", running: true)
+        }
+        let argv = container.processArguments
+        if argv == ["/hello"] {
+            let text = ImageBehaviour.helloWorld
+            log(c, .stdout, text, now: now)
+            finish(c, code: 0, now: now)
+            return StartResult(stdout: text, running: false)
+        }
+        if ImageBehaviour.runsUntilStopped(argv, interactive: container.config.openStdin || container.config.tty) {
+            return result
+        }
+        let outcome = ContainerRuntime.run(argv, container: c, engine: &self, hostFiles: &hostFiles, now: now)
+        for (stream, text) in outcome.chunks { log(c, stream, text, now: now) }
+        result.stdout = outcome.stdout
+        result.stderr = outcome.stderr
+        if outcome.elapsed > 0 {
+            containers[c].state.endsAt = now + outcome.elapsed
+            containers[c].state.endCode = outcome.status
+            result.exitCode = outcome.status
+            return result
+        }
+        finish(c, code: outcome.status, now: now)
+        result.running = false
+        result.exitCode = outcome.status
+        return result
+    }
+
+    /// Appends a process's output to the container's log, line by line.
+    mutating func log(_ c: Int, _ stream: OutputStream, _ text: String, now: Double) {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            containers[c].logs.append(LogEntry(time: now, stream: stream, text: String(rest[..<end])))
+            rest = rest[end...]
+        }
+    }
+
+    /// Binds the container's published ports; a host port another running container holds is refused.
+    mutating func bindPorts(_ c: Int, ids: inout IDSource) throws(EngineError) {
+        var requested = containers[c].hostConfig.portBindings
+        if containers[c].hostConfig.publishAllPorts {
+            for key in containers[c].config.exposedPorts where !requested.contains(where: { $0.key == key }) {
+                let parts = key.split(separator: "/")
+                requested.append(PortBinding(containerPort: Int(parts[0]) ?? 0, proto: parts.count > 1 ? String(parts[1]) : "tcp", hostIP: "", hostPort: ""))
+            }
+        }
+        var bound: [PortBinding] = []
+        let taken = containers.enumerated().filter { $0.offset != c && $0.element.state.running }.flatMap { $0.element.boundPorts }
+        func isTaken(_ ip: String, _ port: String, _ proto: String) -> Bool {
+            (taken + bound).contains { $0.hostPort == port && $0.proto == proto && ($0.hostIP == ip || $0.hostIP == "0.0.0.0" || ip == "0.0.0.0" || $0.hostIP == "::" && ip == "") }
+        }
+        for r in requested {
+            var port = r.hostPort
+            if port.isEmpty {
+                port = String(nextEphemeralPort)
+                nextEphemeralPort += 1
+            } else if let dash = port.firstIndex(of: "-"), let low = Int(port[..<dash]), let high = Int(port[port.index(after: dash)...]) {
+                port = String((low...high).first { !isTaken("0.0.0.0", String($0), r.proto) } ?? low)
+            }
+            let ip = r.hostIP.isEmpty ? "0.0.0.0" : r.hostIP
+            if isTaken(ip, port, r.proto) {
+                throw .portAllocated(endpoint: containers[c].name, endpointID: ids.hexID(), hostIP: ip, port: port)
+            }
+            bound.append(PortBinding(containerPort: r.containerPort, proto: r.proto, hostIP: ip, hostPort: port))
+            if r.hostIP.isEmpty { bound.append(PortBinding(containerPort: r.containerPort, proto: r.proto, hostIP: "::", hostPort: port)) }
+        }
+        containers[c].boundPorts = bound
+    }
+}
