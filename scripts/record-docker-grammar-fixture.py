@@ -279,7 +279,10 @@ def table(grammar):
              "service create --mode Global nginx", "inspect --type CONTAINER web", "inspect --type image web",
              "stack deploy -c '' app", "stack config", "stack config -c x", "run --platform nginx:1 nginx",
              "run --platform 'windows(10.0)' nginx", "create --platform 'lin ux/amd64' nginx", "save --platform linux/arm64 img",
-             "history --platform bogus img", "rmi --platform bogus img", "push --platform bogus img"]
+             "history --platform bogus img", "rmi --platform bogus img", "push --platform bogus img",
+             "run --dns-search example.com nginx", "run --dns-search . nginx", "run --dns-search 1.2 nginx",
+             "run --dns-search -a.com nginx", "run --dns-search a..b nginx", "service create --dns-search x=y nginx",
+             "build -t Bad .", "build -t ok:1 -t 'bad tag' .", "image build --tag app:v1 ."]
     for e in edges:
         add("edge", e)
     for line in ["trust -h key generate", "container -h ls -a", "network -h bogus", "trust key -h generate x",
@@ -319,6 +322,7 @@ def table(grammar):
                  "context create --docker host=unix:///x ctx2"]:
         add("run-options", line)
     add_random(cmds, add)
+    add_random(cmds, add, seed=2828, common=12, other=3, group="random2")
     for line in []:
         add("group-flags", line)
     for key in sorted(cmds):
@@ -366,16 +370,16 @@ RANDOM_COMMANDS = ["run", "container run", "create", "exec", "ps", "container ls
                    "events", "update", "stack deploy", "stack ps", "secret create", "login", "search", "history", "save"]
 
 
-def add_random(cmds, add):
+def add_random(cmds, add, seed=28, common=30, other=6, group="random"):
     """Seeded random lines: 30 of each command learners use, 6 of every other command: typed
     values, shorts combined, flags on either side of the positionals, `--flag=value`, `-svalue`."""
     import random
-    rnd = random.Random(28)
+    rnd = random.Random(seed)
     others = [k for k in sorted(cmds) if not cmds[k]["subcommands"] and k not in RANDOM_COMMANDS]
     for key in RANDOM_COMMANDS + others:
         c = cmds[key]
         flags = [f for f in c["flags"] if f["long"] not in ("help", "password-stdin", "interactive", "tty")]
-        for n in range(30 if key in RANDOM_COMMANDS else 6):
+        for n in range(common if key in RANDOM_COMMANDS else other):
             chosen = rnd.sample(flags, min(len(flags), rnd.randint(0, 4)))
             words = []
             bools = [f for f in chosen if f["type"] == "bool" and f["short"]]
@@ -411,7 +415,7 @@ def add_random(cmds, add):
                 pos = ["10.0.0.1:2377"][:count]
             split = rnd.randint(0, len(words)) if c.get("interspersed", True) else len(words)
             line = [key] + words[:split] + pos + words[split:]
-            add("random", " ".join(shlex.quote(w) for w in line))
+            add(group, " ".join(shlex.quote(w) for w in line))
 
 
 def main():

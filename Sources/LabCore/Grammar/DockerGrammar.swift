@@ -63,6 +63,7 @@ public final class DockerFlagSpec: Sendable {
         switch long {
         case "sysctl": checksValue = group == "container"
         case "host", "host-add": checksValue = group == "service"
+        case "tag": checksValue = group == "image"   // `docker build -t` checks the reference when set
         default: checksValue = kind != .text || FlagValueValidator.checksText(long)
         }
     }

@@ -98,6 +98,8 @@ enum DockerMessages {
     static let mountTargetRequired = "target is required"
     /// `docker run --add-host bogus nginx`.
     static func badAddHost(_ v: String) -> String { "bad format for add-host: " + goQuote(v) }
+    /// `docker create --dns-search a=b nginx`.
+    static func notValidDomain(_ v: String) -> String { v + " is not a valid domain" }
     /// `docker run --add-host a:bogus nginx`.
     static func badAddHostIP(_ v: String) -> String { "invalid IP address in add-host: " + goQuote(v) }
     /// `docker run --ulimit nofile=1:2:3 nginx`.

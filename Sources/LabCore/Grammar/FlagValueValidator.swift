@@ -49,10 +49,25 @@ enum FlagValueValidator {
         case "add-host", "dns", "link", "sysctl", "attach", "gpus", "blkio-weight-device", "device-read-bps", "device-read-iops",
              "device-write-bps", "device-write-iops", "device-cgroup-rule", "placement-pref", "placement-pref-add",
              "placement-pref-rm", "generic-resource", "generic-resource-add", "credential-spec", "host", "host-add", "dns-add",
-             "default-addr-pool", "external-ca", "docker":
+             "default-addr-pool", "external-ca", "docker", "dns-search", "dns-search-add", "tag":
             return true
         default: return false
         }
+    }
+
+    /// opts.ValidateDNSSearch: "." or a domain whose labels are letters, digits and inner
+    /// hyphens, the last one starting with a letter.
+    static func isSearchDomain(_ raw: String) -> Bool {
+        let v = raw.trimmingCharacters(in: .init(charactersIn: " "))
+        if v == "." { return true }
+        guard v.count < 255, v.contains(where: { $0.isASCII && $0.isLetter }) else { return false }
+        let labels = v.split(separator: ".", omittingEmptySubsequences: false)
+        for (i, l) in labels.enumerated() {
+            guard let f = l.first, let e = l.last, l.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+                  f != "-", e != "-" else { return false }
+            if i == labels.count - 1 && !f.isLetter { return false }
+        }
+        return true
     }
 
     /// `type major:minor mode`, e.g. `c 1:3 mr` (docker/cli opts.go deviceCgroupRuleRegexp).
@@ -80,6 +95,10 @@ enum FlagValueValidator {
             return validateNamedList("add-host", value)
         case "dns-add":
             return validateNamedList("dns", value)
+        case "dns-search", "dns-search-add":
+            return isSearchDomain(value) ? nil : DockerMessages.notValidDomain(value)
+        case "tag":
+            return ImageReference.error(value)
         case "default-addr-pool":
             let parts = value.split(separator: "/", omittingEmptySubsequences: false)
             let ok = parts.count == 2 && IPAddress.isValid(parts[0]) && Int(parts[1]).map { $0 >= 0 && $0 <= (parts[0].contains(":") ? 128 : 32) } == true
