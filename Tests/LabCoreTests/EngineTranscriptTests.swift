@@ -18,7 +18,9 @@ final class EngineTranscriptTests: XCTestCase {
         var steps: [Step] = []
         var command: String?
         var output: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on scalars so a CR stays part of its line.
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = Substring(String(scalars))
             if command == nil, line.hasPrefix("$ ") {
                 command = String(line.dropFirst(2))
                 output = []
@@ -36,9 +38,10 @@ final class EngineTranscriptTests: XCTestCase {
     /// layer progress, ping timings, process ids; and what the stand-in images print at pull time.
     static func normalise(_ text: String) -> String {
         var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(scalars)
             if line.range(of: #"^[0-9a-f]{12}: (Pulling fs layer|Verifying Checksum|Download complete|Pull complete|Already exists|Waiting|Downloading|Extracting)"#, options: .regularExpression) != nil { continue }
-            lines.append(String(line))
+            lines.append(line)
         }
         var s = lines.joined(separator: "\n")
         let rules: [(String, String)] = [
@@ -74,6 +77,8 @@ final class EngineTranscriptTests: XCTestCase {
         var lab = Lab()
         let shell = LabShell(terminalAttached: false)
         return steps.map { step in
+            // The recorder runs every line in a new bash: `$?` starts at 0 each time.
+            lab.machine.shell.lastStatus = 0
             let out = CapturedOutput()
             let outcome = shell.run(step.command, origin: .commandString, lab: &lab, output: out)
             return Step(command: step.command, output: out.combined, status: outcome.status)

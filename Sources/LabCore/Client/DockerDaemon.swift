@@ -21,6 +21,7 @@ enum DockerDaemon {
             case ["container", "exec"]: return ContainerProcessCommands.exec(i, &p, &s, terminalAttached: terminalAttached)
             case ["container", "port"]: return ContainerProcessCommands.port(i, &p, &s)
             case ["container", "diff"]: return ContainerProcessCommands.diff(i, &p, &s)
+            case ["container", "cp"]: return CopyCommand.copy(i, &p, &s)
             case ["image", "pull"]: return ImageCommands.pull(i, &p, &s)
             case ["image", "tag"]: return ImageCommands.tag(i, &p, &s)
             case ["image", "rm"]: return ImageCommands.remove(i, &p, &s)

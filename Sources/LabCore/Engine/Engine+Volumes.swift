@@ -24,12 +24,27 @@ extension DockerEngine {
         volumes.remove(at: i)
     }
 
-    /// Removes unused volumes (anonymous ones only unless `all`); returns their names.
-    public mutating func pruneVolumes(all: Bool) -> [String] {
+    /// Removes unused volumes; returns their names, newest first. The oracle's daemon (API 1.41)
+    /// prunes named volumes too (07-volumes); `anonymousOnly` is the API 1.42+ default.
+    public mutating func pruneVolumes(anonymousOnly: Bool = false) -> [String] {
         let used = Set(containers.flatMap { $0.mounts.compactMap(\.name) })
-        let gone = volumes.filter { !used.contains($0.name) && (all || $0.anonymous) }.map(\.name)
+        let gone = volumes.filter { !used.contains($0.name) && (!anonymousOnly || $0.anonymous) }.reversed().map(\.name)
         volumes.removeAll { gone.contains($0.name) }
         return gone
+    }
+
+    /// Whether a -v mode is valid on Linux: comma-separated options with at most one of each kind
+    /// (moby daemon/volume/mounts/linux_parser.go, linuxValidMountMode).
+    static func validMountMode(_ mode: String) -> Bool {
+        if mode.isEmpty { return true }
+        let kinds: [Set<String>] = [["rw", "ro"], ["z", "Z"], ["shared", "rshared", "slave", "rslave", "private", "rprivate"],
+                                    ["nocopy"], ["consistent", "cached", "delegated", "default"]]
+        var counts = [Int](repeating: 0, count: kinds.count)
+        for option in mode.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let k = kinds.firstIndex(where: { $0.contains(String(option)) }) else { return false }
+            counts[k] += 1
+        }
+        return counts.allSatisfy { $0 <= 1 }
     }
 
     /// The mounts a new container gets: -v and --mount specs, --volumes-from, then the image's
@@ -38,7 +53,9 @@ extension DockerEngine {
         var mounts: [Mount] = []
         for spec in request.binds {
             let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 3, !parts.contains(where: \.isEmpty) else { throw .invalidVolumeSpec(spec) }
             let mode = parts.count > 2 ? parts[2] : ""
+            guard Self.validMountMode(mode) else { throw .invalidMode(mode) }
             let rw = !mode.split(separator: ",").contains("ro")
             if parts.count == 1 {
                 let name = createVolume(name: nil, anonymous: true, ids: &ids, now: now)

@@ -47,6 +47,10 @@ public enum EngineError: Error, Sendable, Equatable {
     case noSuchVolume(String)
     /// 07-volumes: `docker volume rm data1` while a container uses it.
     case volumeInUse(name: String, containers: [String])
+    /// 07-volumes: `docker run -v relative:/d:rw,zz` (moby daemon/volume/mounts/mounts.go errInvalidMode).
+    case invalidMode(String)
+    /// 07-volumes: `docker run -v a:b:c:d` (moby daemon/volume/mounts/mounts.go errInvalidSpec).
+    case invalidVolumeSpec(String)
     /// Anything else, with the daemon's own words.
     case other(String, status: Int)
 
@@ -82,6 +86,8 @@ public enum EngineError: Error, Sendable, Equatable {
             return "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again."
         case .noSuchVolume(let v): return "get \(v): no such volume"
         case .volumeInUse(let name, let containers): return "remove \(name): volume is in use - [\(containers.joined(separator: ", "))]"
+        case .invalidMode(let m): return "invalid mode: \(m)"
+        case .invalidVolumeSpec(let spec): return "invalid volume specification: '\(spec)'"
         case .other(let m, _): return m
         }
     }

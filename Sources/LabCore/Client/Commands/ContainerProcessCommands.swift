@@ -61,9 +61,9 @@ enum ContainerProcessCommands {
         let argv = Array(i.arguments.dropFirst())
         if let error = ContainerRuntime.checkExecutable(argv[0], files: container.files) {
             if case .executableNotFound(let exe) = error {
-                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\n")
+                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\r\n")
             } else {
-                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(argv[0])\": permission denied: unknown\n")
+                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(argv[0])\": permission denied: unknown\r\n")
             }
             return 126
         }
