@@ -58,7 +58,7 @@ struct ShellCommand: ParsableCommand {
         }
 
         let terminal = TerminalOutput()
-        let runner = LabShell(terminalAttached: LineEditor.isInteractive)
+        let runner = LabShell(terminalAttached: LineEditor.stdinIsTerminal)
         let status: Int32
         if let source {
             status = runner.run(source, origin: origin, lab: &lab, output: terminal).status
@@ -88,7 +88,7 @@ struct ShellCommand: ParsableCommand {
         var status: Int32 = 0
         while true {
             var text = ""
-            var prompt = "root@\(lab.machine.hostname):\(displayPath(lab.machine.shell.workingDirectory))# "
+            var prompt = LabShell.prompt(lab)
             var line: String?
             reading: while true {
                 switch editor.readLine(prompt: prompt) {
@@ -114,11 +114,6 @@ struct ShellCommand: ParsableCommand {
         }
     }
 
-    private func displayPath(_ path: String) -> String {
-        if path == "/root" { return "~" }
-        if path.hasPrefix("/root/") { return "~" + path.dropFirst(5) }
-        return path
-    }
 }
 
 /// Writes simulated output straight to the `lab` process's own standard output and error.

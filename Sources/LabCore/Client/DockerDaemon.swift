@@ -3,9 +3,11 @@
 enum DockerDaemon {
     /// Runs `invocation`; returns the exit status, or nil when the command is not simulated yet.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab, terminalAttached: Bool) -> Int32? {
-        DaemonSession.with(&lab) { (s: inout DaemonSession) -> Int32? in
+        let machine = lab.current
+        return DaemonSession.with(&lab) { (s: inout DaemonSession) -> Int32? in
+            defer { if s.attach != nil { s.attach?.machine = machine } }
             switch i.path {
-            case ["container", "run"]: return ContainerCommands.run(i, &p, &s, create: false)
+            case ["container", "run"]: return ContainerCommands.run(i, &p, &s, create: false, terminalAttached: terminalAttached)
             case ["container", "create"]: return ContainerCommands.run(i, &p, &s, create: true)
             case ["container", "start"]: return ContainerCommands.start(i, &p, &s)
             case ["container", "stop"]: return ContainerCommands.stop(i, &p, &s)
@@ -34,6 +36,13 @@ enum DockerDaemon {
             case ["volume", "create"]: return NetworkVolumeCommands.createVolume(i, &p, &s)
             case ["volume", "rm"]: return NetworkVolumeCommands.removeVolumes(i, &p, &s)
             case ["volume", "prune"]: return NetworkVolumeCommands.pruneVolumes(i, &p, &s)
+            case ["container", "top"]: return SystemCommands.top(i, &p, &s)
+            case ["container", "stats"]: return SystemCommands.stats(i, &p, &s)
+            case ["image", "history"]: return SystemCommands.history(i, &p, &s)
+            case ["system", "df"]: return SystemCommands.df(i, &p, &s)
+            case ["system", "info"]: return SystemCommands.info(i, &p, &s)
+            case ["version"]: return SystemCommands.version(i, &p, &s)
+            case ["system", "events"]: return SystemCommands.events(i, &p, &s)
             default: return nil
             }
         }

@@ -12,6 +12,16 @@ public struct LabShell: Sendable {
 
     /// Runs `source` on the lab's current machine; see `Shell.run`.
     public func run(_ source: String, origin: ShellOrigin, lab: inout Lab, output: OutputSink) -> ShellOutcome {
-        shell.run(source, origin: origin, lab: &lab, output: output)
+        if lab.attachment != nil { return AttachedTerminal.run(source, lab: &lab, output: output) }
+        return shell.run(source, origin: origin, lab: &lab, output: output)
+    }
+
+    /// The prompt an interactive terminal shows: the machine's (`root@node1:~# `) or, inside a
+    /// container, the container shell's.
+    public static func prompt(_ lab: Lab) -> String {
+        if let attachment = lab.attachment { return AttachedTerminal.prompt(attachment) }
+        let dir = lab.machine.shell.workingDirectory
+        let shown = dir == "/root" ? "~" : dir.hasPrefix("/root/") ? "~" + dir.dropFirst(5) : Substring(dir)
+        return "root@\(lab.machine.hostname):\(shown)# "
     }
 }

@@ -12,6 +12,10 @@ struct ContainerRuntime {
         var elapsed: Double = 0
         /// The lines in the order they were written (for the container's log).
         var chunks: [(OutputStream, String)] = []
+        /// The shell's state when the process ended (for an attached terminal's next line).
+        var shell = ShellEnvironment()
+        /// Whether the shell ran `exit`.
+        var exited = false
     }
 
     /// The programs every container has (the images' own shells and tools).
@@ -37,13 +41,30 @@ struct ContainerRuntime {
     /// Runs `argv` in container `c` of `engine` at time `now`, with extra environment and working
     /// directory for `docker exec`. Files written go back to the container, its volumes and binds.
     static func run(_ argv: [String], container c: Int, engine: inout DockerEngine, hostFiles: inout VirtualFileSystem,
-                    now: Double, extraEnv: [String] = [], workingDir: String? = nil, stdin: String = "") -> Outcome {
+                    now: Double, extraEnv: [String] = [], workingDir: String? = nil, stdin: String = "",
+                    shell: ShellEnvironment? = nil, source: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
         mountIn(&container, engine: engine, hostFiles: hostFiles)
         var machine = Machine(hostname: container.config.hostname)
         machine.files = container.files
         machine.engine = engine
+        machine.shell = shell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir)
+        var inner = Lab(machine: machine, now: now)
+        let captured = CapturedOutput()
+        let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
+        let outcome = Shell(programs: programs).run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
+        container.files = inner.machine.files
+        mountOut(&container, engine: &engine, hostFiles: &hostFiles)
+        recordChanges(&container, before: before)
+        engine.containers[c] = container
+        return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
+                       elapsed: inner.clock.now - now, chunks: captured.chunks, shell: inner.machine.shell, exited: outcome.exited)
+    }
+
+    /// The environment a process starts with in a container: PATH, HOSTNAME, the container's
+    /// variables, HOME, in its working directory.
+    static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil) -> ShellEnvironment {
         var shellEnv = ShellEnvironment(hostname: container.config.hostname)
         shellEnv.variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
         shellEnv.exported = ["PATH", "HOSTNAME", "HOME"]
@@ -56,17 +77,7 @@ struct ContainerRuntime {
         let cwd = workingDir ?? (container.config.workingDir.isEmpty ? "/" : container.config.workingDir)
         shellEnv.workingDirectory = cwd
         shellEnv.variables["PWD"] = cwd
-        machine.shell = shellEnv
-        var inner = Lab(machine: machine, now: now)
-        let captured = CapturedOutput()
-        let source = argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
-        let outcome = Shell(programs: programs).run(source, origin: .commandString, lab: &inner, output: captured)
-        container.files = inner.machine.files
-        mountOut(&container, engine: &engine, hostFiles: &hostFiles)
-        recordChanges(&container, before: before)
-        engine.containers[c] = container
-        return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
-                       elapsed: inner.clock.now - now, chunks: captured.chunks)
+        return shellEnv
     }
 
     static func quote(_ word: String) -> String {

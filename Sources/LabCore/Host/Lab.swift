@@ -9,6 +9,9 @@ public struct Lab: Codable, Sendable, Equatable {
     public var clock: SimulatedClock
     /// Deterministic ids and names.
     public var ids: IDSource
+    /// The container whose shell the learner's terminal is in (after `docker run -it` or
+    /// `docker exec -it`), or nil at the machine's own prompt.
+    public var attachment: Attachment?
 
     /// A lab of `nodes` fresh machines named node1…nodeN, the learner on node1.
     public init(nodes: Int = 1, seed: UInt64 = 0x5EED_1AB0_0D0C_CE12) {
@@ -16,6 +19,19 @@ public struct Lab: Codable, Sendable, Equatable {
         current = 0
         clock = SimulatedClock()
         ids = IDSource(seed: seed)
+    }
+
+    /// A terminal attached to a shell inside a container.
+    public struct Attachment: Codable, Sendable, Equatable {
+        /// The machine whose engine runs the container.
+        public var machine: Int
+        public var containerID: String
+        /// Whether leaving the shell ends the container (its main process was that shell: `run -it`).
+        public var endsContainer: Bool
+        /// The shell's own state inside the container (working directory, variables).
+        public var shell: ShellEnvironment
+        /// Whether the shell is bash (its prompt is `root@HOST:DIR#`) rather than busybox sh (`DIR #`).
+        public var bash: Bool
     }
 
     /// The machine the learner is on.

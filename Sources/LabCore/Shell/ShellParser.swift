@@ -37,9 +37,9 @@ struct ShellParser {
 
     /// Parses everything.
     mutating func parseScript() -> Result<ShellScript, ShellSyntaxError> {
-        if pos == 0, let plain = plainCommandLine() {
-            pos = bytes.count
-            return .success(plain)
+        if pos == 0 {
+            var fast = self
+            if let script = fast.fastScript() { self = fast; return .success(script) }
         }
         var commands: [ShellList] = []
         do {
@@ -74,47 +74,6 @@ struct ShellParser {
             default: throw unexpected(t)
             }
         }
-    }
-
-    /// Fast path for the commonest input: one line of plain unquoted words (no quotes,
-    /// expansions, operators, redirections, comments, assignments or reserved words).
-    func plainCommandLine() -> ShellScript? {
-        let count = bytes.count
-        let words: [ShellWord]? = bytes.withUnsafeBufferPointer { buffer in
-            var words: [ShellWord] = []
-            var i = 0
-            while i < count {
-                let c = buffer[i]
-                if c == ShellBytes.space || c == ShellBytes.tab { i += 1; continue }
-                if c == ShellBytes.hash || c == ShellBytes.tilde || c == ShellBytes.lbrace || c == ShellBytes.rbrace
-                    || c == 0x21 || c == 0x5B { return nil }
-                let start = i
-                var sawEquals = false
-                while i < count {
-                    let b = buffer[i]
-                    if b == ShellBytes.space || b == ShellBytes.tab { break }
-                    if ShellBytes.endsPlainWord(b) { return nil }
-                    if b == ShellBytes.equals { sawEquals = true }
-                    i += 1
-                }
-                if sawEquals && words.isEmpty { return nil }
-                if words.isEmpty && i - start <= 5 {
-                    // Reserved words need the full parser.
-                    switch i - start {
-                    case 2: if (buffer[start] == 0x69 && buffer[start + 1] == 0x66) || (buffer[start] == 0x64 && buffer[start + 1] == 0x6F)
-                            || (buffer[start] == 0x66 && buffer[start + 1] == 0x69) || (buffer[start] == 0x69 && buffer[start + 1] == 0x6E) { return nil }
-                    default: if buffer[start] == 0x74 || buffer[start] == 0x65 || buffer[start] == 0x64 || buffer[start] == 0x66
-                            || buffer[start] == 0x77 || buffer[start] == 0x75 { return nil }
-                    }
-                }
-                words.append(ShellWord(plain: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self)))
-            }
-            return words
-        }
-        guard let words, !words.isEmpty else { return nil }
-        let command = ShellSimpleCommand(assignments: [], words: words, redirections: [], line: 1)
-        let pipeline = ShellPipeline(negated: false, commands: [.simple(command)])
-        return ShellScript(commands: [ShellList(items: [ShellAndOr(first: pipeline, rest: [])])], hereDocuments: [])
     }
 
     // MARK: Grammar

@@ -13,6 +13,9 @@ final class LineEditor {
 
     init(history: [String]) { self.history = history }
 
+    /// Whether standard input is a terminal (what the docker client checks for `-it`).
+    static var stdinIsTerminal: Bool { isatty(0) == 1 }
+
     /// Whether standard input and output are both terminals.
     static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
@@ -30,8 +33,8 @@ final class LineEditor {
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
         raw.c_iflag &= ~tcflag_t(IXON | ICRNL)
-        tcsetattr(0, TCSAFLUSH, &raw)
-        defer { tcsetattr(0, TCSAFLUSH, &saved) }
+        tcsetattr(0, TCSANOW, &raw)
+        defer { tcsetattr(0, TCSANOW, &saved) }
 
         var buffer: [Character] = []
         var cursor = 0

@@ -3,7 +3,7 @@
 /// (Fixtures/engine/transcripts 01-03 and the recordings named beside each).
 enum ContainerCommands {
     /// `docker run` and `docker create`.
-    static func run(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, create: Bool) -> Int32 {
+    static func run(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, create: Bool, terminalAttached: Bool = false) -> Int32 {
         let request = RunOptions.request(i, environment: p.environment, files: s.files, cwd: p.workingDirectory)
         func fail(_ e: EngineError) -> Int32 {
             if create {
@@ -37,6 +37,13 @@ enum ContainerCommands {
             if entry.stream == .stdout { p.write(entry.text) } else { p.writeError(entry.text) }
         }
         var status = result.exitCode
+        let argv = s.engine.containers[c].processArguments
+        if request.tty && request.openStdin && terminalAttached && s.engine.containers[c].state.running, let shell = argv.first,
+           ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash"].contains(shell) {
+            s.attach = Lab.Attachment(machine: 0, containerID: id, endsContainer: true,
+                                      shell: ContainerRuntime.environment(of: s.engine.containers[c]), bash: shell.hasSuffix("bash"))
+            return 0
+        }
         if s.engine.containers[c].state.running {
             if let end = s.engine.containers[c].state.endsAt {
                 s.advance(to: end)

@@ -59,6 +59,13 @@ enum ContainerProcessCommands {
             return 1
         }
         let argv = Array(i.arguments.dropFirst())
+        if i.flag("tty") && i.flag("interactive") && argv.count == 1,
+           ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash"].contains(argv[0]) {
+            s.attach = Lab.Attachment(machine: 0, containerID: container.id, endsContainer: false,
+                                      shell: ContainerRuntime.environment(of: container, extraEnv: i.values("env"), workingDir: i.value("workdir")),
+                                      bash: argv[0].hasSuffix("bash"))
+            return 0
+        }
         if let error = ContainerRuntime.checkExecutable(argv[0], files: container.files) {
             if case .executableNotFound(let exe) = error {
                 p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\r\n")

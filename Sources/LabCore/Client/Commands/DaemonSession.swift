@@ -8,13 +8,15 @@ struct DaemonSession {
     let now: Double
     /// Where the clock stands when the command ends (a foreground `sleep` moves it on).
     var end: Double
+    /// Set when the command attaches the learner's terminal to a shell inside a container.
+    var attach: Lab.Attachment?
 
     /// Moves the lab's clock to `time` when the command ends (never backwards).
     mutating func advance(to time: Double) { end = max(end, time) }
 
     /// Runs `body` with the lab's current machine's engine and files moved into a session.
-    static func with<T>(_ lab: inout Lab, _ body: (inout DaemonSession) -> T) -> T {
-        let m = lab.current
+    static func with<T>(_ lab: inout Lab, machine: Int? = nil, _ body: (inout DaemonSession) -> T) -> T {
+        let m = machine ?? lab.current
         var session = DaemonSession(engine: DockerEngine.placeholder, files: VirtualFileSystem.placeholder, ids: lab.ids, now: lab.clock.now, end: lab.clock.now)
         swap(&session.engine, &lab.machines[m].engine)
         swap(&session.files, &lab.machines[m].files)
@@ -24,6 +26,7 @@ struct DaemonSession {
         swap(&session.files, &lab.machines[m].files)
         lab.ids = session.ids
         lab.clock.advance(by: session.end - session.now)
+        if let attach = session.attach { lab.attachment = attach }
         return result
     }
 }

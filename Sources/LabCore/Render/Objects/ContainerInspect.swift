@@ -1,0 +1,310 @@
+/// `docker inspect` of a container: the Engine API's container JSON (Engine 20.10) built from
+/// the engine's model, in the daemon's field order. Fields the model does not carry are the
+/// values a plain `docker run` gets (recorded in Fixtures/render and engine/transcripts/09);
+/// paths, sandbox and layer ids are derived from the container's id.
+public enum ContainerInspect {
+    /// The whole inspect object. `size` adds SizeRw/SizeRootFs (`docker inspect -s`).
+    public static func json(_ c: Container, engine: DockerEngine, now: Double, size: Bool = false) -> JSONValue {
+        let started = c.state.startedAt != nil
+        let dir = "/var/lib/docker/containers/" + c.id + "/"
+        let args = c.processArguments
+        var o = JSONObject()
+        o["Id"] = .string(c.id)
+        o["Created"] = .string(DockerTime.rfc3339Nano(c.created))
+        o["Path"] = .string(args.first ?? "")
+        o["Args"] = .array(args.dropFirst().map { .string($0) })
+        o["State"] = state(c)
+        o["Image"] = .string(c.imageID)
+        o["ResolvConfPath"] = .string(started ? dir + "resolv.conf" : "")
+        o["HostnamePath"] = .string(started ? dir + "hostname" : "")
+        o["HostsPath"] = .string(started ? dir + "hosts" : "")
+        o["LogPath"] = .string(started ? dir + c.id + "-json.log" : "")
+        o["Name"] = .string("/" + c.name)
+        o["RestartCount"] = .int(Int64(c.restartCount))
+        o["Driver"] = "overlay2"
+        o["Platform"] = "linux"
+        o["MountLabel"] = ""
+        o["ProcessLabel"] = ""
+        o["AppArmorProfile"] = ""
+        o["ExecIDs"] = .null
+        o["HostConfig"] = hostConfig(c)
+        let layer = "/var/lib/docker/overlay2/" + StableHash.hex("container-layer:" + c.id)
+        let imageLayer = "/var/lib/docker/overlay2/" + ImageInspect.layerDirectory(c.imageID)
+        o["GraphDriver"] = [
+            "Data": [
+                "LowerDir": .string(layer + "-init/diff:" + imageLayer + "/diff"),
+                "MergedDir": .string(layer + "/merged"),
+                "UpperDir": .string(layer + "/diff"),
+                "WorkDir": .string(layer + "/work"),
+            ],
+            "Name": "overlay2",
+        ]
+        if size {
+            o["SizeRw"] = 0
+            o["SizeRootFs"] = .int(engine.images.first { $0.id == c.imageID }?.size ?? 0)
+        }
+        o["Mounts"] = .array(c.mounts.map(mount))
+        o["Config"] = config(c.config)
+        o["NetworkSettings"] = networkSettings(c, engine: engine)
+        return .object(o)
+    }
+
+    /// A fake process id, stable for a container: the model's when it has one.
+    public static func pid(_ c: Container) -> Int {
+        guard c.state.running else { return 0 }
+        if c.state.pid != 0 { return c.state.pid }
+        return 1000 + Int(c.id.hashValueStable % 30_000)
+    }
+
+    static func state(_ c: Container) -> JSONValue {
+        let s = c.state
+        return [
+            "Status": .string(s.status),
+            "Running": .bool(s.running),
+            "Paused": .bool(s.paused),
+            "Restarting": .bool(s.status == "restarting"),
+            "OOMKilled": .bool(s.oomKilled),
+            "Dead": .bool(s.status == "dead"),
+            "Pid": .int(Int64(pid(c))),
+            "ExitCode": .int(Int64(s.exitCode)),
+            "Error": .string(s.error),
+            "StartedAt": .string(DockerTime.rfc3339Nano(s.startedAt)),
+            "FinishedAt": .string(DockerTime.rfc3339Nano(s.finishedAt)),
+        ]
+    }
+
+    static func strings(_ list: [String]?) -> JSONValue {
+        guard let list else { return .null }
+        return .array(list.map { .string($0) })
+    }
+
+    /// `{"80/tcp": {}}`-style set of names, sorted as Go sorts map keys.
+    static func set(_ keys: [String]) -> JSONValue {
+        .object(JSONObject(sortedKeys(keys).map { ($0, JSONValue.object(JSONObject())) }))
+    }
+
+    static func sortedKeys(_ keys: [String]) -> [String] {
+        Array(Set(keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// A string map as Go marshals it (sorted keys).
+    static func map(_ m: [String: String]) -> JSONValue {
+        .object(JSONObject(sortedKeys(Array(m.keys)).map { ($0, JSONValue.string(m[$0] ?? "")) }))
+    }
+
+    static func hostConfig(_ c: Container) -> JSONValue {
+        let h = c.hostConfig
+        var bindings: [String: [JSONValue]] = [:]
+        for b in h.portBindings {
+            bindings[b.key, default: []].append(["HostIp": .string(b.hostIP), "HostPort": .string(b.hostPort)])
+        }
+        let empty: JSONValue = .array([])
+        var o = JSONObject()
+        o["Binds"] = strings(h.binds)
+        o["ContainerIDFile"] = ""
+        o["LogConfig"] = ["Type": "json-file", "Config": .object(JSONObject())]
+        o["NetworkMode"] = .string(h.networkMode)
+        o["PortBindings"] = .object(JSONObject(sortedKeys(Array(bindings.keys)).map { ($0, JSONValue.array(bindings[$0] ?? [])) }))
+        o["RestartPolicy"] = ["Name": .string(h.restartPolicy), "MaximumRetryCount": .int(Int64(h.maximumRetryCount))]
+        o["AutoRemove"] = .bool(h.autoRemove)
+        o["VolumeDriver"] = ""
+        o["VolumesFrom"] = strings(h.volumesFrom)
+        o["CapAdd"] = .null
+        o["CapDrop"] = .null
+        o["CgroupnsMode"] = "host"
+        o["Dns"] = empty
+        o["DnsOptions"] = empty
+        o["DnsSearch"] = empty
+        o["ExtraHosts"] = .null
+        o["GroupAdd"] = .null
+        o["IpcMode"] = "private"
+        o["Cgroup"] = ""
+        o["Links"] = .null
+        o["OomScoreAdj"] = 0
+        o["PidMode"] = ""
+        o["Privileged"] = false
+        o["PublishAllPorts"] = .bool(h.publishAllPorts)
+        o["ReadonlyRootfs"] = false
+        o["SecurityOpt"] = .null
+        o["UTSMode"] = ""
+        o["UsernsMode"] = ""
+        o["ShmSize"] = 67_108_864
+        o["Runtime"] = "runc"
+        o["ConsoleSize"] = [0, 0]
+        o["Isolation"] = ""
+        o["CpuShares"] = 0
+        o["Memory"] = .int(h.memory)
+        o["NanoCpus"] = .int(h.nanoCpus)
+        o["CgroupParent"] = ""
+        o["BlkioWeight"] = 0
+        for k in ["BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps"] {
+            o[k] = empty
+        }
+        for k in ["CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime"] { o[k] = 0 }
+        o["CpusetCpus"] = ""
+        o["CpusetMems"] = ""
+        o["Devices"] = empty
+        o["DeviceCgroupRules"] = .null
+        o["DeviceRequests"] = .null
+        o["KernelMemory"] = 0
+        o["KernelMemoryTCP"] = 0
+        o["MemoryReservation"] = 0
+        // The daemon doubles --memory into MemorySwap when no swap limit is given (moby daemon_unix.go).
+        o["MemorySwap"] = .int(h.memory > 0 ? h.memory * 2 : 0)
+        o["MemorySwappiness"] = .null
+        o["OomKillDisable"] = false
+        o["PidsLimit"] = .null
+        o["Ulimits"] = empty
+        for k in ["CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth"] { o[k] = 0 }
+        o["MaskedPaths"] = .array(maskedPaths)
+        o["ReadonlyPaths"] = .array(readonlyPaths)
+        return .object(o)
+    }
+
+    static let maskedPaths: [JSONValue] = [
+        "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
+        "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
+    ]
+    static let readonlyPaths: [JSONValue] = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]
+
+    static func mount(_ m: Mount) -> JSONValue {
+        if m.type == "bind" {
+            return [
+                "Type": "bind", "Source": .string(m.source), "Destination": .string(m.destination), "Mode": .string(m.mode),
+                "RW": .bool(m.readWrite), "Propagation": "rprivate",
+            ]
+        }
+        return [
+            "Type": .string(m.type), "Name": .string(m.name ?? ""), "Source": .string(m.source),
+            "Destination": .string(m.destination), "Driver": "local", "Mode": .string(m.mode), "RW": .bool(m.readWrite),
+            "Propagation": "",
+        ]
+    }
+
+    static func config(_ k: ContainerConfig) -> JSONValue {
+        var o = JSONObject()
+        o["Hostname"] = .string(k.hostname)
+        o["Domainname"] = .string(k.domainname)
+        o["User"] = .string(k.user)
+        o["AttachStdin"] = .bool(k.attachStdin)
+        o["AttachStdout"] = .bool(k.attachStdout)
+        o["AttachStderr"] = .bool(k.attachStderr)
+        if !k.exposedPorts.isEmpty { o["ExposedPorts"] = set(k.exposedPorts) }
+        o["Tty"] = .bool(k.tty)
+        o["OpenStdin"] = .bool(k.openStdin)
+        o["StdinOnce"] = .bool(k.stdinOnce)
+        o["Env"] = k.env.isEmpty ? .null : strings(k.env)
+        o["Cmd"] = strings(k.cmd)
+        if let test = k.healthcheck { o["Healthcheck"] = ["Test": strings(test)] }
+        o["Image"] = .string(k.image)
+        o["Volumes"] = k.volumes.isEmpty ? .null : set(k.volumes)
+        o["WorkingDir"] = .string(k.workingDir)
+        o["Entrypoint"] = strings(k.entrypoint)
+        o["OnBuild"] = .null
+        o["Labels"] = map(k.labels)
+        if let signal = k.stopSignal { o["StopSignal"] = .string(signal) }
+        return .object(o)
+    }
+
+    /// Published bindings per container port as the daemon reports them while the container runs:
+    /// a binding on every address (`""` or `0.0.0.0`) is bound on IPv4 and IPv6 (Engine 20.10).
+    public static func publishedPorts(_ c: Container) -> [(key: String, hostIP: String, hostPort: String)] {
+        let source = c.boundPorts.isEmpty ? c.hostConfig.portBindings.filter { !$0.hostPort.isEmpty } : c.boundPorts
+        var out: [(key: String, hostIP: String, hostPort: String)] = []
+        for b in source {
+            if b.hostIP.isEmpty || b.hostIP == "0.0.0.0" {
+                out.append((b.key, "0.0.0.0", b.hostPort))
+                if !source.contains(where: { $0.key == b.key && $0.hostIP == "::" && $0.hostPort == b.hostPort }) {
+                    out.append((b.key, "::", b.hostPort))
+                }
+            } else if !out.contains(where: { $0.key == b.key && $0.hostIP == b.hostIP && $0.hostPort == b.hostPort }) {
+                out.append((b.key, b.hostIP, b.hostPort))
+            }
+        }
+        return out
+    }
+
+    /// NetworkSettings.Ports: every exposed or published port while running (null when not
+    /// published), `{}` otherwise.
+    static func ports(_ c: Container) -> JSONValue {
+        guard c.state.running, !isHostNetwork(c) else { return .object(JSONObject()) }
+        let published = publishedPorts(c)
+        let keys = sortedKeys(c.config.exposedPorts + published.map(\.key))
+        return .object(JSONObject(keys.map { key in
+            let b = published.filter { $0.key == key }
+            return (key, b.isEmpty ? .null : .array(b.map { ["HostIp": .string($0.hostIP), "HostPort": .string($0.hostPort)] }))
+        }))
+    }
+
+    static func isHostNetwork(_ c: Container) -> Bool { c.hostConfig.networkMode == "host" }
+
+    /// The networks a container is on, by name: its endpoints, or (never started) its network mode.
+    public static func networkNames(_ c: Container) -> [String] {
+        if !c.endpoints.isEmpty { return c.endpoints.map(\.networkName) }
+        let mode = c.hostConfig.networkMode
+        if mode.hasPrefix("container:") { return [] }
+        return [mode == "default" ? "bridge" : mode]
+    }
+
+    static func networkSettings(_ c: Container, engine: DockerEngine) -> JSONValue {
+        let started = c.state.startedAt != nil
+        let sandbox = started ? StableHash.hex("sandbox:" + c.id) : ""
+        let bridge = c.endpoints.first { e in engine.networks.contains { $0.id == e.networkID && $0.isDefaultBridge } }
+        var o = JSONObject()
+        o["Bridge"] = ""
+        o["SandboxID"] = .string(sandbox)
+        o["HairpinMode"] = false
+        o["LinkLocalIPv6Address"] = ""
+        o["LinkLocalIPv6PrefixLen"] = 0
+        o["Ports"] = ports(c)
+        o["SandboxKey"] = .string(started ? "/var/run/docker/netns/" + sandbox.prefix(12) : "")
+        o["SecondaryIPAddresses"] = .null
+        o["SecondaryIPv6Addresses"] = .null
+        o["EndpointID"] = .string(bridge?.endpointID ?? "")
+        o["Gateway"] = .string(bridge?.gateway ?? "")
+        o["GlobalIPv6Address"] = ""
+        o["GlobalIPv6PrefixLen"] = 0
+        o["IPAddress"] = .string(bridge?.ipAddress ?? "")
+        o["IPPrefixLen"] = .int(Int64(bridge?.prefixLength ?? 0))
+        o["IPv6Gateway"] = ""
+        o["MacAddress"] = .string(bridge?.macAddress ?? "")
+        var networks: [(String, JSONValue)] = []
+        if c.endpoints.isEmpty {
+            for name in networkNames(c) { networks.append((name, endpoint(nil, networkName: name, index: 0, c, engine))) }
+        } else {
+            for (i, e) in c.endpoints.enumerated() { networks.append((e.networkName, endpoint(e, networkName: e.networkName, index: i, c, engine))) }
+        }
+        networks.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        o["Networks"] = .object(JSONObject(networks))
+        return .object(o)
+    }
+
+    /// One entry of NetworkSettings.Networks. Networks connected after creation (`docker network
+    /// connect`) carry empty IPAMConfig and DriverOpts objects; user-defined networks list the
+    /// container's aliases and short id.
+    static func endpoint(_ e: Endpoint?, networkName: String, index: Int, _ c: Container, _ engine: DockerEngine) -> JSONValue {
+        let net = engine.networks.first { $0.id == e?.networkID || $0.name == networkName }
+        var aliases: JSONValue = .null
+        if let e, let net, net.hasEmbeddedDNS {
+            aliases = .array((e.aliases + [c.shortID]).map { .string($0) })
+        } else if let e, !e.aliases.isEmpty {
+            aliases = .array(e.aliases.map { .string($0) })
+        }
+        let connected = index > 0
+        return [
+            "IPAMConfig": connected ? .object(JSONObject()) : .null,
+            "Links": .null,
+            "Aliases": aliases,
+            "NetworkID": .string(e?.networkID ?? ""),
+            "EndpointID": .string(e?.endpointID ?? ""),
+            "Gateway": .string(e?.gateway ?? ""),
+            "IPAddress": .string(e?.ipAddress ?? ""),
+            "IPPrefixLen": .int(Int64(e?.prefixLength ?? 0)),
+            "IPv6Gateway": "",
+            "GlobalIPv6Address": "",
+            "GlobalIPv6PrefixLen": 0,
+            "MacAddress": .string(e?.macAddress ?? ""),
+            "DriverOpts": connected ? .object(JSONObject()) : .null,
+        ]
+    }
+}

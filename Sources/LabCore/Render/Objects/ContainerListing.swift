@@ -1,0 +1,138 @@
+/// What docker's list commands print (`docker ps`, `images`, `network ls`, `volume ls`): the
+/// daemon's filtering and order, then docker/cli's formatter (v28.2.2) with its default tables,
+/// `-q`, `--no-trunc`, `json` and custom templates. Each returns the command's whole output.
+public enum ObjectListing {
+    static let containerHeaders: JSONValue = [
+        "ID": "CONTAINER ID", "Names": "NAMES", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT",
+        "RunningFor": "CREATED", "Ports": "PORTS", "State": "STATE", "Status": "STATUS", "Size": "SIZE", "Labels": "LABELS",
+        "Mounts": "MOUNTS", "LocalVolumes": "LOCAL VOLUMES", "Networks": "NETWORKS", "Platform": "PLATFORM",
+    ]
+
+    static let containerFormat = ListFormat(
+        structType: "*formatter.ContainerContext", headers: containerHeaders, methods: ["Label": ListFormat.labelMethod],
+        headerMethods: ["Label": ListFormat.labelHeader])
+
+    static let containerFilters: Set<String> = [
+        "ancestor", "before", "expose", "exited", "health", "id", "is-task", "isolation", "label", "name", "network",
+        "publish", "since", "status", "volume",
+    ]
+    static let states: Set<String> = ["created", "restarting", "running", "removing", "paused", "exited", "dead"]
+
+    /// `docker ps` / `docker container ls`.
+    public static func containers(_ invocation: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
+        let format = ListFormat.format(invocation)
+        let quiet = invocation.flag("quiet")
+        let trunc = !invocation.flag("no-trunc")
+        var out = CommandOutput()
+        var sizeUsed = false
+        if !format.isEmpty {
+            // docker ps checks the unprocessed format against an empty row before asking the daemon.
+            do {
+                let t = try TemplateCache.shared.template(format)
+                _ = try t.render(emptyRow, options: containerFormat.options)
+            } catch {
+                let what = error.isParseError ? "failed to parse template: " : "failed to execute template: "
+                return CommandOutput(stderr: what + error.message + "\n", status: 1)
+            }
+            sizeUsed = format.contains("Size") || format.contains("json")
+            if quiet { out.stderr = "WARNING: Ignoring custom format, because both --format and --quiet are set.\n" }
+        }
+        let wantSize = invocation.options["size"] != nil ? invocation.flag("size") : (!quiet && sizeUsed)
+        let selected: [Container]
+        switch select(invocation, engine: engine) {
+        case .success(let list): selected = list
+        case .failure(let error): return CommandOutput.daemonError(error)
+        }
+        if quiet || (format.isEmpty && false) {
+            out.stdout = selected.map { (trunc ? $0.shortID : $0.id) + "\n" }.joined()
+            return out
+        }
+        if ListFormat.isDefaultTable(format) {
+            var header = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
+            if invocation.flag("size") { header.append("SIZE") }
+            let rows = selected.map { c -> [String] in
+                var cells = [trunc ? c.shortID : c.id, image(c, engine: engine, trunc: trunc), command(c, trunc: trunc),
+                             runningFor(c, now: now), c.state.display(now: now), PortDisplay.display(PortDisplay.ports(c)), c.name]
+                if invocation.flag("size") { cells.append(size(c, engine: engine, requested: true)) }
+                return cells
+            }
+            out.stdout = ListFormat.table(header, rows)
+            return out
+        }
+        let rendered = containerFormat.render(format: format) {
+            selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize) }
+        }
+        out.append(rendered)
+        return out
+    }
+
+    /// The row every `--format` is checked against before the daemon is asked.
+    static let emptyRow: JSONValue = .object(JSONObject(
+        ["Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names", "Networks", "Platform", "Ports",
+         "RunningFor", "Size", "State", "Status"].map { ($0, JSONValue.string("")) }))
+
+    /// One `docker ps` row (formatter.ContainerContext as `{{json .}}` marshals it).
+    public static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool) -> JSONValue {
+        var mounts: [String] = []
+        var local = 0
+        for m in c.mounts {
+            let name = m.type == "volume" ? (m.name ?? m.source) : m.source
+            mounts.append(trunc ? ListFormat.ellipsis(name, 15) : name)
+            if m.type == "volume" { local += 1 }
+        }
+        let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return [
+            "Command": .string(command(c, trunc: trunc)),
+            "CreatedAt": .string(DockerTime.goString(seconds: c.created)),
+            "ID": .string(trunc ? c.shortID : c.id),
+            "Image": .string(image(c, engine: engine, trunc: trunc)),
+            "Labels": .string(ListFormat.labels(c.config.labels)),
+            "LocalVolumes": .string(String(local)),
+            "Mounts": .string(mounts.joined(separator: ",")),
+            "Names": .string(c.name),
+            "Networks": .string(networks.joined(separator: ",")),
+            "Platform": .null,
+            "Ports": .string(PortDisplay.display(PortDisplay.ports(c))),
+            "RunningFor": .string(runningFor(c, now: now)),
+            "Size": .string(size(c, engine: engine, requested: wantSize)),
+            "State": .string(c.state.status),
+            "Status": .string(c.state.display(now: now)),
+        ]
+    }
+
+    /// The daemon's Command (path and arguments, arguments with spaces in single quotes), quoted
+    /// with Go's %q after cutting to 20 columns.
+    static func command(_ c: Container, trunc: Bool) -> String {
+        let args = c.processArguments
+        var text = args.first ?? ""
+        if args.count > 1 {
+            text += " " + args.dropFirst().map { $0.contains(" ") ? "'" + $0 + "'" : $0 }.joined(separator: " ")
+        }
+        return goQuote(trunc ? ListFormat.ellipsis(text, 20) : text)
+    }
+
+    /// The IMAGE column: the name the container was created with while it still names the same
+    /// image (without a digest when truncating), else the image id.
+    static func image(_ c: Container, engine: DockerEngine, trunc: Bool) -> String {
+        var name = c.config.image
+        if name != c.imageID {
+            if let i = engine.imageIndex(name), engine.images[i].id == c.imageID {} else { name = c.imageID }
+        }
+        if name.isEmpty { return "<no image>" }
+        guard trunc else { return name }
+        if name.hasPrefix("sha256:") { return String(name.dropFirst(7).prefix(12)) }
+        if let at = name.firstIndex(of: "@") { return String(name[..<at]) }
+        return name
+    }
+
+    static func runningFor(_ c: Container, now: Double) -> String {
+        HumanDuration.text(seconds: now - c.created.rounded(.down)) + " ago"
+    }
+
+    /// `0B (virtual 1.99MB)` when sizes were asked for, `0B` otherwise (the container's own layer
+    /// is not measured: always 0B).
+    static func size(_ c: Container, engine: DockerEngine, requested: Bool) -> String {
+        guard requested, let image = engine.images.first(where: { $0.id == c.imageID }), image.size > 0 else { return "0B" }
+        return "0B (virtual " + HumanSize.decimal(Double(image.size)) + ")"
+    }
+}
