@@ -14,7 +14,18 @@ final class ShellFuzzTests: XCTestCase {
         for _ in 0..<3000 {
             var source = ""
             for _ in 0..<Int(rng.next() % 14) { source += pieces[Int(rng.next() % UInt64(pieces.count))] }
-            _ = Shell.parse(source)
+            // The fast path must agree with the full parser.
+            var full = ShellParser(source)
+            var commands: [ShellList] = []
+            var failure: ShellSyntaxError?
+            do { while let list = try full.nextCompleteCommand() { commands.append(list) } } catch { failure = error }
+            switch Shell.parse(source) {
+            case .success(let script):
+                XCTAssertNil(failure, source)
+                XCTAssertEqual(script, ShellScript(commands: commands, hereDocuments: full.hereDocuments), source)
+            case .failure(let error):
+                XCTAssertEqual(error, failure, source)
+            }
             _ = Shell.needsMoreInput(source)
             var lab = Lab()
             for origin in [ShellOrigin.commandString, .interactive] {

@@ -20,15 +20,24 @@ final class ShellParsePerformanceTests: XCTestCase {
     ]
 
     func testPlainFastPathMatchesTheFullParser() {
-        for line in Self.lines + ["ls -la /tmp", "echo a=b c", "cd", "x", "docker run -e A=1 nginx", "doit now", "echo --x=y"] {
+        let more = ["ls -la /tmp", "echo a=b c", "cd", "x", "docker run -e A=1 nginx", "doit now", "echo --x=y",
+                    "docker container stop web && docker container rm web", "ls -la | grep Docker | wc -l",
+                    "docker ps -a | grep Exited | cut -d ' ' -f 1 | xargs docker rm", "a; b;", "a || b && c | d",
+                    "docker ps --format '{{.ID}}\\t{{.Names}}' | sort", "echo \"a b\" 'c'd\"\" e\\ f ''",
+                    "echo $(docker ps -q) `date` ${HOME:-x} $((1+2))", "echo \"multi\nline\"; echo next",
+                    "docker run -e A=\"x y\" -e B=$V -e C= nginx", "echo {a,b} ~ ~/x a=~/y", "echo a#b c"]
+        for line in Self.lines + more {
             var full = ShellParser(line)
             var commands: [ShellList] = []
             while let list = try? full.nextCompleteCommand() { commands.append(list) }
             let expected = ShellScript(commands: commands, hereDocuments: full.hereDocuments)
             XCTAssertEqual(try Shell.parse(line).get(), expected, line)
         }
-        for notPlain in ["A=1 cmd", "if true", "fi", "do", "{ a; }", "! a", "[[ a ]]", "~/x", "# c", "then x", "while x"] {
-            XCTAssertNil(ShellParser(notPlain).plainCommandLine(), notPlain)
+        for notFast in ["A=1 cmd", "if true", "fi", "do", "{ a; }", "! a", "[[ a ]]", "# c", "then x", "while x",
+                        "a > f", "a 2>&1", "a &", "(a)", "f() { a; }", "a |", "| a", "a &&", "a\nb", "a ;; b", "cat <<E\nx\nE",
+                        "echo \\\n x", "a |& b", "a; ; b"] {
+            var parser = ShellParser(notFast)
+            XCTAssertNil(parser.fastScript(), notFast)
         }
     }
 
