@@ -19,7 +19,12 @@ struct ContainerRuntime {
     }
 
     /// The programs every container has (the images' own shells and tools).
-    static let programs: ProgramTable = ProgramTable.coreutils
+    static let programs: ProgramTable = {
+        var table = ProgramTable.coreutils
+        table.register("ping", PingProgram())
+        table.register("nslookup", NslookupProgram())
+        return table
+    }()
 
     /// Whether `argv[0]` can be started in the container; the daemon's error when it cannot.
     static func checkExecutable(_ program: String, files: VirtualFileSystem) -> EngineError? {
@@ -49,6 +54,7 @@ struct ContainerRuntime {
         var machine = Machine(hostname: container.config.hostname)
         machine.files = container.files
         machine.engine = engine
+        machine.containerID = container.id
         machine.shell = shell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir)
         var inner = Lab(machine: machine, now: now)
         let captured = CapturedOutput()

@@ -54,11 +54,7 @@ public struct DockerEngine: Codable, Sendable, Equatable {
     public mutating func settle(now: Double) {
         for i in containers.indices {
             guard let end = containers[i].state.endsAt, end <= now, containers[i].state.running else { continue }
-            containers[i].state.status = "exited"
-            containers[i].state.exitCode = containers[i].state.endCode
-            containers[i].state.finishedAt = end
-            containers[i].state.endsAt = nil
-            containers[i].state.pid = 0
+            processEnded(i, code: containers[i].state.endCode, at: end)
         }
         containers.removeAll { $0.hostConfig.autoRemove && $0.state.status == "exited" }
     }

@@ -56,6 +56,7 @@ extension DockerEngine {
     /// Stops a running container (SIGTERM: the services here exit 0), releasing its endpoints.
     public mutating func stop(_ reference: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
+        if containers[i].state.status == "restarting" { containers[i].state.status = "exited"; return }
         guard containers[i].state.running else { return }
         finish(i, code: containers[i].isService ? 0 : 137, now: now)
     }
@@ -75,6 +76,20 @@ extension DockerEngine {
         containers[i].state.endsAt = nil
         containers[i].state.pid = 0
         releaseEndpoints(i)
+    }
+
+    /// The main process ended by itself with `code`: under a restart policy that applies, docker
+    /// keeps restarting it ("Restarting (2) … ago"); otherwise it is exited.
+    mutating func processEnded(_ i: Int, code: Int32, at time: Double) {
+        let policy = containers[i].hostConfig.restartPolicy
+        let restarts = policy == "always" || policy == "unless-stopped"
+            || (policy == "on-failure" && code != 0
+                && (containers[i].hostConfig.maximumRetryCount == 0 || containers[i].restartCount < containers[i].hostConfig.maximumRetryCount))
+        finish(i, code: code, now: time)
+        if restarts {
+            containers[i].state.status = "restarting"
+            containers[i].restartCount += 1
+        }
     }
 
     public mutating func pause(_ reference: String) throws(EngineError) {

@@ -42,7 +42,7 @@ extension DockerEngine {
             }, uniquingKeysWith: { $1 })
             if let failure = ImageBehaviour.refusal(service: service, environment: env) {
                 log(c, .stderr, failure, now: now)
-                finish(c, code: 1, now: now)
+                processEnded(c, code: 1, at: now)
                 return StartResult(stdout: "", stderr: failure, running: false, exitCode: 1)
             }
             let line = ImageBehaviour.startLog(service: service)
@@ -53,7 +53,7 @@ extension DockerEngine {
         if argv == ["/hello"] {
             let text = ImageBehaviour.helloWorld
             log(c, .stdout, text, now: now)
-            finish(c, code: 0, now: now)
+            processEnded(c, code: 0, at: now)
             return StartResult(stdout: text, running: false)
         }
         if ImageBehaviour.runsUntilStopped(argv, interactive: container.config.openStdin || container.config.tty) {
@@ -69,7 +69,7 @@ extension DockerEngine {
             result.exitCode = outcome.status
             return result
         }
-        finish(c, code: outcome.status, now: now)
+        processEnded(c, code: outcome.status, at: now)
         result.running = false
         result.exitCode = outcome.status
         return result

@@ -10,6 +10,9 @@ public struct Machine: Codable, Sendable, Equatable {
     public var shell: ShellEnvironment
     /// The machine's Docker engine: its containers, images, networks and volumes.
     public var engine: DockerEngine
+    /// Set when this "machine" is the inside of a container (a process run by the engine):
+    /// the container's id, so network programs can find its endpoints.
+    public var containerID: String?
 
     public init(hostname: String = "node1") {
         self.hostname = hostname
