@@ -43,7 +43,7 @@ public enum ObjectListing {
         case .success(let list): selected = list
         case .failure(let error): return CommandOutput.daemonError(error)
         }
-        if quiet || (format.isEmpty && false) {
+        if quiet {
             out.stdout = selected.map { (trunc ? $0.shortID : $0.id) + "\n" }.joined()
             return out
         }

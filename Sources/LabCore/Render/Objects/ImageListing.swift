@@ -1,0 +1,149 @@
+/// `docker images` / `docker image ls`: the daemon's image list (Engine 20.10 daemon/images:
+/// newest first, reference filters per tag) and docker/cli's image formatter (one row per tag,
+/// `<none>` for untagged images).
+extension ObjectListing {
+    static let imageHeaders: JSONValue = [
+        "ID": "IMAGE ID", "Repository": "REPOSITORY", "Tag": "TAG", "Digest": "DIGEST", "CreatedSince": "CREATED",
+        "CreatedAt": "CREATED AT", "Size": "SIZE", "Containers": "CONTAINERS", "VirtualSize": "SIZE",
+        "SharedSize": "SHARED SIZE", "UniqueSize": "UNIQUE SIZE",
+    ]
+    static let imageFormat = ListFormat(structType: "*formatter.imageContext", headers: imageHeaders)
+
+    /// One row of `docker images`: an image under one repository:tag (or digest).
+    struct ImageRow {
+        let image: LocalImage
+        let repository: String
+        let tag: String
+        let digest: String
+    }
+
+    public static func images(_ invocation: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
+        let filters = ListFilters(invocation.values("filter") + invocation.arguments.prefix(1).map { "reference=" + $0 })
+        if let bad = filters.invalidKey(accepted: ["dangling", "label", "before", "since", "reference"]) {
+            return .daemonError(.other(bad, status: 400))
+        }
+        var dangling: Bool?
+        for v in filters["dangling"] {
+            guard v == "true" || v == "false" else { return .daemonError(.other("Invalid filter 'dangling=[\(v)]'", status: 400)) }
+            dangling = v == "true"
+        }
+        var before: Double?, since: Double?
+        for (key, values) in [("before", filters["before"]), ("since", filters["since"])] {
+            for v in values {
+                guard let i = engine.imageIndex(v) else { return .daemonError(.noSuchImage(ImageName(v).familiar)) }
+                if key == "before" { before = engine.images[i].created } else { since = engine.images[i].created }
+            }
+        }
+        let digests = invocation.flag("digests")
+        let trunc = !invocation.flag("no-trunc")
+        var order = Array(engine.images.indices)
+        order.sort { a, b in
+            let ca = engine.images[a].created.rounded(.down), cb = engine.images[b].created.rounded(.down)
+            return ca != cb ? ca > cb : a > b
+        }
+        var rows: [ImageRow] = []
+        for i in order {
+            var image = engine.images[i]
+            image.repoDigests = ImageInspect.repoDigests(image)
+            if let before, image.created >= before { continue }
+            if let since, image.created <= since { continue }
+            if filters.has("label") && !filters.matchLabels("label", [:]) { continue }
+            if let dangling, dangling != image.repoTags.isEmpty { continue }
+            if filters.has("reference") {
+                image.repoTags = image.repoTags.filter { t in filters["reference"].contains { referenceMatch($0, t) } }
+                image.repoDigests = image.repoDigests.filter { d in filters["reference"].contains { referenceMatch($0, d) } }
+                if image.repoTags.isEmpty && image.repoDigests.isEmpty { continue }
+            }
+            rows += imageRows(image, digests: digests)
+        }
+        let format = ListFormat.format(invocation)
+        if ListFormat.isDefaultTable(format) {
+            if invocation.flag("quiet") {
+                return CommandOutput(stdout: rows.map { imageID($0.image, trunc: trunc) + "\n" }.joined())
+            }
+            var header = ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]
+            if digests { header.insert("DIGEST", at: 2) }
+            let cells = rows.map { r -> [String] in
+                var c = [r.repository, r.tag, imageID(r.image, trunc: trunc), createdSince(r.image, now: now),
+                         HumanSize.decimal(Double(r.image.size))]
+                if digests { c.insert(r.digest, at: 2) }
+                return c
+            }
+            return CommandOutput(stdout: ListFormat.table(header, cells))
+        }
+        return imageFormat.render(format: format) { rows.map { imageRow($0, now: now, trunc: trunc) } }
+    }
+
+    /// reference.FamiliarMatch: the pattern against `name:tag` (or `name@digest`), then the name alone.
+    static func referenceMatch(_ pattern: String, _ reference: String) -> Bool {
+        if ListFilters.globMatch(pattern, reference) { return true }
+        let name = reference.firstIndex(of: "@").map { String(reference[..<$0]) } ?? ImageName(reference).repository
+        return ListFilters.globMatch(pattern, name)
+    }
+
+    /// docker/cli imageFormatTaggedAndDigest: a row per tag (grouped by repository), per digest of
+    /// that repository with --digests; repositories known only by digest get a `<none>` tag.
+    static func imageRows(_ image: LocalImage, digests showDigests: Bool) -> [ImageRow] {
+        if image.repoTags.isEmpty && image.repoDigests.isEmpty {
+            return [ImageRow(image: image, repository: "<none>", tag: "<none>", digest: "<none>")]
+        }
+        var repos: [String] = []
+        var tags: [String: [String]] = [:]
+        var digests: [String: [String]] = [:]
+        var digestRepos: [String] = []
+        for t in image.repoTags {
+            let name = ImageName(t)
+            if tags[name.repository] == nil { repos.append(name.repository) }
+            tags[name.repository, default: []].append(name.tag ?? "latest")
+        }
+        for d in image.repoDigests {
+            guard let at = d.firstIndex(of: "@") else { continue }
+            let repo = String(d[..<at])
+            if digests[repo] == nil { digestRepos.append(repo) }
+            digests[repo, default: []].append(String(d[d.index(after: at)...]))
+        }
+        var rows: [ImageRow] = []
+        for repo in repos {
+            let ds = showDigests ? digests[repo] ?? [] : []
+            for tag in tags[repo] ?? [] {
+                if ds.isEmpty {
+                    rows.append(ImageRow(image: image, repository: repo, tag: tag, digest: "<none>"))
+                } else {
+                    for d in ds { rows.append(ImageRow(image: image, repository: repo, tag: tag, digest: d)) }
+                }
+            }
+        }
+        for repo in digestRepos where tags[repo] == nil {
+            if showDigests {
+                for d in digests[repo] ?? [] { rows.append(ImageRow(image: image, repository: repo, tag: "<none>", digest: d)) }
+            } else {
+                rows.append(ImageRow(image: image, repository: repo, tag: "<none>", digest: ""))
+            }
+        }
+        return rows
+    }
+
+    static func imageID(_ image: LocalImage, trunc: Bool) -> String { trunc ? image.shortID : image.id }
+
+    static func createdSince(_ image: LocalImage, now: Double) -> String {
+        HumanDuration.text(seconds: now - image.created.rounded(.down)) + " ago"
+    }
+
+    /// One `docker images` row as `{{json .}}` marshals formatter.imageContext.
+    static func imageRow(_ r: ImageRow, now: Double, trunc: Bool) -> JSONValue {
+        let size = Double(r.image.size)
+        return [
+            "Containers": "N/A",
+            "CreatedAt": .string(DockerTime.goString(seconds: r.image.created)),
+            "CreatedSince": .string(createdSince(r.image, now: now)),
+            "Digest": .string(r.digest.isEmpty ? "<none>" : r.digest),
+            "ID": .string(imageID(r.image, trunc: trunc)),
+            "Repository": .string(r.repository),
+            "SharedSize": "N/A",
+            "Size": .string(HumanSize.decimal(size)),
+            "Tag": .string(r.tag),
+            "UniqueSize": "N/A",
+            "VirtualSize": .string(HumanSize.format(size, base: 1000, units: HumanSize.decimal, precision: 4)),
+        ]
+    }
+}
