@@ -19,5 +19,10 @@ struct BenchCommand: ParsableCommand {
         let parse = ParseBenchmark.run(seconds: seconds)
         print("shell + docker grammar parse: \(Int(parse.linesPerSecond)) lines/s on one core "
               + "(\(parse.lines) lines, \(parse.dockerCommands) docker commands, \(String(format: "%.2f", parse.seconds)) s)")
+        let replay = EngineBenchmark.replay(seconds: seconds)
+        print("replayed docker commands: \(Int(replay.commandsPerSecond)) commands/s on one core "
+              + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) s)")
+        let memory = EngineBenchmark.memory(containers: 100)
+        print("a session with 100 containers: \(memory.savedBytes / 1024) KiB saved, \(memory.residentBytes / 1024) KiB resident")
     }
 }

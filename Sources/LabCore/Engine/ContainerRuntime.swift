@@ -51,12 +51,10 @@ struct ContainerRuntime {
         var container = engine.containers[c]
         let before = container.files
         mountIn(&container, engine: engine, hostFiles: hostFiles)
-        var machine = Machine(hostname: container.config.hostname)
-        machine.files = container.files
-        machine.engine = engine
-        machine.containerID = container.id
-        machine.shell = shell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir)
-        var inner = Lab(machine: machine, now: now)
+        let machine = Machine(hostname: container.config.hostname, files: container.files,
+                              shell: shell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
+                              engine: engine, containerID: container.id)
+        var inner = Lab(machine: machine, now: now, ids: IDSource(seed: UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable))
         let captured = CapturedOutput()
         let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
         let outcome = Shell(programs: programs).run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
@@ -151,14 +149,5 @@ struct ContainerRuntime {
                 parent = VirtualFileSystem.parent(of: parent)
             }
         }
-    }
-}
-
-extension Lab {
-    /// A lab of one given machine at a given time (used to run processes inside containers).
-    init(machine: Machine, now: Double) {
-        self.init(nodes: 1)
-        machines = [machine]
-        clock = SimulatedClock(epoch: SimulatedClock.defaultEpoch, elapsed: now - SimulatedClock.defaultEpoch)
     }
 }

@@ -18,16 +18,19 @@ public struct IDSource: Codable, Sendable, Equatable, RandomNumberGenerator {
 
     /// A lowercase hexadecimal id of `length` characters (64 for container and image ids).
     public mutating func hexID(length: Int = 64) -> String {
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(length)
-        while out.count < length {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: length)
+        var i = 0
+        while i < length {
             var word = next()
-            for _ in 0..<16 where out.count < length {
-                out.append(digits[Int(word & 0xF)])
+            var k = 0
+            while k < 16 && i < length {
+                bytes[i] = digits[Int(word & 0xF)]
                 word >>= 4
+                i += 1
+                k += 1
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

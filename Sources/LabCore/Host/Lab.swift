@@ -34,6 +34,14 @@ public struct Lab: Codable, Sendable, Equatable {
         public var bash: Bool
     }
 
+    /// A lab of one given machine at a given simulated time (the inside of a container).
+    init(machine: Machine, now: Double, ids: IDSource) {
+        machines = [machine]
+        current = 0
+        clock = SimulatedClock(epoch: SimulatedClock.defaultEpoch, elapsed: now - SimulatedClock.defaultEpoch)
+        self.ids = ids
+    }
+
     /// The machine the learner is on.
     public var machine: Machine {
         get { machines[current] }

@@ -22,6 +22,15 @@ public struct Machine: Codable, Sendable, Equatable {
         self.shell = ShellEnvironment(hostname: hostname)
         self.engine = DockerEngine(machine: hostname, now: SimulatedClock.defaultEpoch)
     }
+
+    /// A machine made of given parts (the inside of a container, where a process runs).
+    init(hostname: String, files: VirtualFileSystem, shell: ShellEnvironment, engine: DockerEngine, containerID: String?) {
+        self.hostname = hostname
+        self.files = files
+        self.shell = shell
+        self.engine = engine
+        self.containerID = containerID
+    }
 }
 
 /// The part of a shell's state that persists between lines: variables (and which are exported),
