@@ -34,7 +34,9 @@ public enum ObjectListing {
                 let what = error.isParseError ? "failed to parse template: " : "failed to execute template: "
                 return CommandOutput(stderr: what + error.message + "\n", status: 1)
             }
-            sizeUsed = format.contains("Size") || format.contains("json")
+            // docker asks for sizes when the template reads .Size (marshalling the whole row reads it
+            // too); the bare `json` format is not executed by that check.
+            sizeUsed = format != "json" && (format.contains("Size") || format.contains("json"))
             if quiet { out.stderr = "WARNING: Ignoring custom format, because both --format and --quiet are set.\n" }
         }
         let wantSize = invocation.options["size"] != nil ? invocation.flag("size") : (!quiet && sizeUsed)

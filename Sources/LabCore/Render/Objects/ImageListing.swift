@@ -34,7 +34,9 @@ extension ObjectListing {
                 if key == "before" { before = engine.images[i].created } else { since = engine.images[i].created }
             }
         }
-        let digests = invocation.flag("digests")
+        let format = ListFormat.format(invocation)
+        // docker/cli needDigest: --digests, or a format that reads {{.Digest}}.
+        let digests = invocation.flag("digests") || format.contains("{{.Digest}}")
         let trunc = !invocation.flag("no-trunc")
         var order = Array(engine.images.indices)
         order.sort { a, b in
@@ -56,17 +58,16 @@ extension ObjectListing {
             }
             rows += imageRows(image, digests: digests)
         }
-        let format = ListFormat.format(invocation)
         if ListFormat.isDefaultTable(format) {
             if invocation.flag("quiet") {
                 return CommandOutput(stdout: rows.map { imageID($0.image, trunc: trunc) + "\n" }.joined())
             }
             var header = ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]
-            if digests { header.insert("DIGEST", at: 2) }
+            if invocation.flag("digests") { header.insert("DIGEST", at: 2) }
             let cells = rows.map { r -> [String] in
                 var c = [r.repository, r.tag, imageID(r.image, trunc: trunc), createdSince(r.image, now: now),
                          HumanSize.decimal(Double(r.image.size))]
-                if digests { c.insert(r.digest, at: 2) }
+                if invocation.flag("digests") { c.insert(r.digest, at: 2) }
                 return c
             }
             return CommandOutput(stdout: ListFormat.table(header, cells))

@@ -36,6 +36,7 @@ cases = [
     "docker ps -a --filter expose=5000-5001/tcp --format '{{.Names}}'",
     "docker inspect -f '{{.Name}}' rnd-nosuch", "docker inspect -f '{{.Name' rnd-nosuch", "docker inspect --type nosuch rnd-ports",
     "docker inspect -f '{{.Foo}}' rnd-ports rnd-stopped",
+    "docker image inspect -f '{{.Id}} {{.Created}}' $(docker images -q -a | sort -u)",
 ]
 cleanup = [
     "docker rm -f -v rnd-ports rnd-restart rnd-stopped", "docker volume rm rnd-vol", "docker network rm rnd-net2 rnd-net3",
