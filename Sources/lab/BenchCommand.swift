@@ -6,9 +6,10 @@ import LabCore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the lab's speed (run with: swift run -c release lab bench).")
+        abstract: "Measure the lab's speed (run with: swift run -c release lab bench).",
+        discussion: "Throughputs are per CPU-second of the measuring thread, so they describe one core whatever else the machine runs.")
 
-    @Option(help: "Seconds to spend on each measurement.")
+    @Option(help: "CPU seconds to spend on each measurement.")
     var seconds: Double = 2
 
     func validate() throws {
@@ -18,10 +19,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let parse = ParseBenchmark.run(seconds: seconds)
         print("shell + docker grammar parse: \(Int(parse.linesPerSecond)) lines/s on one core "
-              + "(\(parse.lines) lines, \(parse.dockerCommands) docker commands, \(String(format: "%.2f", parse.seconds)) s)")
+              + "(\(parse.lines) lines, \(parse.dockerCommands) docker commands, \(String(format: "%.2f", parse.seconds)) CPU s)")
         let replay = EngineBenchmark.replay(seconds: seconds)
         print("replayed docker commands: \(Int(replay.commandsPerSecond)) commands/s on one core "
-              + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) s)")
+              + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) CPU s)")
         let memory = EngineBenchmark.memory(containers: 100)
         print("a session with 100 containers: \(memory.savedBytes / 1024) KiB saved, \(memory.residentBytes / 1024) KiB resident")
     }
