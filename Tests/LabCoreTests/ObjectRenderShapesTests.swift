@@ -86,3 +86,54 @@ final class ObjectRenderShapesTests: XCTestCase {
         XCTAssertEqual(out.stdout, step.output)
     }
 }
+
+/// Fixtures/render/states.json: containers on the host and none networks, with limits and a TTY,
+/// a created container connected to a second network before it started, a --rm container.
+final class ObjectRenderStatesTests: XCTestCase {
+    func testStatesMatchRecording() throws {
+        let rec = try RenderFixture.load("states")
+        var cases: [String: RenderFixture.Case] = [:]
+        for c in rec.cases { cases[c.command] = c }
+        let doc = { (name: String) throws -> JSONValue in
+            try XCTUnwrap(try RenderFixture.inspected(cases["docker inspect " + name]).first)
+        }
+        var engine = DockerEngine(machine: "states", now: 0)
+        let networkDocs = try RenderFixture.inspected(cases["docker network inspect host none rnd-sn"])
+        for n in networkDocs {
+            if let i = engine.networks.firstIndex(where: { $0.name == n["Name"]?.stringValue }) {
+                engine.networks[i].id = n["Id"]?.stringValue ?? ""
+                engine.networks[i].created = RenderFixture.parseTime(n["Created"]?.stringValue ?? "")
+            } else {
+                engine.networks.append(RenderFixture.network(n))
+            }
+        }
+        engine.networks[0].id = try doc("rnd-rm")["NetworkSettings"]?["Networks"]?["bridge"]?["NetworkID"]?.stringValue ?? ""
+        for name in ["rnd-host", "rnd-none", "rnd-c2", "rnd-rm"] { engine.containers.append(RenderFixture.container(try doc(name))) }
+        engine.containers.sort { $0.created < $1.created }
+        // rnd-c2 never started: the engine keeps the endpoint `docker network connect bridge` added.
+        let c2 = try XCTUnwrap(engine.containers.firstIndex { $0.name == "rnd-c2" })
+        engine.containers[c2].endpoints = [Endpoint(networkName: "bridge", networkID: engine.networks[0].id, endpointID: "", ipAddress: "",
+                                                    prefixLength: 0, gateway: "", macAddress: "", aliases: [])]
+        for (name, repo) in [("rnd-host", "alpine:latest"), ("rnd-rm", "nginx:latest")] {
+            engine.images.append(LocalImage(id: try doc(name)["Image"]?.stringValue ?? "", repoTags: [repo], repoDigests: [], created: 0,
+                                            entrypoint: nil, cmd: nil, env: [], exposedPorts: [], volumes: [], workingDir: "",
+                                            size: 1_985_610, service: nil))
+        }
+        let inspectCommands = ["docker inspect rnd-host", "docker inspect rnd-none", "docker inspect rnd-c2", "docker inspect rnd-rm",
+                               "docker network inspect host none rnd-sn"]
+        for command in inspectCommands {
+            let c = try XCTUnwrap(cases[command])
+            let out = ObjectRenderTests.render(command, engine: engine, now: c.now + 0.01)
+            XCTAssertEqual(RenderFixture.normaliseInspect(out.stdout), RenderFixture.normaliseInspect(c.stdout), command)
+        }
+        // rnd-hc's healthcheck state is not in the model: its line is left out.
+        for command in ["docker ps -a --filter name=rnd- --format '{{.Names}}|{{.Ports}}|{{.Networks}}|{{.Status}}|{{.Command}}|{{.Mounts}}|{{.LocalVolumes}}'",
+                        "docker ps -a --filter network=host --format '{{.Names}}'", "docker ps -a --filter network=rnd-sn --format '{{.Names}}'",
+                        "docker ps -a --filter health=none --filter name=rnd- --format '{{.Names}}'"] {
+            let c = try XCTUnwrap(cases[command])
+            let out = ObjectRenderTests.render(command, engine: engine, now: c.now + 0.01)
+            let expected = c.stdout.split(separator: "\n").filter { !$0.hasPrefix("rnd-hc|") }.map { $0 + "\n" }.joined()
+            XCTAssertEqual(out.stdout, expected, command)
+        }
+    }
+}

@@ -238,12 +238,29 @@ public enum ContainerInspect {
 
     static func isHostNetwork(_ c: Container) -> Bool { c.hostConfig.networkMode == "host" }
 
-    /// The networks a container is on, by name: its endpoints, or (never started) its network mode.
-    public static func networkNames(_ c: Container) -> [String] {
-        if !c.endpoints.isEmpty { return c.endpoints.map(\.networkName) }
+    /// The networks a container is on, by name: its network mode's, then those connected later.
+    public static func networkNames(_ c: Container) -> [String] { attachments(c).map(\.name) }
+
+    /// Each network a container is on: the network mode's first (its endpoint once started), then
+    /// the endpoints connected later (`docker network connect`).
+    static func attachments(_ c: Container) -> [(name: String, endpoint: Endpoint?, connected: Bool)] {
         let mode = c.hostConfig.networkMode
-        if mode.hasPrefix("container:") { return [] }
-        return [mode == "default" ? "bridge" : mode]
+        var out: [(name: String, endpoint: Endpoint?, connected: Bool)] = []
+        if !mode.hasPrefix("container:") {
+            let name = mode == "default" ? "bridge" : mode
+            out.append((name, c.endpoints.first { $0.networkName == name || $0.networkID == name }, false))
+        }
+        for e in c.endpoints where !out.contains(where: { $0.name == e.networkName }) {
+            out.append((e.networkName, e, !out.isEmpty))
+        }
+        return out
+    }
+
+    /// The endpoint id docker reports: the model's, or one derived for a running container on the
+    /// host or none network (which the engine attaches without an address).
+    static func endpointID(_ e: Endpoint, _ c: Container) -> String {
+        if !e.endpointID.isEmpty || !c.state.running { return e.endpointID }
+        return StableHash.hex("endpoint:" + c.id + e.networkID)
     }
 
     static func networkSettings(_ c: Container, engine: DockerEngine) -> JSONValue {
@@ -257,7 +274,7 @@ public enum ContainerInspect {
         o["LinkLocalIPv6Address"] = ""
         o["LinkLocalIPv6PrefixLen"] = 0
         o["Ports"] = ports(c)
-        o["SandboxKey"] = .string(started ? "/var/run/docker/netns/" + sandbox.prefix(12) : "")
+        o["SandboxKey"] = .string(!started ? "" : isHostNetwork(c) ? "/var/run/docker/netns/default" : "/var/run/docker/netns/" + sandbox.prefix(12))
         o["SecondaryIPAddresses"] = .null
         o["SecondaryIPv6Addresses"] = .null
         o["EndpointID"] = .string(bridge?.endpointID ?? "")
@@ -268,35 +285,31 @@ public enum ContainerInspect {
         o["IPPrefixLen"] = .int(Int64(bridge?.prefixLength ?? 0))
         o["IPv6Gateway"] = ""
         o["MacAddress"] = .string(bridge?.macAddress ?? "")
-        var networks: [(String, JSONValue)] = []
-        if c.endpoints.isEmpty {
-            for name in networkNames(c) { networks.append((name, endpoint(nil, networkName: name, index: 0, c, engine))) }
-        } else {
-            for (i, e) in c.endpoints.enumerated() { networks.append((e.networkName, endpoint(e, networkName: e.networkName, index: i, c, engine))) }
-        }
+        var networks = attachments(c).map { ($0.name, endpoint($0.endpoint, networkName: $0.name, connected: $0.connected, c, engine)) }
         networks.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         o["Networks"] = .object(JSONObject(networks))
         return .object(o)
     }
 
     /// One entry of NetworkSettings.Networks. Networks connected after creation (`docker network
-    /// connect`) carry empty IPAMConfig and DriverOpts objects; user-defined networks list the
-    /// container's aliases and short id.
-    static func endpoint(_ e: Endpoint?, networkName: String, index: Int, _ c: Container, _ engine: DockerEngine) -> JSONValue {
+    /// connect`) carry empty IPAMConfig and DriverOpts objects and an alias list; once started, a
+    /// container on a user-defined network answers to its aliases and short id. A container that
+    /// never started shows no network ids.
+    static func endpoint(_ e: Endpoint?, networkName: String, connected: Bool, _ c: Container, _ engine: DockerEngine) -> JSONValue {
+        let started = c.state.startedAt != nil
         let net = engine.networks.first { $0.id == e?.networkID || $0.name == networkName }
         var aliases: JSONValue = .null
-        if let e, let net, net.hasEmbeddedDNS {
+        if let e, started, let net, net.hasEmbeddedDNS {
             aliases = .array((e.aliases + [c.shortID]).map { .string($0) })
-        } else if let e, !e.aliases.isEmpty {
+        } else if let e, connected || !e.aliases.isEmpty {
             aliases = .array(e.aliases.map { .string($0) })
         }
-        let connected = index > 0
         return [
             "IPAMConfig": connected ? .object(JSONObject()) : .null,
             "Links": .null,
             "Aliases": aliases,
-            "NetworkID": .string(e?.networkID ?? ""),
-            "EndpointID": .string(e?.endpointID ?? ""),
+            "NetworkID": .string(started ? e?.networkID ?? "" : ""),
+            "EndpointID": .string(e.map { endpointID($0, c) } ?? ""),
             "Gateway": .string(e?.gateway ?? ""),
             "IPAddress": .string(e?.ipAddress ?? ""),
             "IPPrefixLen": .int(Int64(e?.prefixLength ?? 0)),

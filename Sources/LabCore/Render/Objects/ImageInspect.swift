@@ -81,11 +81,13 @@ public enum NetworkInspect {
             ipamConfig.append(.object(entry))
         }
         var containers: [(String, JSONValue)] = []
-        for c in engine.containers {
-            for e in c.endpoints where e.networkID == n.id && !e.ipAddress.isEmpty {
+        // Running containers with an endpoint here (on host and none: without an address).
+        let addressless = n.driver == "host" || n.driver == "null"
+        for c in engine.containers where c.state.running {
+            for e in c.endpoints where e.networkID == n.id && (!e.ipAddress.isEmpty || addressless) {
                 containers.append((c.id, [
-                    "Name": .string(c.name), "EndpointID": .string(e.endpointID), "MacAddress": .string(e.macAddress),
-                    "IPv4Address": .string(e.ipAddress + "/" + String(e.prefixLength)), "IPv6Address": "",
+                    "Name": .string(c.name), "EndpointID": .string(ContainerInspect.endpointID(e, c)), "MacAddress": .string(e.macAddress),
+                    "IPv4Address": .string(e.ipAddress.isEmpty ? "" : e.ipAddress + "/" + String(e.prefixLength)), "IPv6Address": "",
                 ]))
             }
         }
