@@ -24,6 +24,7 @@ enum DockerDaemon {
             case ["container", "port"]: return ContainerProcessCommands.port(i, &p, &s)
             case ["container", "diff"]: return ContainerProcessCommands.diff(i, &p, &s)
             case ["container", "cp"]: return CopyCommand.copy(i, &p, &s)
+            case ["container", "update"]: return UpdateCommand.update(i, &p, &s)
             case ["image", "pull"]: return ImageCommands.pull(i, &p, &s)
             case ["image", "tag"]: return ImageCommands.tag(i, &p, &s)
             case ["image", "rm"]: return ImageCommands.remove(i, &p, &s)

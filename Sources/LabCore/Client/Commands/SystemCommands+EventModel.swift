@@ -1,0 +1,67 @@
+/// One entry of an engine's event log, shaped like moby's events.Message (api/types/events,
+/// Engine 20.10): what happened (`Action`) to which object (`Type`, the actor's id) with the
+/// actor's attributes, and when (simulated Unix seconds). The constructors fill the attributes
+/// the daemon gives each kind of object, as `docker events` showed them on the real engine
+/// (Fixtures/engine/transcripts/2x-events and the integrator notes in SystemCommands+Events.swift).
+public struct EngineEvent: Codable, Sendable, Equatable {
+    /// container, image, network, volume.
+    public var type: String
+    /// create, start, die, connect, pull, … (`exec_create: CMD` carries the command).
+    public var action: String
+    /// The container's or network's full id, the volume's name, the image's reference or id.
+    public var actorID: String
+    public var attributes: [String: String]
+    /// Simulated Unix time, with the fraction the log keeps (timeNano).
+    public var time: Double
+
+    public init(type: String, action: String, actorID: String, attributes: [String: String], time: Double) {
+        self.type = type
+        self.action = action
+        self.actorID = actorID
+        self.attributes = attributes
+        self.time = time
+    }
+
+    /// A container event: the container's labels, `image` (as the learner named it) and `name`,
+    /// plus `extra` (exitCode for die, signal for kill, execID for exec_*, oldName for rename).
+    public static func container(_ c: Container, _ action: String, time: Double, extra: [String: String] = [:]) -> EngineEvent {
+        var attributes = c.config.labels
+        attributes["image"] = c.config.image
+        attributes["name"] = c.name
+        for (k, v) in extra { attributes[k] = v }
+        return EngineEvent(type: "container", action: action, actorID: c.id, attributes: attributes, time: time)
+    }
+
+    /// A network event (create, destroy, connect, disconnect): `name` and `type` (the driver),
+    /// and `container` (the full id) for connect and disconnect.
+    public static func network(_ n: Network, _ action: String, container: String? = nil, time: Double) -> EngineEvent {
+        var attributes = ["name": n.name, "type": n.driver]
+        if let container { attributes["container"] = container }
+        return EngineEvent(type: "network", action: action, actorID: n.id, attributes: attributes, time: time)
+    }
+
+    /// A volume event (create, destroy, mount, unmount): `driver`, plus for mount `container`,
+    /// `destination`, `propagation` (empty for volumes) and `read/write`, for unmount `container`.
+    public static func volume(_ name: String, _ action: String, driver: String = "local", time: Double,
+                              extra: [String: String] = [:]) -> EngineEvent {
+        var attributes = ["driver": driver]
+        for (k, v) in extra { attributes[k] = v }
+        return EngineEvent(type: "volume", action: action, actorID: name, attributes: attributes, time: time)
+    }
+
+    /// An image event: `pull` names the reference (`alpine:latest`, name=alpine); `tag` the image
+    /// id with the new name; `untag` and `delete` the image id as both actor and name.
+    public static func image(_ actor: String, _ action: String, name: String, time: Double) -> EngineEvent {
+        EngineEvent(type: "image", action: action, actorID: actor, attributes: ["name": name], time: time)
+    }
+}
+
+extension DockerEngine {
+    /// The engine's event log, oldest first.
+    /// INTEGRATOR: DockerEngine has no stored log yet; once it has `public var events: [EngineEvent]`,
+    /// return `events` here (and append in `recordEvent`). Until then `docker events` sees nothing.
+    var recordedEvents: [EngineEvent] { [] }
+
+    /// Appends an event to the log. INTEGRATOR: make this `events.append(event)`.
+    mutating func recordEvent(_ event: EngineEvent) {}
+}

@@ -1,0 +1,50 @@
+/// The processes the lab shows inside a running container, for `docker top` and the PIDS column
+/// of `docker stats`. They follow the oracle's stand-in images (../shared/tools): a service runs
+/// as `/bin/sh /usr/local/bin/SERVICE ARGS` (its command name is the service's) with a `sleep 1`
+/// child that it restarts every second; any other container runs its command alone. Process ids
+/// are stable fakes derived from the container; sizes and kernel values are the ones the oracle's
+/// `ps` showed for those processes (Fixtures/engine/transcripts/21-top.txt).
+struct ContainerProcess: Equatable {
+    var pid: Int
+    var ppid: Int
+    /// argv.
+    var args: [String]
+    /// The command name (`comm`): the program file's base name, at most 15 characters.
+    var comm: String
+    /// Simulated Unix time the process started.
+    var start: Double
+    var rss: Int
+    var vsz: Int
+    var stat: String
+    var flags: Int
+    var wchan: String
+
+    /// The container's processes, main first; none when it is not running.
+    static func list(_ c: Container, now: Double) -> [ContainerProcess] {
+        guard c.state.running else { return [] }
+        let pid = ContainerInspect.pid(c)
+        let started = c.state.startedAt ?? now
+        let tty = c.config.tty ? "+" : ""
+        if let service = c.serviceProgram {
+            var rest = c.config.cmd ?? []
+            if service != "registry", let k = c.processArguments.firstIndex(of: service) {
+                rest = Array(c.processArguments[(k + 1)...])
+            }
+            let main = ContainerProcess(pid: pid, ppid: pid - 21, args: ["/bin/sh", "/usr/local/bin/" + service] + rest,
+                                        comm: name(service), start: started, rss: 1724, vsz: 2268, stat: "Ss" + tty,
+                                        flags: 4, wchan: "sigsus")
+            let child = ContainerProcess(pid: pid + 27, ppid: pid, args: ["sleep", "1"], comm: "sleep",
+                                         start: max(started, now.rounded(.down)), rss: 1376, vsz: 2268, stat: "S",
+                                         flags: 0, wchan: "hrtimer_nanosleep")
+            return [main, child]
+        }
+        let argv = c.processArguments.isEmpty ? ["/bin/sh"] : c.processArguments
+        return [ContainerProcess(pid: pid, ppid: pid - 21, args: argv, comm: name(argv[0]), start: started, rss: 1380,
+                                 vsz: 2268, stat: "Ss" + tty, flags: 4, wchan: "hrtimer_nanosleep")]
+    }
+
+    /// Linux's comm: the base name of the file run, cut to 15 bytes.
+    static func name(_ program: String) -> String {
+        String((program.split(separator: "/").last.map(String.init) ?? program).prefix(15))
+    }
+}
