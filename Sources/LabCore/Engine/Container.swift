@@ -52,6 +52,10 @@ public struct ContainerConfig: Codable, Sendable, Equatable {
     public var labels: [String: String]
     public var stopSignal: String?
     public var healthcheck: [String]?
+    /// Seconds between health checks and failures before "unhealthy" (moby daemon/health.go
+    /// defaults: 30 s, 3 retries).
+    public var healthInterval: Double = 30
+    public var healthRetries: Int = 3
 }
 
 /// A published port: container port and protocol, host address and host port.
@@ -124,6 +128,11 @@ public struct ContainerState: Codable, Sendable, Equatable {
     public var endsAt: Double?
     /// The exit code it ends with then.
     public var endCode: Int32
+    /// "starting", "healthy" or "unhealthy" for a container with a health check.
+    public var health: String? = nil
+    /// Consecutive failed checks, and when the next check runs.
+    public var failingStreak: Int = 0
+    public var nextHealthCheck: Double? = nil
 
     public static let created = ContainerState(status: "created", exitCode: 0, error: "", startedAt: nil, finishedAt: nil,
                                                pid: 0, oomKilled: false, endsAt: nil, endCode: 0)
@@ -140,6 +149,8 @@ public struct ContainerState: Codable, Sendable, Equatable {
             if status == "restarting" {
                 return "Restarting (\(exitCode)) " + HumanDuration.text(seconds: now - (finishedAt ?? now)) + " ago"
             }
+            // moby daemon/container/health.go, Health.String
+            if let health { return up + " (" + (health == "starting" ? "health: starting" : health) + ")" }
             return up
         }
         if status == "dead" { return "Dead" }

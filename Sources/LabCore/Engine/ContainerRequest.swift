@@ -27,6 +27,10 @@ public struct ContainerRequest: Sendable, Equatable {
     /// --mount specs already split into key=value pairs.
     public var mounts: [[String: String]] = []
     public var volumesFrom: [String] = []
+    /// ["CMD-SHELL", command] from --health-cmd; ["NONE"] from --no-healthcheck.
+    public var healthcheck: [String]?
+    public var healthInterval: Double?
+    public var healthRetries: Int?
     public var memory: Int64 = 0
     public var nanoCpus: Int64 = 0
 

@@ -53,6 +53,7 @@ public struct DockerEngine: Codable, Sendable, Equatable {
     /// Settles every container whose main process ended by itself before `now` (`sleep 5`).
     public mutating func settle(now: Double) {
         for i in containers.indices {
+            runHealthChecks(i, until: now)
             guard let end = containers[i].state.endsAt, end <= now, containers[i].state.running else { continue }
             processEnded(i, code: containers[i].state.endCode, at: end)
         }

@@ -28,7 +28,8 @@ extension DockerEngine {
                                      exposedPorts: exposed, tty: request.tty, openStdin: request.openStdin,
                                      stdinOnce: request.openStdin, env: env, cmd: cmd, image: request.image,
                                      volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,
-                                     entrypoint: entrypoint, labels: request.labels)
+                                     entrypoint: entrypoint, labels: request.labels, healthcheck: request.healthcheck,
+                                     healthInterval: request.healthInterval ?? 30, healthRetries: request.healthRetries ?? 3)
         let hostConfig = HostConfig(binds: request.binds.isEmpty ? nil : request.binds, portBindings: request.portBindings,
                                     restartPolicy: request.restartPolicy, maximumRetryCount: request.maximumRetryCount,
                                     autoRemove: request.autoRemove, networkMode: request.network ?? "default",
@@ -90,6 +91,33 @@ extension DockerEngine {
             containers[i].state.status = "restarting"
             containers[i].restartCount += 1
         }
+    }
+
+    /// Runs the health checks that fell due by `now` (at most a few; later ones repeat the last
+    /// verdict): exit 0 is healthy, `retries` failures in a row unhealthy.
+    mutating func runHealthChecks(_ i: Int, until now: Double) {
+        guard containers[i].state.status == "running", let test = containers[i].config.healthcheck,
+              var due = containers[i].state.nextHealthCheck, due <= now else { return }
+        var checks = 0
+        var noFiles = VirtualFileSystem.placeholder
+        while due <= now {
+            checks += 1
+            if checks <= 3 {
+                let argv = test.first == "CMD-SHELL" ? ["sh", "-c", test.dropFirst().joined(separator: " ")] : Array(test.dropFirst())
+                let ok = ContainerRuntime.checkExecutable(argv.first ?? "", files: containers[i].files) == nil
+                    && ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &noFiles, now: due).status == 0
+                containers[i].state.failingStreak = ok ? 0 : containers[i].state.failingStreak + 1
+            } else if containers[i].state.health != "healthy" {
+                containers[i].state.failingStreak += 1
+            }
+            if containers[i].state.failingStreak == 0 {
+                containers[i].state.health = "healthy"
+            } else if containers[i].state.failingStreak >= containers[i].config.healthRetries {
+                containers[i].state.health = "unhealthy"
+            }
+            due += containers[i].config.healthInterval
+        }
+        containers[i].state.nextHealthCheck = due
     }
 
     public mutating func pause(_ reference: String) throws(EngineError) {

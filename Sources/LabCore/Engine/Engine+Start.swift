@@ -28,6 +28,11 @@ extension DockerEngine {
         containers[c].state.finishedAt = nil
         containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
         containers[c].state.error = ""
+        if containers[c].config.healthcheck != nil {
+            containers[c].state.health = "starting"
+            containers[c].state.failingStreak = 0
+            containers[c].state.nextHealthCheck = now + containers[c].config.healthInterval
+        }
         return runMainProcess(c, hostFiles: &hostFiles, now: now)
     }
 

@@ -37,9 +37,30 @@ enum RunOptions {
             r.restartPolicy = p.first.map(String.init) ?? "no"
             r.maximumRetryCount = p.count > 1 ? Int(p[1]) ?? 0 : 0
         }
+        if let cmd = i.value("health-cmd") { r.healthcheck = ["CMD-SHELL", cmd] }
+        if i.flag("no-healthcheck") { r.healthcheck = nil }
+        if let d = i.value("health-interval").flatMap(goDuration), d > 0 { r.healthInterval = d }
+        if let n = i.value("health-retries").flatMap({ Int($0) }), n > 0 { r.healthRetries = n }
         if let m = i.value("memory") { r.memory = bytes(m) }
         if let c = i.value("cpus"), let cpus = Double(c) { r.nanoCpus = Int64(cpus * 1e9) }
         return r
+    }
+
+    /// A Go duration ("30s", "1m30s", "500ms", "2h") in seconds.
+    static func goDuration(_ text: String) -> Double? {
+        var total = 0.0
+        var number = ""
+        var rest = Substring(text)
+        while let ch = rest.first {
+            if ch.isNumber || ch == "." { number.append(ch); rest = rest.dropFirst(); continue }
+            guard let n = Double(number) else { return nil }
+            let units: [(String, Double)] = [("ms", 0.001), ("us", 1e-6), ("µs", 1e-6), ("ns", 1e-9), ("h", 3600), ("m", 60), ("s", 1)]
+            guard let (unit, factor) = units.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+            total += n * factor
+            rest = rest.dropFirst(unit.count)
+            number = ""
+        }
+        return number.isEmpty ? total : (number == "0" ? 0 : nil)
     }
 
     /// `-e NAME` takes NAME's value from the client's environment (dropped when unset).
