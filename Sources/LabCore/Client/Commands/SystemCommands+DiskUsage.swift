@@ -6,7 +6,8 @@
 /// only layer (Fixtures/engine/transcripts/23-history-df.txt): images of the same size count as
 /// one layer, shared whenever two of them are present. Containers' own layers are not measured
 /// (0B, as the stand-ins' processes write nothing there); a volume's size is the bytes of its
-/// files; there is never a build cache. Image rows are listed newest first, as `docker images`.
+/// files; there is never a build cache. Image rows come in the order the images arrived (the
+/// daemon's order is its store's; two images showed in pull order).
 enum DiskUsage {
     static let summaryHeaders: JSONValue = [
         "Type": "TYPE", "TotalCount": "TOTAL", "Active": "ACTIVE", "Size": "SIZE", "Reclaimable": "RECLAIMABLE",
@@ -77,7 +78,7 @@ enum DiskUsage {
     static func verbose(_ engine: DockerEngine, now: Double) -> String {
         var out = "Images space usage:\n\n"
         var rows: [[String]] = []
-        for (img, shared, containers) in images(engine).reversed() {
+        for (img, shared, containers) in images(engine) {
             var repo = "<none>", tag = "<none>"
             if let first = img.repoTags.first {
                 let name = ImageName(first)

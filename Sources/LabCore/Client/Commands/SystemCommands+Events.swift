@@ -5,13 +5,22 @@ import Foundation
 /// (daemon/events/filter.go), printed one line an event or through --format.
 ///
 /// The real command waits for new events until --until passes (forever without it) and replays
-/// the log only when --since is given; the lab prints what the log holds and, when the real one
-/// would go on waiting, says so on stderr with a `lab:` note (status 0).
+/// the log only when --since is given. The lab prints what the log holds; with an --until still
+/// ahead it waits until then (the caller moves the clock on: nothing happens meanwhile, since the
+/// learner's terminal is busy); without one it says on stderr, in a `lab:` note, that the real
+/// command would go on waiting (status 0).
 enum EventLog {
     /// The Go type the client executes --format against.
     static let structType = "*events.Message"
 
-    static func output(_ i: DockerInvocation, events: [EngineEvent], now: Double) -> CommandOutput {
+    /// The output, and the time the command waits until (an --until still ahead).
+    static func output(_ i: DockerInvocation, events: [EngineEvent], now: Double) -> (CommandOutput, waitUntil: Double?) {
+        var waitUntil: Double?
+        let out = output(i, events: events, now: now, waitUntil: &waitUntil)
+        return (out, waitUntil)
+    }
+
+    static func output(_ i: DockerInvocation, events: [EngineEvent], now: Double, waitUntil: inout Double?) -> CommandOutput {
         var template: GoTemplate?
         if let format = i.value("format"), !format.isEmpty {
             let source = format == "json" ? "{{json .}}" : format
@@ -46,10 +55,11 @@ enum EventLog {
                 }
             }
         }
-        if until.map({ $0 > now }) ?? true {
-            out.stderr += "lab: docker events would now wait for new events until "
-                + (until == nil ? "you press Ctrl-C" : "--until passes")
-                + "; here it stops with the events so far (give --since and --until to see a past stretch)\n"
+        if let until {
+            if until > now { waitUntil = until }
+        } else {
+            out.stderr += "lab: docker events would now wait for new events until you press Ctrl-C; here it stops "
+                + "with the events so far (--since and --until show a stretch of the past)\n"
         }
         return out
     }

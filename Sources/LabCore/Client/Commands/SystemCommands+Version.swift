@@ -66,6 +66,17 @@ enum VersionInfo {
         ],
     ]
 
+    /// The same with the Go structs' field names, which templates read: `APIVersion` is
+    /// `ApiVersion` in JSON (so `{{.Client.ApiVersion}}` fails, as the oracle shows).
+    static let goFields: JSONValue = {
+        guard case .object(var root) = data else { return data }
+        for part in ["Client", "Server"] {
+            guard case .object(let o)? = root[part] else { continue }
+            root[part] = .object(JSONObject(o.entries.map { ($0.key == "ApiVersion" ? "APIVersion" : $0.key, $0.value) }))
+        }
+        return .object(root)
+    }()
+
     /// `docker version [--format F]`. The template is named "version"; its output goes through
     /// a tabwriter (min width 20, padding 1) and ends with a newline, even after an execution
     /// error (status 1, Go's message alone); a parse error is status 64.
@@ -77,10 +88,25 @@ enum VersionInfo {
         } catch {
             return CommandOutput(stderr: "template parsing error: " + error.message + "\n", status: 64)
         }
+        if template.source.filter({ !$0.isWhitespace }) == "{{json.}}" {
+            return CommandOutput(stdout: data.compactJSON(escapeHTML: false) + "\n")
+        }
         let options = GoTemplate.Options(missingKey: .structType("system.versionInfo"))
-        let (written, error) = template.renderPartial(data, options: options)
+        let (written, error) = template.renderPartial(goFields, options: options)
         let stdout = TabWriter(minWidth: 20, padding: 1).format(written + "\n")
         guard let error else { return CommandOutput(stdout: stdout) }
-        return CommandOutput(stdout: stdout, stderr: error.message + "\n", status: 1)
+        return CommandOutput(stdout: stdout, stderr: nestedType(error.message) + "\n", status: 1)
+    }
+
+    /// The template engine names the root's type in a missing-field error; a field of `.Client`
+    /// or `.Server` is missing from that struct's own type (clientVersion, *types.Version).
+    static func nestedType(_ message: String) -> String {
+        let root = "in type system.versionInfo"
+        guard message.hasSuffix(root) else { return message }
+        for (prefix, type) in [("at <.Client.", "system.clientVersion"), ("at <.Server.", "*types.Version")]
+        where message.contains(prefix) {
+            return String(message.dropLast(root.count)) + "in type " + type
+        }
+        return message
     }
 }

@@ -32,7 +32,9 @@ enum SystemCommands {
     }
 
     static func events(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32? {
-        emit(EventLog.output(i, events: s.engine.recordedEvents, now: s.now), &p)
+        let (out, waitUntil) = EventLog.output(i, events: s.engine.recordedEvents, now: s.now)
+        if let waitUntil { s.advance(to: waitUntil) }
+        return emit(out, &p)
     }
 
     /// The machine's host name, as its /etc/hostname says ("node1").
