@@ -21,6 +21,11 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
         nodes["/etc/hostname"] = .file("node1\n")
     }
 
+    /// A filesystem holding only its root directory.
+    public init(empty: ()) {
+        nodes = ["/": .directory]
+    }
+
     /// Joins `path` onto `cwd` when relative, and resolves `.`, `..` and repeated slashes.
     public static func normalise(_ path: String, cwd: String) -> String {
         let joined = path.hasPrefix("/") ? path : (cwd == "/" ? "/" + path : cwd + "/" + path)
