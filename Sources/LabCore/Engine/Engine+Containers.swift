@@ -160,17 +160,18 @@ extension Container {
     /// Whether the main process is the image's service (nginx, postgres…), which exits 0 on SIGTERM.
     var isService: Bool { serviceProgram != nil }
 
-    /// The service program the main process runs, when it is the image's daemon.
+    /// The service program the main process runs, when it is the image's daemon: the program
+    /// itself (`nginx -g …`), or the image's entrypoint script handed it (`docker-entrypoint.sh postgres`).
     var serviceProgram: String? {
-        guard let program = processArguments.last(where: { !$0.hasPrefix("-") && !$0.contains(" ") }) ?? processArguments.first else { return nil }
-        let known = ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch", "/etc/docker/registry/config.yml"]
-        if processArguments.first.map({ ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch"].contains($0) }) == true {
-            return processArguments.first
-        }
-        if let e = config.entrypoint?.first, ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh"].contains(e),
-           let c = config.cmd?.first, known.contains(c) {
-            return c == "/etc/docker/registry/config.yml" ? "registry" : c
-        }
-        return known.contains(program) && program != "/etc/docker/registry/config.yml" && processArguments.count == 1 ? program : nil
+        let argv = processArguments
+        guard let first = argv.first else { return nil }
+        if Self.services.contains(first) { return first }
+        guard Self.entrypointScripts.contains(first), argv.count > 1 else { return nil }
+        if argv[1] == "/etc/docker/registry/config.yml" { return "registry" }
+        return Self.services.contains(argv[1]) ? argv[1] : nil
     }
+
+    static let services: Set<String> = ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch"]
+    static let entrypointScripts: Set<String> = ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh"]
+
 }
