@@ -82,58 +82,43 @@ enum ContainerCommands {
         return 1
     }
 
-    /// stop, restart, kill, pause, unpause: each name printed, each failure reported, status 1 if any failed.
-    static func each(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession,
-                     _ action: (inout DaemonSession, String) throws(EngineError) -> Void, prefix: (String) -> String = { _ in "" }) -> Int32 {
-        var status: Int32 = 0
-        for ref in i.arguments {
-            do {
-                try action(&s, ref)
-                p.write(ref + "\n")
-            } catch {
-                p.writeError("Error response from daemon: " + prefix(ref) + error.message + "\n")
-                status = 1
-            }
-        }
-        return status
-    }
-
     static func stop(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        each(i, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in try s.engine.stop(ref, now: s.now) }
+        EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
+            try s.engine.stop(ref, now: s.now)
+            return [ref]
+        }
     }
 
     static func restart(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        each(i, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
+        EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
             try s.engine.stop(ref, now: s.now)
             _ = try s.engine.start(ref, ids: &s.ids, hostFiles: &s.files, now: s.now)
+            return [ref]
         }
     }
 
     static func kill(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        each(i, &p, &s, { (s: inout DaemonSession, ref: String) throws(EngineError) in try s.engine.kill(ref, now: s.now) },
-             prefix: { "Cannot kill container: \($0): " })
+        EachReference.run(i.arguments, &p, &s, errorPrefix: { "Cannot kill container: \($0): " }) { (s: inout DaemonSession, ref: String) throws(EngineError) in
+            try s.engine.kill(ref, now: s.now)
+            return [ref]
+        }
     }
 
     static func pause(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, resume: Bool) -> Int32 {
-        each(i, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
+        EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
             if resume { try s.engine.unpause(ref) } else { try s.engine.pause(ref) }
+            return [ref]
         }
     }
 
     /// `docker rm`: with -f a missing container is reported but does not fail the command.
     static func remove(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        var status: Int32 = 0
-        for ref in i.arguments {
-            do {
-                try s.engine.remove(ref, force: i.flag("force"), volumes: i.flag("volumes"), now: s.now)
-                p.write(ref + "\n")
-            } catch {
-                p.writeError("Error response from daemon: \(error.message)\n")
-                if case .noSuchContainer = error, i.flag("force") { continue }
-                status = 1
-            }
+        let force = i.flag("force")
+        return EachReference.run(i.arguments, &p, &s, tolerated: { if case .noSuchContainer = $0 { return force } else { return false } }) {
+            (s: inout DaemonSession, ref: String) throws(EngineError) in
+            try s.engine.remove(ref, force: force, volumes: i.flag("volumes"), now: s.now)
+            return [ref]
         }
-        return status
     }
 
     static func rename(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {

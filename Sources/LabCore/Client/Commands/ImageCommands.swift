@@ -36,17 +36,11 @@ enum ImageCommands {
 
     /// `docker rmi`: with -f a missing image is reported but does not fail the command.
     static func remove(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        var status: Int32 = 0
-        for ref in i.arguments {
-            do {
-                for line in try s.engine.removeImage(ref, force: i.flag("force")) { p.write(line + "\n") }
-            } catch {
-                p.writeError("Error response from daemon: \(error.message)\n")
-                if case .noSuchImage = error, i.flag("force") { continue }
-                status = 1
-            }
+        let force = i.flag("force")
+        return EachReference.run(i.arguments, &p, &s, tolerated: { if case .noSuchImage = $0 { return force } else { return false } }) {
+            (s: inout DaemonSession, ref: String) throws(EngineError) in
+            try s.engine.removeImage(ref, force: force)
         }
-        return status
     }
 
     /// `docker image prune`: dangling images (or, with -a, every image no container uses).

@@ -18,17 +18,11 @@ enum NetworkVolumeCommands {
         }
     }
 
-    /// `docker network rm`: each failure followed by the client's `exit status 1` line.
+    /// `docker network rm`: the failures followed by the client's `exit status 1` line.
     static func removeNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        var status: Int32 = 0
-        for ref in i.arguments {
-            do {
-                try s.engine.removeNetwork(ref)
-                p.write(ref + "\n")
-            } catch {
-                p.writeError("Error response from daemon: \(error.message)\n")
-                status = 1
-            }
+        let status = EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
+            try s.engine.removeNetwork(ref)
+            return [ref]
         }
         if status != 0 { p.writeError("exit status 1\n") }
         return status
@@ -67,17 +61,10 @@ enum NetworkVolumeCommands {
     }
 
     static func removeVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        var status: Int32 = 0
-        for name in i.arguments {
-            do {
-                try s.engine.removeVolume(name, force: i.flag("force"))
-                p.write(name + "\n")
-            } catch {
-                p.writeError("Error response from daemon: \(error.message)\n")
-                status = 1
-            }
+        EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, name: String) throws(EngineError) in
+            try s.engine.removeVolume(name, force: i.flag("force"))
+            return [name]
         }
-        return status
     }
 
     static func pruneVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
