@@ -130,4 +130,23 @@ final class SystemCommandsEventTests: XCTestCase {
         XCTAssertEqual(e.attributes, ["tier": "front", "image": "nginx", "name": "web", "exitCode": "0"])
         XCTAssertEqual(e.actorID, c.id)
     }
+
+    func testStartAndEndRunsAreTheDaemonsOrder() throws {
+        let steps = try EngineTranscriptTests.transcript("24-events.txt")
+        let listing = try XCTUnwrap(steps.first { $0.command == "docker events --since 1m --until=-1s" })
+        let recorded = listing.output.split(separator: "\n").map { Self.normalise(String($0)) }
+        var lab = Lab()
+        for line in ["docker volume create sys-vol", "docker network create sys-net",
+                     "docker run -d --name sys-a --label tier=web -v sys-vol:/data --network sys-net alpine sleep 300"] {
+            _ = LabShell(terminalAttached: false).run(line, origin: .commandString, lab: &lab, output: CapturedOutput())
+        }
+        let engine = lab.machine.engine
+        let c = try XCTUnwrap(engine.containers.first)
+        let start = EngineEvent.starting(c, engine: engine, time: 0).map { Self.normalise(EventLog.line($0)).dropLast() }
+        XCTAssertEqual(start.map(String.init), Array(recorded[5...7]))
+        let end = EngineEvent.ending(c, engine: engine, exitCode: 137, signals: [9], time: 0).map { Self.normalise(EventLog.line($0)).dropLast() }
+        XCTAssertEqual(end.map(String.init), Array(recorded[13...16]))
+        let exec = EngineEvent.exec(c, argv: ["true"], execID: String(repeating: "a", count: 64), exitCode: 0, time: 0)
+        XCTAssertEqual(exec.map { String(Self.normalise(EventLog.line($0)).dropLast()) }, Array(recorded[10...12]))
+    }
 }

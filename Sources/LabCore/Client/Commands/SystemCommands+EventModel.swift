@@ -65,3 +65,53 @@ extension DockerEngine {
     /// Appends an event to the log. INTEGRATOR: make this `events.append(event)`.
     mutating func recordEvent(_ event: EngineEvent) {}
 }
+
+/// The runs of events the daemon logs around a container's start and end, in its order (as the
+/// oracle logged them in Fixtures/engine/transcripts/24-events.txt), for the engine to append.
+extension EngineEvent {
+    /// A start: `network connect` for each network it joins, `volume mount` for each volume, then
+    /// `container start`. Call it once the container's endpoints are set.
+    public static func starting(_ c: Container, engine: DockerEngine, time: Double) -> [EngineEvent] {
+        var out: [EngineEvent] = []
+        for e in c.endpoints {
+            if let n = engine.networks.first(where: { $0.id == e.networkID }) { out.append(.network(n, "connect", container: c.id, time: time)) }
+        }
+        for m in c.mounts where m.type == "volume" {
+            let driver = engine.volumes.first { $0.name == m.name }?.driver ?? "local"
+            out.append(.volume(m.name ?? "", "mount", driver: driver, time: time, extra: [
+                "container": c.id, "destination": m.destination, "propagation": "", "read/write": m.readWrite ? "true" : "false",
+            ]))
+        }
+        out.append(.container(c, "start", time: time))
+        return out
+    }
+
+    /// An end: `container kill` for each signal sent (15 then 9 for a `docker stop` that had to
+    /// kill, 9 for `docker kill` and `rm -f`, none when the process ended by itself), `container
+    /// die` with the exit code, `network disconnect` for each network, `volume unmount` for each
+    /// volume. Call it before the endpoints are released; `docker stop` then adds `container stop`.
+    public static func ending(_ c: Container, engine: DockerEngine, exitCode: Int32, signals: [Int], time: Double) -> [EngineEvent] {
+        var out = signals.map { EngineEvent.container(c, "kill", time: time, extra: ["signal": "\($0)"]) }
+        out.append(.container(c, "die", time: time, extra: ["exitCode": "\(exitCode)"]))
+        for e in c.endpoints {
+            if let n = engine.networks.first(where: { $0.id == e.networkID }) { out.append(.network(n, "disconnect", container: c.id, time: time)) }
+        }
+        for m in c.mounts where m.type == "volume" {
+            let driver = engine.volumes.first { $0.name == m.name }?.driver ?? "local"
+            out.append(.volume(m.name ?? "", "unmount", driver: driver, time: time, extra: ["container": c.id]))
+        }
+        return out
+    }
+
+    /// `docker exec`'s three events: `exec_create: ARGV` and `exec_start: ARGV` (the program, a
+    /// blank, then its arguments joined by blanks: `exec_create: true ` for `exec c true`), then
+    /// `exec_die` with the exit code, each with the exec's id.
+    public static func exec(_ c: Container, argv: [String], execID: String, exitCode: Int32, time: Double) -> [EngineEvent] {
+        let command = (argv.first ?? "") + " " + argv.dropFirst().joined(separator: " ")
+        return [
+            .container(c, "exec_create: " + command, time: time, extra: ["execID": execID]),
+            .container(c, "exec_start: " + command, time: time, extra: ["execID": execID]),
+            .container(c, "exec_die", time: time, extra: ["execID": execID, "exitCode": "\(exitCode)"]),
+        ]
+    }
+}
