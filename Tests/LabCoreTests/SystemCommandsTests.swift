@@ -49,6 +49,14 @@ final class SystemCommandsTests: XCTestCase {
         XCTAssertEqual(ps[1].ppid, ps[0].pid)
     }
 
+    func testAShellLoopShowsItsSleep() throws {
+        let lab = Self.lab(["docker run -d --name loop alpine sh -c 'for i in 1 2 3; do echo $i; sleep 60; done'"])
+        let c = try XCTUnwrap(lab.machine.engine.containers.first)
+        let ps = ContainerProcess.list(c, now: lab.clock.now)
+        XCTAssertEqual(ps.map { $0.args.joined(separator: " ") }, ["sh -c for i in 1 2 3; do echo $i; sleep 60; done", "sleep 60"])
+        XCTAssertEqual(ps.map(\.comm), ["sh", "sleep"])
+    }
+
     func testPsTimeColumns() {
         XCTAssertEqual(ProcessTable.elapsed(13), "00:13")
         XCTAssertEqual(ProcessTable.elapsed(3725), "01:02:05")
