@@ -1,6 +1,13 @@
 /// The simulated daemon's front: routes an accepted command (by its canonical path) to the
 /// engine command that carries it out on the learner's current machine.
 enum DockerDaemon {
+    /// Writes a rendered result (stdout, then stderr) and gives its status.
+    static func print(_ output: CommandOutput, _ p: inout ProcessContext) -> Int32 {
+        p.write(output.stdout)
+        p.writeError(output.stderr)
+        return output.status
+    }
+
     /// Runs `invocation`; returns the exit status, or nil when the command is not simulated yet.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab, terminalAttached: Bool) -> Int32? {
         let machine = lab.current
@@ -44,6 +51,15 @@ enum DockerDaemon {
             case ["system", "info"]: return SystemCommands.info(i, &p, &s)
             case ["version"]: return SystemCommands.version(i, &p, &s)
             case ["system", "events"]: return SystemCommands.events(i, &p, &s)
+            case ["container", "ls"]: return print(ObjectListing.containers(i, engine: s.engine, now: s.now), &p)
+            case ["image", "ls"]: return print(ObjectListing.images(i, engine: s.engine, now: s.now), &p)
+            case ["network", "ls"]: return print(ObjectListing.networks(i, engine: s.engine, now: s.now), &p)
+            case ["volume", "ls"]: return print(ObjectListing.volumes(i, engine: s.engine, now: s.now), &p)
+            case ["inspect"]: return print(ObjectInspection.inspect(i, kind: .any, engine: s.engine, now: s.now), &p)
+            case ["container", "inspect"]: return print(ObjectInspection.inspect(i, kind: .container, engine: s.engine, now: s.now), &p)
+            case ["image", "inspect"]: return print(ObjectInspection.inspect(i, kind: .image, engine: s.engine, now: s.now), &p)
+            case ["network", "inspect"]: return print(ObjectInspection.inspect(i, kind: .network, engine: s.engine, now: s.now), &p)
+            case ["volume", "inspect"]: return print(ObjectInspection.inspect(i, kind: .volume, engine: s.engine, now: s.now), &p)
             default: return nil
             }
         }
