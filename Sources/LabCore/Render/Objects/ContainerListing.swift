@@ -107,17 +107,22 @@ public enum ObjectListing {
     static func command(_ c: Container, trunc: Bool) -> String {
         let args = c.processArguments
         var text = args.first ?? ""
-        if args.count > 1 {
-            text += " " + args.dropFirst().map { $0.contains(" ") ? "'" + $0 + "'" : $0 }.joined(separator: " ")
+        for a in args.dropFirst() {
+            text += " "
+            if a.utf8.contains(UInt8(ascii: " ")) {
+                text += "'" + a + "'"
+            } else {
+                text += a
+            }
         }
-        return goQuote(trunc ? ListFormat.ellipsis(text, 20) : text)
+        return ListFormat.quote(trunc ? ListFormat.ellipsis(text, 20) : text)
     }
 
     /// The IMAGE column: the name the container was created with while it still names the same
     /// image (without a digest when truncating), else the image id.
     static func image(_ c: Container, engine: DockerEngine, trunc: Bool) -> String {
         var name = c.config.image
-        if name != c.imageID {
+        if name != c.imageID && !namesOwnImage(c, engine: engine) {
             if let i = engine.imageIndex(name), engine.images[i].id == c.imageID {} else { name = c.imageID }
         }
         if name.isEmpty { return "<no image>" }
@@ -125,6 +130,20 @@ public enum ObjectListing {
         if name.hasPrefix("sha256:") { return String(name.dropFirst(7).prefix(12)) }
         if let at = name.firstIndex(of: "@") { return String(name[..<at]) }
         return name
+    }
+
+    /// Fast check for the common case: a plain `repo[:tag]` that is one of the container's image's
+    /// tags (a tag names one image only, so it then resolves to that image).
+    static func namesOwnImage(_ c: Container, engine: DockerEngine) -> Bool {
+        let name = c.config.image
+        guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: "@")), !name.hasPrefix("sha256:"),
+              let image = engine.images.first(where: { $0.id == c.imageID }) else { return false }
+        let slash = name.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let colon = name.utf8.lastIndex(of: UInt8(ascii: ":"))
+        let tagged = colon != nil && (slash == nil || colon! > slash!)
+        let familiar = tagged ? name : name + ":latest"
+        if familiar.hasPrefix("docker.io/") || familiar.hasPrefix("library/") || familiar.hasPrefix("index.docker.io/") { return false }
+        return image.repoTags.contains(familiar)
     }
 
     static func runningFor(_ c: Container, now: Double) -> String {

@@ -64,9 +64,11 @@ extension ObjectListing {
             }
             var header = ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]
             if invocation.flag("digests") { header.insert("DIGEST", at: 2) }
+            var sizes: [Int64: String] = [:]
             let cells = rows.map { r -> [String] in
-                var c = [r.repository, r.tag, imageID(r.image, trunc: trunc), createdSince(r.image, now: now),
-                         HumanSize.decimal(Double(r.image.size))]
+                let size = sizes[r.image.size] ?? HumanSize.decimal(Double(r.image.size))
+                sizes[r.image.size] = size
+                var c = [r.repository, r.tag, imageID(r.image, trunc: trunc), createdSince(r.image, now: now), size]
                 if invocation.flag("digests") { c.insert(r.digest, at: 2) }
                 return c
             }

@@ -42,11 +42,38 @@ struct ListFormat {
     }
 
     /// A default table built without the template engine: the header cells and each row's cells,
-    /// aligned as docker's tabwriter aligns them.
+    /// aligned as docker's tabwriter aligns them (`TabWriter.docker`: every cell but the last padded
+    /// to the column's widest cell plus 3 runes, at least 10). Every line has the same cells and no
+    /// cell holds a tab or newline, so each column is one block spanning the whole table.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var text = header.joined(separator: "\t") + "\n"
-        for r in rows { text += r.joined(separator: "\t") + "\n" }
-        return TabWriter.docker.format(text)
+        let last = header.count - 1
+        var widths = [Int](repeating: 10, count: max(last, 0))
+        var runes = [[Int]]()
+        runes.reserveCapacity(rows.count + 1)
+        var bytes = 0
+        for line in CollectionOfOne(header) + rows {
+            var counts = [Int](repeating: 0, count: max(last, 0))
+            for j in 0..<last {
+                let n = line[j].unicodeScalars.count
+                counts[j] = n
+                if n + 3 > widths[j] { widths[j] = n + 3 }
+            }
+            runes.append(counts)
+            bytes += line[last].utf8.count + 1
+        }
+        bytes += widths.reduce(0, +) * (rows.count + 1)
+        var out = ""
+        out.reserveCapacity(bytes + 16)
+        for (k, line) in (CollectionOfOne(header) + rows).enumerated() {
+            for j in 0..<last {
+                out += line[j]
+                let pad = widths[j] - runes[k][j]
+                if pad > 0 { out += String(repeating: " ", count: pad) }
+            }
+            out += line[last]
+            out += "\n"
+        }
+        return out
     }
 
     /// A `.Label "name"` method reading the row's `Labels` text (`k=v,k2=v2`), and its header form.
@@ -64,8 +91,19 @@ struct ListFormat {
         m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "=" + (m[$0] ?? "") }.joined(separator: ",")
     }
 
+    /// Go's %q of a string, without escaping work for plain printable ASCII.
+    static func quote(_ s: String) -> String {
+        for b in s.utf8 where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C { return goQuote(s) }
+        return "\"" + s + "\""
+    }
+
     /// docker/cli's Ellipsis: cut to a display width, the last column becoming "…".
     static func ellipsis(_ s: String, _ width: Int) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            let n = s.utf8.count
+            if n <= width { return s }
+            return String(decoding: s.utf8.prefix(max(width - 1, 0)), as: UTF8.self) + "…"
+        }
         var total = 0
         for u in s.unicodeScalars { total += displayWidth(u) }
         if total <= width { return s }
