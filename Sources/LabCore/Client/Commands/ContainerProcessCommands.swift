@@ -95,7 +95,7 @@ enum ContainerProcessCommands {
             let wanted = i.arguments[1].contains("/") ? i.arguments[1] : i.arguments[1] + "/tcp"
             let matches = bound.filter { $0.key == wanted }
             if matches.isEmpty {
-                p.writeError("Error: No public port '\(wanted)' published for \(i.arguments[0])\n")
+                p.writeError("Error: No public port '\(i.arguments[1])' published for \(i.arguments[0])\n")
                 return 1
             }
             for b in matches { p.write(address(b) + "\n") }

@@ -13,14 +13,16 @@ enum ImageCommands {
     static func pull(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let reference = i.arguments[0]
         let name = ImageName(reference)
-        if !reference.contains(":") || reference.split(separator: "/").last?.contains(":") == false, !reference.contains("@") {
+        let quiet = i.flag("quiet")
+        if !quiet, !reference.contains(":") || reference.split(separator: "/").last?.contains(":") == false, !reference.contains("@") {
             p.write("Using default tag: latest\n")
         }
         guard let lines = s.engine.pull(name, now: s.now) else {
             p.writeError("Error response from daemon: \(pullError(name).message)\n")
             return 1
         }
-        p.write(lines.joined(separator: "\n") + "\n" + name.canonical + "\n")
+        // 20-version-info: `docker pull -q nginx` prints the canonical name alone.
+        p.write(quiet ? name.canonical + "\n" : lines.joined(separator: "\n") + "\n" + name.canonical + "\n")
         return 0
     }
 
