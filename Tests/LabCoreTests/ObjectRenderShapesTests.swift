@@ -137,3 +137,52 @@ final class ObjectRenderStatesTests: XCTestCase {
         }
     }
 }
+
+/// Fixtures/render/more.json: network dangling/scope filters, repeated filters (OR for names,
+/// AND for labels), reference patterns; the engine then held only the alpine image.
+final class ObjectRenderFilterTests: XCTestCase {
+    func testFiltersMatchRecording() throws {
+        let rec = try RenderFixture.load("more")
+        var engine = DockerEngine(machine: "more", now: 0)
+        engine.networks[0].id = "fa7f1c25a6ea" + String(repeating: "0", count: 52)
+        engine.networks[1].id = "3a7621d2606a" + String(repeating: "1", count: 52)
+        engine.networks[2].id = "223eecdbe622" + String(repeating: "2", count: 52)
+        let created = { (name: String) in rec.setup.first { $0.command.contains(" " + name) }?.stdout.trimmingCharacters(in: .newlines) ?? "" }
+        for name in ["rnd-used", "rnd-idle"] {
+            engine.networks.append(Network(id: created(name), name: name, driver: "bridge", scope: "local", created: 0, subnet: nil,
+                                           gateway: nil, userSubnet: false, isDefaultBridge: false, labels: [:], options: [:],
+                                           attachable: false, internal: false, nextHost: 2))
+        }
+        let alpine = LocalImage(id: "sha256:" + String(repeating: "a", count: 64), repoTags: ["alpine:latest"], repoDigests: [], created: 0,
+                                entrypoint: nil, cmd: ["/bin/sh"], env: [], exposedPorts: [], volumes: [], workingDir: "",
+                                size: 1_985_610, service: nil)
+        engine.images = [alpine]
+        let specs: [(String, [String: String], String?, Bool)] = [
+            ("rnd-a", ["a": "1", "b": "2"], "rnd-used", true), ("rnd-b", ["a": "1"], "bridge", true), ("rnd-c", [:], "rnd-idle", false),
+        ]
+        for (k, (name, labels, network, running)) in specs.enumerated() {
+            let config = ContainerConfig(hostname: "", exposedPorts: [], env: [], cmd: ["sleep", "1000"], image: "alpine", volumes: [],
+                                         workingDir: "", entrypoint: nil, labels: labels, stopSignal: nil, healthcheck: nil)
+            let host = HostConfig(binds: nil, portBindings: [], restartPolicy: "no", maximumRetryCount: 0, autoRemove: false,
+                                  networkMode: network == "bridge" ? "default" : network ?? "default", publishAllPorts: false, memory: 0,
+                                  nanoCpus: 0, volumesFrom: nil)
+            var state = ContainerState.created
+            var endpoints: [Endpoint] = []
+            if running, let net = engine.networks.first(where: { $0.name == network }) {
+                state.status = "running"
+                state.startedAt = Double(k) + 0.5
+                endpoints = [Endpoint(networkName: net.name, networkID: net.id, endpointID: "e\(k)", ipAddress: "172.30.0.\(k + 2)",
+                                      prefixLength: 16, gateway: "172.30.0.1", macAddress: "", aliases: [])]
+            }
+            engine.containers.append(Container(id: String(repeating: String(k), count: 64), name: name, created: Double(k), imageID: alpine.id,
+                                               config: config, hostConfig: host, state: state, endpoints: endpoints, boundPorts: [],
+                                               mounts: [], logs: [], restartCount: 0, files: VirtualFileSystem(), changes: [:]))
+        }
+        for c in rec.cases {
+            let out = ObjectRenderTests.render(c.command, engine: engine, now: 10)
+            XCTAssertEqual(out.stdout, c.stdout, c.command)
+            XCTAssertEqual(out.stderr, c.stderr, c.command)
+            XCTAssertEqual(out.status, c.status, c.command)
+        }
+    }
+}

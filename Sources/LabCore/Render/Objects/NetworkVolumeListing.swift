@@ -17,8 +17,21 @@ extension ObjectListing {
         for t in filters["type"] where t != "custom" && t != "builtin" {
             return .daemonError(.other("invalid filter: 'type'='\(t)'", status: 400))
         }
+        // The 20.10 daemon lists networks without their containers, so "dangling" means every
+        // network but the predefined ones (recorded: more.json).
+        var dangling: Bool?
+        for v in filters["dangling"] {
+            switch v {
+            case "true", "1": dangling = true
+            case "false", "0": dangling = false
+            default:
+                return .daemonError(.other(
+                    "invalid value for filter 'dangling', must be \"true\" (or \"1\"), or \"false\" (or \"0\")", status: 400))
+            }
+        }
         let trunc = !invocation.flag("no-trunc")
         let list = engine.networks.filter { n in
+            if let dangling, dangling == n.isPredefined { return false }
             if filters.has("driver") && !filters["driver"].contains(n.driver) { return false }
             if filters.has("id") && !filters.match("id", n.id) { return false }
             if filters.has("name") && !filters.match("name", n.name) { return false }
