@@ -149,4 +149,13 @@ final class SystemCommandsEventTests: XCTestCase {
         let exec = EngineEvent.exec(c, argv: ["true"], execID: String(repeating: "a", count: 64), exitCode: 0, time: 0)
         XCTAssertEqual(exec.map { String(Self.normalise(EventLog.line($0)).dropLast()) }, Array(recorded[10...12]))
     }
+
+    func testTheLogKeepsTheDaemonsLast256Events() {
+        var log: [EngineEvent] = []
+        for k in 0..<300 {
+            EngineEvent.append(EngineEvent(type: "volume", action: "create", actorID: "v\(k)", attributes: [:], time: Double(k)), to: &log)
+        }
+        XCTAssertEqual(log.count, 256)
+        XCTAssertEqual(log.first?.actorID, "v44")
+    }
 }

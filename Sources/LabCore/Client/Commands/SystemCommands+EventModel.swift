@@ -56,13 +56,25 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     }
 }
 
+extension EngineEvent {
+    /// How many events the daemon keeps for `--since` (moby daemon/events/events.go, eventsLimit).
+    public static let limit = 256
+
+    /// Appends to a log, dropping the oldest beyond `limit`.
+    public static func append(_ event: EngineEvent, to log: inout [EngineEvent]) {
+        log.append(event)
+        if log.count > limit { log.removeFirst(log.count - limit) }
+    }
+}
+
 extension DockerEngine {
     /// The engine's event log, oldest first.
-    /// INTEGRATOR: DockerEngine has no stored log yet; once it has `public var events: [EngineEvent]`,
-    /// return `events` here (and append in `recordEvent`). Until then `docker events` sees nothing.
+    /// INTEGRATOR: DockerEngine has no stored log yet. Once it has `public var events: [EngineEvent] = []`
+    /// (decoded with decodeIfPresent, so labs saved before still load), return `events` here and make
+    /// `recordEvent` `EngineEvent.append(event, to: &events)`. Until then `docker events` sees nothing.
     var recordedEvents: [EngineEvent] { [] }
 
-    /// Appends an event to the log. INTEGRATOR: make this `events.append(event)`.
+    /// Appends an event to the log (see `recordedEvents`).
     mutating func recordEvent(_ event: EngineEvent) {}
 }
 
