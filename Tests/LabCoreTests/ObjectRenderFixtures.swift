@@ -221,7 +221,7 @@ struct RenderFixture {
             for e in ports.entries {
                 let (port, proto) = PortDisplay.split(e.key)
                 guard case .array(let list) = e.value else { continue }
-                for b in list where b["HostIp"]?.stringValue != "::" {
+                for b in list {
                     bound.append(PortBinding(containerPort: port, proto: proto, hostIP: b["HostIp"]?.stringValue ?? "",
                                              hostPort: b["HostPort"]?.stringValue ?? ""))
                 }

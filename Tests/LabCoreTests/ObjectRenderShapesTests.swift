@@ -186,3 +186,32 @@ final class ObjectRenderFilterTests: XCTestCase {
         }
     }
 }
+
+/// The engine's own operations (pull, create, start, network create) leave a state that renders
+/// as the 09-inspect-shapes transcript shows, after the engine transcripts' normalisation.
+final class ObjectRenderEngineTests: XCTestCase {
+    func testEngineOperationsRenderLikeTranscript() throws {
+        let start = ObjectRenderShapesTests.start
+        var engine = DockerEngine(machine: "ops", now: start - 60)
+        var ids = IDSource(seed: 7)
+        var host = VirtualFileSystem()
+        _ = try XCTUnwrap(engine.pull(ImageName("nginx"), now: start - 1))
+        var request = ContainerRequest(image: "nginx")
+        request.name = "web"
+        request.env = ["A=1"]
+        request.portBindings = [PortBinding(containerPort: 80, proto: "tcp", hostIP: "", hostPort: "8080")]
+        request.binds = ["data:/data"]
+        request.restartPolicy = "unless-stopped"
+        _ = try engine.createContainer(request, ids: &ids, now: start)
+        _ = try engine.start("web", ids: &ids, hostFiles: &host, now: start + 0.25)
+        _ = try engine.createNetwork(name: "net1", driver: "bridge", subnet: nil, gateway: nil, labels: [:], isInternal: false,
+                                     attachable: false, ids: &ids, now: start + 0.5)
+        let steps = try EngineTranscriptTests.transcript("09-inspect-shapes.txt")
+        for command in ["docker inspect web", "docker network inspect bridge", "docker network inspect net1", "docker volume inspect data",
+                        "docker volume ls", "docker network ls", "docker ps --no-trunc", "docker ps -s"] {
+            let step = try XCTUnwrap(steps.first { $0.command == command }, command)
+            let out = ObjectRenderTests.render(command, engine: engine, now: start + 1.2)
+            XCTAssertEqual(EngineTranscriptTests.normalise(out.stdout + out.stderr), EngineTranscriptTests.normalise(step.output), command)
+        }
+    }
+}

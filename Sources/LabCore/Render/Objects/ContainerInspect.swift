@@ -207,17 +207,18 @@ public enum ContainerInspect {
     }
 
     /// Published bindings per container port as the daemon reports them while the container runs:
-    /// a binding on every address (`""` or `0.0.0.0`) is bound on IPv4 and IPv6 (Engine 20.10).
+    /// the engine's bound ports as they are (it binds IPv4 and IPv6 for a port on every address,
+    /// as Engine 20.10 does); a binding with no address (`""`, as `-p 8080:80` asks) stands for
+    /// both `0.0.0.0` and `::`. Without bound ports, the requested bindings that name a host port.
     public static func publishedPorts(_ c: Container) -> [(key: String, hostIP: String, hostPort: String)] {
         let source = c.boundPorts.isEmpty ? c.hostConfig.portBindings.filter { !$0.hostPort.isEmpty } : c.boundPorts
         var out: [(key: String, hostIP: String, hostPort: String)] = []
+        out.reserveCapacity(source.count * 2)
         for b in source {
-            if b.hostIP.isEmpty || b.hostIP == "0.0.0.0" {
+            if b.hostIP.isEmpty {
                 out.append((b.key, "0.0.0.0", b.hostPort))
-                if !source.contains(where: { $0.key == b.key && $0.hostIP == "::" && $0.hostPort == b.hostPort }) {
-                    out.append((b.key, "::", b.hostPort))
-                }
-            } else if !out.contains(where: { $0.key == b.key && $0.hostIP == b.hostIP && $0.hostPort == b.hostPort }) {
+                out.append((b.key, "::", b.hostPort))
+            } else {
                 out.append((b.key, b.hostIP, b.hostPort))
             }
         }
