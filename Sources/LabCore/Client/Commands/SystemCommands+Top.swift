@@ -90,10 +90,9 @@ enum ProcessTable {
             if arg.isEmpty { continue }
             if arg == "-aux" { arg = "aux" }
             if arg.hasPrefix("--") {
-                switch arg {
-                case "--forest", "--no-headers", "--cols", "--width": continue
-                default: return .unsupported
-                }
+                // --forest draws the host's process tree (the daemon retries ps without its pid
+                // list): not played; other long options neither.
+                return .unsupported
             }
             if arg.hasPrefix("-") {
                 var letters = Array(arg.dropFirst())
@@ -126,7 +125,8 @@ enum ProcessTable {
             }
             for ch in arg {
                 switch ch {
-                case "a", "x", "e", "f", "w", "h", "r", "c", "n", "S", "H": bsd = true
+                case "a", "x", "e", "w", "h", "r", "c", "n", "S", "H": bsd = true
+                case "f": return .unsupported  // the forest
                 case "u": bsd = true; bsdUser = true
                 case "p", "q", "t", "U": return .error("error: process ID list syntax error")
                 case "j", "l", "s", "v", "m", "o", "O", "X", "Z", "L", "T", "k", "V": return .unsupported
