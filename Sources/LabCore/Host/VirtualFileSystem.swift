@@ -11,6 +11,11 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// Every entry by absolute normalised path ("/" is always a directory).
     public private(set) var nodes: [String: Node]
 
+    /// Directories mounted read-only (a container's `:ro` volumes and binds): writing, creating
+    /// or removing anything at or under them fails with `Read-only file system`. nil (the usual
+    /// case, and what older saved states decode to) costs one check per write.
+    public var readOnlyRoots: [String]?
+
     /// A filesystem with the directories a fresh Linux host has.
     public init() {
         nodes = ["/": .directory]
@@ -66,6 +71,8 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// Why a filesystem operation failed, in the words of the C library (strerror).
     public enum Failure: Error, Equatable, Sendable {
         case noSuchFile, notADirectory, isADirectory, fileExists, directoryNotEmpty
+        /// Under a read-only mount (EROFS).
+        case readOnlyFileSystem
 
         /// The strerror text coreutils print.
         public var text: String {
@@ -75,12 +82,14 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
             case .isADirectory: return "Is a directory"
             case .fileExists: return "File exists"
             case .directoryNotEmpty: return "Directory not empty"
+            case .readOnlyFileSystem: return "Read-only file system"
             }
         }
     }
 
     /// Writes (or appends to) a regular file; its parent directory must exist.
     public mutating func write(_ text: String, to path: String, append: Bool = false) throws(Failure) {
+        if readOnlyRoots != nil, isReadOnly(path) { throw nodes[Self.parent(of: path)] == nil ? .noSuchFile : .readOnlyFileSystem }
         let parent = Self.parent(of: path)
         guard let p = nodes[parent] else { throw .noSuchFile }
         guard p == .directory else { throw .notADirectory }
@@ -93,6 +102,7 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Creates a directory (and, with `parents`, every missing ancestor, like `mkdir -p`).
     public mutating func makeDirectory(_ path: String, parents: Bool = false) throws(Failure) {
+        if readOnlyRoots != nil, isReadOnly(path), nodes[path] == nil, nodes[Self.parent(of: path)] != nil { throw .readOnlyFileSystem }
         if let existing = nodes[path] {
             if parents && existing == .directory { return }
             throw .fileExists
@@ -121,6 +131,7 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Removes an entry; a directory goes with everything inside it only when `recursive`.
     public mutating func remove(_ path: String, recursive: Bool = false) throws(Failure) {
+        if readOnlyRoots != nil, isReadOnly(path), nodes[path] != nil { throw .readOnlyFileSystem }
         guard let node = nodes[path] else { throw .noSuchFile }
         if node == .directory {
             let prefix = path == "/" ? "/" : path + "/"
@@ -140,4 +151,10 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Sets an entry directly (used when copying trees; the caller keeps the tree consistent).
     public mutating func set(_ node: Node?, at path: String) { nodes[path] = node }
+
+    /// Whether `path` is at or under one of `readOnlyRoots`.
+    public func isReadOnly(_ path: String) -> Bool {
+        guard let roots = readOnlyRoots else { return false }
+        return roots.contains { path == $0 || $0 == "/" || (path.hasPrefix($0) && path.utf8.dropFirst($0.utf8.count).first == 47) }
+    }
 }
