@@ -56,7 +56,12 @@ enum Builtins {
             p.writeError(p.shellDiagnosticPrefix + "cd: \(target): Not a directory\n")
             return 1
         case nil:
-            p.writeError(p.shellDiagnosticPrefix + "cd: \(target): No such file or directory\n")
+            switch p.shellDialect {
+            case .bash: p.writeError(p.shellDiagnosticPrefix + "cd: \(target): No such file or directory\n")
+            // Recorded: busybox ash says `line 0` under -c; dash names no reason.
+            case .ash: p.writeError("sh: cd: line 0: can't cd to \(target): No such file or directory\n"); return 2
+            case .dash: p.writeError(p.shellDiagnosticPrefix + "cd: can't cd to \(target)\n"); return 2
+            }
             return 1
         }
         shell.variables["OLDPWD"] = shell.workingDirectory

@@ -119,7 +119,14 @@ public struct ProcessContext {
     /// changes other than files stay in the child.
     public func runShell(_ source: String, arguments: [String] = [], stdin: String? = nil, lab: inout Lab) -> Int32 {
         interpreter.runChildShell(source, arguments: arguments, environment: environment, stdin: stdin.map(ShellInput.init) ?? input,
-                                  stdout: stdout, stderr: stderr, lab: &lab)
+                                  stdout: stdout, stderr: stderr, lab: &lab, dialect: childDialect)
+    }
+
+    /// The dialect a shell started as this program speaks (`sh` is the table's `shellDialect`).
+    var childDialect: ShellDialect? {
+        let sh = interpreter.programs.shellDialect
+        let d = ShellDialect.of(program: name, sh: sh)
+        return d == interpreter.dialect ? nil : d
     }
 
     /// The path `which` prints for a program name, or nil when there is none (unknown names

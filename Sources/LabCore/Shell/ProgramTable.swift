@@ -5,6 +5,8 @@ public struct ProgramTable: Sendable {
         let path: String?
     }
     private var entries: [String: Entry] = [:]
+    /// What `sh` is on this system: bash on the lab's host, ash in busybox images, dash in Debian's.
+    public var shellDialect: ShellDialect = .bash
 
     /// An empty table.
     public init() {}
@@ -18,6 +20,9 @@ public struct ProgramTable: Sendable {
     public mutating func register(_ name: String, _ program: any SimulatedProgram, path: String?) {
         entries[name] = Entry(program: program, path: path)
     }
+
+    /// Removes `name` (an image without that program).
+    public mutating func unregister(_ name: String) { entries[name] = nil }
 
     /// The program registered under `name`.
     public func program(named name: String) -> (any SimulatedProgram)? { entries[name]?.program }

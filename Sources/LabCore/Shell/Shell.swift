@@ -47,6 +47,8 @@ public struct Shell: Sendable {
     public var programs: ProgramTable
     /// The limits of each run.
     public var limits: ShellLimits
+    /// Whose wording the top-level shell's diagnostics follow (a container's ash or dash).
+    public var dialect: ShellDialect = .bash
 
     public init(programs: ProgramTable = .coreutils, limits: ShellLimits = .init()) {
         self.programs = programs
@@ -58,6 +60,7 @@ public struct Shell: Sendable {
     public func run(_ source: String, origin: ShellOrigin, lab: inout Lab, output: OutputSink) -> ShellOutcome {
         let interpreter = ShellInterpreter(programs: programs, origin: origin,
                                            run: RunState(sink: output, limits: limits))
+        interpreter.dialect = dialect
         return interpreter.runTopLevel(source, lab: &lab)
     }
 

@@ -54,7 +54,7 @@ extension ShellInterpreter {
                 return 127
             }
         }
-        stderr.write(diagnosticPrefix + name + ": command not found\n")
+        stderr.write(notFoundMessage(name))
         return 127
     }
 
@@ -75,9 +75,12 @@ extension ShellInterpreter {
 
     /// `sh -c SOURCE ARGS…` or a script file: runs in a copy of the shell's state.
     func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: ShellInput,
-                       stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
+                       stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab, dialect childDialect: ShellDialect? = nil) -> Int32 {
         guard enterNested() else { return 1 }
         let saved = (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine)
+        let savedDialect = dialect
+        if let childDialect { dialect = childDialect }
+        defer { dialect = savedDialect }
         // The child sees only the environment it was started with.
         var child = lab.machine.shell
         child.variables = environment

@@ -35,8 +35,9 @@ extension ShellInterpreter {
                     if case .readWrite = r.operation {
                         try? lab.machine.files.write("", to: path)
                     } else {
-                        io.stderr.write(diagnosticPrefix + target + ": No such file or directory\n")
-                        return 1
+                        let (message, status) = openFailure(target)
+                        io.stderr.write(message)
+                        return status
                     }
                 }
             case .duplicateInput:
@@ -56,8 +57,9 @@ extension ShellInterpreter {
                     do {
                         try lab.machine.files.write("", to: path, append: append)
                     } catch {
-                        io.stderr.write(diagnosticPrefix + target + ": " + error.text + "\n")
-                        return 1
+                        let (message, status) = createFailure(target, error)
+                        io.stderr.write(message)
+                        return status
                     }
                     out = OutputTarget(.buffer, run: run, filePath: path)
                     files.append(out)

@@ -11,6 +11,8 @@ final class ShellInterpreter {
     let programs: ProgramTable
     let origin: ShellOrigin
     let run: RunState
+    /// Whose wording diagnostics follow (bash unless a container's `sh` is ash or dash).
+    var dialect: ShellDialect = .bash
     /// Here-document bodies of the script being executed.
     var hereDocuments: [ShellWord] = []
     /// `$0` and the positional parameters.
@@ -51,6 +53,11 @@ final class ShellInterpreter {
 
     /// `bash: line 3: ` and the like.
     var diagnosticPrefix: String {
+        switch dialect {
+        case .bash: break
+        case .ash: return sourceName.map { $0 + ": line \(currentLine): " } ?? "sh: "
+        case .dash: return (sourceName ?? "sh") + ": \(currentLine): "
+        }
         if let sourceName { return "\(sourceName): line \(currentLine): " }
         if childShell { return "bash: line \(currentLine): " }
         switch origin {
@@ -201,7 +208,7 @@ final class ShellInterpreter {
                       let name = simple.words.first?.plainText, !isCommand(name, lab: lab) else { continue }
                 run.commands += 1
                 currentLine = simple.line
-                io.stderr.write(diagnosticPrefix + name + ": command not found\n")
+                io.stderr.write(notFoundMessage(name))
                 notFound.insert(i)
             }
             for (i, command) in pipeline.commands.enumerated() {
