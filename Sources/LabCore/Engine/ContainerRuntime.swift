@@ -18,17 +18,37 @@ struct ContainerRuntime {
         var exited = false
     }
 
-    /// The programs every container has (the images' own shells and tools).
+    /// What `checkExecutable(_:files:)` checks when it is not told the image: every program
+    /// some image has. `run` then refuses what the container's own image lacks.
     static let programs: ProgramTable = {
-        var table = ProgramTable.coreutils
-        table.register("ping", PingProgram())
-        table.register("nslookup", NslookupProgram())
+        var table = ImageFamily.busybox.programs
+        for family in ImageFamily.allCases {
+            let other = family.programs
+            for name in other.names where table.program(named: name) == nil {
+                table.register(name, other.program(named: name)!, path: other.path(of: name))
+            }
+        }
         return table
     }()
 
-    /// Whether `argv[0]` can be started in the container; the daemon's error when it cannot.
+    /// Whether `argv[0]` can be started in some image; the daemon's error when it cannot.
+    /// `checkExecutable(_:container:engine:)` knows the container's image.
     static func checkExecutable(_ program: String, files: VirtualFileSystem) -> EngineError? {
+        checkExecutable(program, files: files, programs: programs)
+    }
+
+    /// Whether `argv[0]` can be started in container `c` of `engine`, by the programs its image
+    /// has (`docker run ubuntu ping` fails: ubuntu has no ping).
+    public static func checkExecutable(_ program: String, container c: Container, engine: DockerEngine) -> EngineError? {
+        checkExecutable(program, files: c.files, programs: ImageFamily.of(c, engine: engine).programs)
+    }
+
+    static func checkExecutable(_ program: String, files: VirtualFileSystem, programs: ProgramTable) -> EngineError? {
         if program.contains("/") {
+            if let name = program.split(separator: "/").last, ["/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/"]
+                .contains(String(program.dropLast(name.count))), programs.program(named: String(name)) != nil {
+                return nil
+            }
             switch files.node(at: VirtualFileSystem.normalise(program, cwd: "/")) {
             case .directory?: return .permissionDenied(program)
             case .file?: return nil
@@ -41,7 +61,7 @@ struct ContainerRuntime {
     /// Entrypoint scripts and service programs of the catalogue's images.
     static let knownScripts: Set<String> = ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh", "/hello", "nginx",
                                             "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch",
-                                            "registry", "top"]
+                                            "registry", "top", "apache2-foreground", "docker-php-entrypoint", "node", "python3"]
 
     /// Runs `argv` in container `c` of `engine` at time `now`, with extra environment and working
     /// directory for `docker exec`. Files written go back to the container, its volumes and binds.
@@ -50,20 +70,38 @@ struct ContainerRuntime {
                     shell: ShellEnvironment? = nil, source: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
+        let family = ImageFamily.of(container, engine: engine)
+        if source == nil, shell == nil, let program = argv.first,
+           let error = checkExecutable(program, files: container.files, programs: family.programs) {
+            return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
+        }
         mountIn(&container, engine: engine, hostFiles: hostFiles)
+        let readOnly = container.mounts.filter { !$0.readWrite }.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        if !readOnly.isEmpty { container.files.readOnlyRoots = readOnly }
         let machine = Machine(hostname: container.config.hostname, files: container.files,
                               shell: shell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
                               engine: engine, containerID: container.id)
         var inner = Lab(machine: machine, now: now, ids: IDSource(seed: UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable))
         let captured = CapturedOutput()
         let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
-        let outcome = Shell(programs: programs).run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
+        var shell = Shell(programs: family.programs)
+        if source != nil { shell.dialect = family.interactiveDialect }
+        let outcome = shell.run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
         container.files = inner.machine.files
+        container.files.readOnlyRoots = nil
         mountOut(&container, engine: &engine, hostFiles: &hostFiles)
         recordChanges(&container, before: before)
         engine.containers[c] = container
         return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
                        elapsed: inner.clock.now - now, chunks: captured.chunks, shell: inner.machine.shell, exited: outcome.exited)
+    }
+
+    /// A program the container's image lacks (checked by the callers against every image):
+    /// what `docker run` prints for its main process, or `docker exec` for another.
+    static func refusal(_ error: EngineError, program: String, main: Bool) -> Outcome {
+        let text = main ? "docker: Error response from daemon: \(error.message)\n\nRun 'docker run --help' for more information\n"
+            : "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\r\n"
+        return Outcome(stderr: text, status: main ? error.runExitStatus : 126, chunks: [(.stderr, text)])
     }
 
     /// The environment a process starts with in a container: PATH, HOSTNAME, the container's

@@ -35,6 +35,8 @@ enum ImageBehaviour {
         let name = first.split(separator: "/").last.map(String.init) ?? first
         if (name == "sh" || name == "bash") && argv.count == 1 { return interactive }
         if name == "top" { return true }
+        // The php images' Apache (drupal, wordpress) runs in the foreground until stopped.
+        if argv.contains("apache2-foreground") { return true }
         if name == "tail" && argv.contains("-f") { return true }
         if name == "ping" && !argv.contains(where: { $0 == "-c" || $0.hasPrefix("-c") }) { return true }
         return false

@@ -1,0 +1,109 @@
+/// What the catalogue's servers answer over HTTP inside a user network, by the service their
+/// container runs. Bodies are the images' default pages: nginx's `docs/html/index.html`
+/// (nginx/nginx; the `color-scheme` line since 1.21, so nginx:1.13 serves the older page),
+/// httpd 2.4's `htdocs/index.html` (45 bytes, `Content-Length: 45` in recorded responses).
+enum ContainerServers {
+    /// The outcome of one HTTP GET.
+    enum Reply: Equatable {
+        case ok(String)
+        case notFound
+        case refused
+        case unreachable
+    }
+
+    /// GET `path` on `address:port` from the container `dns` describes.
+    static func get(_ path: String, address: String, port: Int, dns: ContainerDNS) -> Reply {
+        guard dns.reaches(address) else { return .unreachable }
+        let target: Container?
+        if address.hasPrefix("127.") {
+            target = dns.container
+        } else {
+            target = dns.engine.containers.first { c in c.state.running && c.endpoints.contains { $0.ipAddress == address } }
+        }
+        guard let target, let service = target.serviceProgram else { return .refused }
+        let image = ImageName(target.config.image)
+        switch (service, port) {
+        case ("nginx", 80):
+            guard path == "/" || path == "/index.html" else { return .notFound }
+            return .ok(image.tag == "1.13" ? nginxOldPage : nginxPage)
+        case ("httpd-foreground", 80):
+            guard path == "/" || path == "/index.html" else { return .notFound }
+            return .ok(httpdPage)
+        default:
+            return .refused
+        }
+    }
+
+    static let httpdPage = "<html><body><h1>It works!</h1></body></html>\n"
+
+    static let nginxPage = """
+        <!DOCTYPE html>
+        <html>
+        <head>
+        <title>Welcome to nginx!</title>
+        <style>
+        html { color-scheme: light dark; }
+        body { width: 35em; margin: 0 auto;
+        font-family: Tahoma, Verdana, Arial, sans-serif; }
+        </style>
+        </head>
+        <body>
+        <h1>Welcome to nginx!</h1>
+        <p>If you see this page, the nginx web server is successfully installed and
+        working. Further configuration is required.</p>
+
+        <p>For online documentation and support please refer to
+        <a href="http://nginx.org/">nginx.org</a>.<br/>
+        Commercial support is available at
+        <a href="http://nginx.com/">nginx.com</a>.</p>
+
+        <p><em>Thank you for using nginx.</em></p>
+        </body>
+        </html>
+
+        """
+
+    static let nginxOldPage = """
+        <!DOCTYPE html>
+        <html>
+        <head>
+        <title>Welcome to nginx!</title>
+        <style>
+            body {
+                width: 35em;
+                margin: 0 auto;
+                font-family: Tahoma, Verdana, Arial, sans-serif;
+            }
+        </style>
+        </head>
+        <body>
+        <h1>Welcome to nginx!</h1>
+        <p>If you see this page, the nginx web server is successfully installed and
+        working. Further configuration is required.</p>
+
+        <p>For online documentation and support please refer to
+        <a href="http://nginx.org/">nginx.org</a>.<br/>
+        Commercial support is available at
+        <a href="http://nginx.com/">nginx.com</a>.</p>
+
+        <p><em>Thank you for using nginx.</em></p>
+        </body>
+        </html>
+
+        """
+
+    /// `host`, port and path of a URL (`http://` optional, port 80 by default).
+    static func split(_ url: String) -> (host: String, port: Int, path: String) {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let path = slash < rest.endIndex ? String(rest[slash...]) : "/"
+        var host = rest[..<slash]
+        var port = 80
+        if let colon = host.lastIndex(of: ":") {
+            port = Int(host[host.index(after: colon)...]) ?? 80
+            host = host[..<colon]
+        }
+        return (String(host), port, path)
+    }
+}
