@@ -53,6 +53,8 @@ final class ObjectRenderTests: XCTestCase {
         XCTAssertEqual(DockerTime.goString(seconds: 1_795_499_832.9), "2026-11-24 05:57:12 +0000 UTC")
         XCTAssertEqual(DockerTime.goString(1_795_499_832.125), "2026-11-24 05:57:12.125 +0000 UTC")
         XCTAssertEqual(DockerTime.rfc3339Nano(951_782_400), "2000-02-29T00:00:00Z")
+        XCTAssertEqual(DockerTime.rfc3339Nano(.infinity), "9999-12-31T23:59:59Z")
+        XCTAssertEqual(DockerTime.rfc3339(-.infinity), "0001-01-01T00:00:00Z")
     }
 
     func testPortDisplay() {

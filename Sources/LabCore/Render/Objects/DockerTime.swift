@@ -27,6 +27,8 @@ public enum DockerTime {
 
     /// Whole seconds (floored) and nanoseconds.
     static func split(_ t: Double) -> (Int64, Int64) {
+        // Years 0001…9999 only: anything outside (or not a number) would not fit Go's format.
+        guard t.isFinite, t > -62_135_596_800, t < 253_402_300_800 else { return (t > 0 ? 253_402_300_799 : -62_135_596_800, 0) }
         let whole = t.rounded(.down)
         var nanos = Int64(((t - whole) * 1e9).rounded())
         var secs = Int64(whole)
