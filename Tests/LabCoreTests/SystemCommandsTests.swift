@@ -49,6 +49,15 @@ final class SystemCommandsTests: XCTestCase {
         XCTAssertEqual(ps[1].ppid, ps[0].pid)
     }
 
+    func testPsLongFormatAsTheOracleShowedIt() {
+        var lab = Self.lab(["docker run -d --name a alpine sleep 300"])
+        let (out, _) = Self.run("docker top a -l", in: &lab)
+        let rows = out.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(rows[0], ["F", "S", "UID", "PID", "PPID", "C", "PRI", "NI", "ADDR", "SZ", "WCHAN", "TTY", "TIME", "CMD"])
+        XCTAssertEqual(rows[1].count, 14)
+        XCTAssertEqual(Array(rows[1][6...]), ["80", "0", "-", "567", "hrtime", "?", "00:00:00", "sleep"])
+    }
+
     func testAShellLoopShowsItsSleep() throws {
         let lab = Self.lab(["docker run -d --name loop alpine sh -c 'for i in 1 2 3; do echo $i; sleep 60; done'"])
         let c = try XCTUnwrap(lab.machine.engine.containers.first)

@@ -136,7 +136,7 @@ enum ProcessTable {
         }
         if !userColumns.isEmpty { return .columns(userColumns) }
         if bsdUser { return .columns(["user", "pid", "%cpu", "%mem", "vsz", "rss", "tname", "stat", "start_time", "bsdtime", "args"].map(column)) }
-        if long { return .columns(["f", "s", "uid", "pid", "ppid", "c", "lpri", "ni", "addr", "sz", "wchan", "tname", "time", "comm"].map(column)) }
+        if long { return .columns(["f", "s", "uid", "pid", "ppid", "c", "lpri", "ni", "addr", "sz", "wchan", "tname", "time", "comm"].map(column).titled(13, "CMD")) }
         if extraFull { return .columns(["user", "pid", "ppid", "c", "sz", "rss", "psr", "stime", "tname", "time", "cmd"].map(column).titled(0, "UID")) }
         if full { return .columns(["user", "pid", "ppid", "c", "stime", "tname", "time", "cmd"].map(column).titled(0, "UID")) }
         if jobs { return .columns(["pid", "pgid", "sid", "tname", "time", "comm"].map(column).titled(5, "CMD")) }
