@@ -35,6 +35,7 @@ enum DiskUsage {
     /// The layers' total: one layer per distinct image size.
     static func layersSize(_ engine: DockerEngine) -> Int64 { Set(engine.images.map(\.size)).reduce(0, +) }
 
+    /// The bytes of a volume's files, directories not counted (moby pkg/directory, Size).
     static func volumeSize(_ v: Volume) -> Int64 {
         v.files.nodes.values.reduce(0) { total, node in
             if case .file(let text) = node { return total + Int64(text.utf8.count) }
