@@ -10,24 +10,23 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        guard let dir = CourseCatalog.contentDirectory() else {
-            throw LabFailure("the built-in course was not found (set LAB_CONTENT to its Content folder)")
-        }
-        let course: CourseCatalog
-        do { course = try CourseCatalog(directory: dir + "/course") } catch { throw LabFailure("\(error)") }
+        try BuiltinCourse.ensureImported(store)
         let session: String
         let typed: Int
+        let lessons: [(course: String, id: String, title: String)]
         do {
             session = try store.currentSession()
             typed = try store.history(session: session).count
+            lessons = try store.lessonList()
         } catch { throw LabFailure("\(error)") }
 
-        var out = "Docker learning lab: the built-in course, \(course.entries.count) lessons\n\n"
-        for (i, entry) in course.entries.enumerated() {
-            out += String(format: "  %2d. ", i + 1) + entry.title + "\n"
+        var out = "Docker learning lab: \(lessons.count) lessons\n\n"
+        for (i, lesson) in lessons.enumerated() {
+            out += String(format: "  %2d. ", i + 1) + lesson.title + "  (" + lesson.id + ")\n"
         }
         out += "\nYou are in session '\(session)': \(typed) command line\(typed == 1 ? "" : "s") typed so far.\n"
         out += "Database: \(store.path)\n"
+        if let first = lessons.first { out += "Read a lesson with: lab show \(first.id)\n" }
         out += "Practise on the simulated host with: lab sh\n"
         print(out, terminator: "")
     }

@@ -130,3 +130,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.stderr.hasPrefix("Error: lab: ") || r.stderr.hasPrefix("lab: "), r.stderr)
     }
 }
+
+extension CLITests {
+    func testImportListShowAndReimport() throws {
+        let dir = NSTemporaryDirectory() + "lab-notes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "---\ntitle: Ports\n---\n## Publish exercise\n```\ndocker run -d -p 8080:80 nginx\n```\n".write(toFile: dir + "/ports.md", atomically: true, encoding: .utf8)
+        let imported = try lab(["import", dir])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("lesson ports  Ports"), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("assignment ports/publish-exercise  Publish exercise"), imported.stdout)
+        XCTAssertEqual(try lab(["import", dir]).stdout, imported.stdout)
+        let lessons = try lab(["lessons"])
+        XCTAssertTrue(lessons.stdout.contains("first-containers  First containers"), lessons.stdout)
+        XCTAssertTrue(lessons.stdout.contains("ports  Ports"), lessons.stdout)
+        let shown = try lab(["show", "ports"], environment: ["NO_COLOR": "1"])
+        XCTAssertTrue(shown.stdout.hasPrefix("Ports\n=====\n"), shown.stdout)
+        let missing = try lab(["show", "nosuch"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.hasPrefix("lab: no lesson 'nosuch'"), missing.stderr)
+        XCTAssertEqual(try lab(["import", "/nonexistent/notes"]).status, 1)
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 /// The block structure of a Markdown note, as much of CommonMark as course notes use: ATX and
 /// setext headings, fenced (also indented) and indented code blocks, lists, block quotes and
 /// paragraphs. Links and images stay in the text as written. Never fails: anything else is text.
-public enum MarkdownBlock: Sendable, Equatable {
+public enum MarkdownBlock: Sendable, Equatable, Codable {
     case heading(level: Int, text: String)
     case paragraph(String)
     case code(language: String, text: String)

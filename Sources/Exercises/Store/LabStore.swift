@@ -36,27 +36,50 @@ public final class LabStore {
         try migrate()
     }
 
+    /// The schema, one migration a version (PRAGMA user_version); each runs once, in a transaction.
+    static let migrations: [String] = [
+        // 1: sessions, their command history, settings
+        """
+        CREATE TABLE IF NOT EXISTS sessions (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at REAL NOT NULL);
+        CREATE TABLE IF NOT EXISTS history (session TEXT NOT NULL, seq INTEGER NOT NULL, machine TEXT NOT NULL,
+            line TEXT NOT NULL, status INTEGER, PRIMARY KEY (session, seq));
+        CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+        // 2: courses made from notes, their lessons, sections and assignments; learners' progress
+        """
+        CREATE TABLE courses (id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, imported_at REAL NOT NULL);
+        CREATE TABLE lessons (id TEXT PRIMARY KEY, course TEXT NOT NULL REFERENCES courses(id), position INTEGER NOT NULL,
+            title TEXT NOT NULL, tags TEXT NOT NULL, source TEXT NOT NULL);
+        CREATE TABLE sections (lesson TEXT NOT NULL REFERENCES lessons(id), position INTEGER NOT NULL, id TEXT NOT NULL,
+            title TEXT NOT NULL, level INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (lesson, position));
+        CREATE TABLE assignments (id TEXT PRIMARY KEY, lesson TEXT NOT NULL REFERENCES lessons(id), position INTEGER NOT NULL,
+            title TEXT NOT NULL, solution TEXT NOT NULL, checks TEXT NOT NULL);
+        CREATE TABLE progress (assignment TEXT PRIMARY KEY, status TEXT NOT NULL, attempts INTEGER NOT NULL, updated_at REAL NOT NULL);
+        """,
+    ]
+
     private func migrate() throws {
-        try db.execute("""
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS sessions (
-                name TEXT PRIMARY KEY,
-                state BLOB NOT NULL,
-                updated_at REAL NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS history (
-                session TEXT NOT NULL,
-                seq INTEGER NOT NULL,
-                machine TEXT NOT NULL,
-                line TEXT NOT NULL,
-                status INTEGER,
-                PRIMARY KEY (session, seq)
-            );
-            CREATE TABLE IF NOT EXISTS settings (
-                key TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            );
-            """)
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
+        var version = 0
+        if case .integer(let v)? = try db.query("PRAGMA user_version").first?.first { version = Int(v) }
+        guard version <= Self.migrations.count else {
+            throw StoreError("the lab database \(path) was written by a newer lab (schema \(version)); it was left as it is")
+        }
+        for (index, sql) in Self.migrations.enumerated().dropFirst(version) {
+            try db.transaction {
+                try db.execute(sql)
+                try db.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction of the store's database.
+    func transaction<T>(_ body: () throws -> T) throws -> T { try db.transaction(body) }
+
+    /// Runs one statement of the store's database.
+    @discardableResult
+    func query(_ sql: String, _ parameters: [SQLiteDatabase.Value] = []) throws -> [[SQLiteDatabase.Value]] {
+        try db.query(sql, parameters)
     }
 
     /// The session `lab sh` uses when none is named.
