@@ -59,7 +59,9 @@ extension ObjectListing {
             if !filters.matchLabels("label", c.config.labels) { continue }
             if let ancestors, !ancestors.contains(c.imageID) { continue }
             if filters.has("is-task") && filters["is-task"].contains("true") && !filters["is-task"].contains("false") { continue }
-            if filters.has("health") && !(filters["health"].contains("none") && c.config.healthcheck == nil) { continue }
+            if filters.has("health") && !filters["health"].contains(c.config.healthcheck == nil ? "none" : c.state.health ?? "starting") {
+                continue
+            }
             if filters.has("network") && !onNetwork(c, filters["network"]) { continue }
             if filters.has("volume") && !c.mounts.contains(where: { m in
                 filters["volume"].contains { $0 == m.destination || $0 == (m.name ?? m.source) }

@@ -13,7 +13,7 @@ public enum ContainerInspect {
         o["Created"] = .string(DockerTime.rfc3339Nano(c.created))
         o["Path"] = .string(args.first ?? "")
         o["Args"] = .array(args.dropFirst().map { .string($0) })
-        o["State"] = state(c)
+        o["State"] = state(c, now: now)
         o["Image"] = .string(c.imageID)
         o["ResolvConfPath"] = .string(started ? dir + "resolv.conf" : "")
         o["HostnamePath"] = .string(started ? dir + "hostname" : "")
@@ -56,9 +56,9 @@ public enum ContainerInspect {
         return 1000 + Int(c.id.hashValueStable % 30_000)
     }
 
-    static func state(_ c: Container) -> JSONValue {
+    static func state(_ c: Container, now: Double) -> JSONValue {
         let s = c.state
-        return [
+        var o: JSONObject = [
             "Status": .string(s.status),
             "Running": .bool(s.running),
             "Paused": .bool(s.paused),
@@ -71,6 +71,26 @@ public enum ContainerInspect {
             "StartedAt": .string(DockerTime.rfc3339Nano(s.startedAt)),
             "FinishedAt": .string(DockerTime.rfc3339Nano(s.finishedAt)),
         ]
+        if let health = s.health {
+            o["Health"] = ["Status": .string(health), "FailingStreak": .int(Int64(s.failingStreak)), "Log": .array(healthLog(c, now: now))]
+        }
+        return .object(o)
+    }
+
+    /// The last five health checks (docker keeps five): one every interval since the start, each
+    /// taking 50 ms with empty output; the last `failingStreak` of them failed. The model keeps no
+    /// check results, so their times are the schedule's.
+    static func healthLog(_ c: Container, now: Double) -> [JSONValue] {
+        guard let started = c.state.startedAt, c.config.healthInterval > 0 else { return [] }
+        let done = min(Int(((now - started) / c.config.healthInterval).rounded(.down)), 1_000_000)
+        guard done >= 1 else { return [] }
+        return (max(1, done - 4)...done).map { k in
+            let t = started + Double(k) * c.config.healthInterval
+            return [
+                "Start": .string(DockerTime.rfc3339Nano(t)), "End": .string(DockerTime.rfc3339Nano(t + 0.05)),
+                "ExitCode": .int(done - k < c.state.failingStreak ? 1 : 0), "Output": "",
+            ]
+        }
     }
 
     static func strings(_ list: [String]?) -> JSONValue {
@@ -195,7 +215,13 @@ public enum ContainerInspect {
         o["StdinOnce"] = .bool(k.stdinOnce)
         o["Env"] = k.env.isEmpty ? .null : strings(k.env)
         o["Cmd"] = strings(k.cmd)
-        if let test = k.healthcheck { o["Healthcheck"] = ["Test": strings(test)] }
+        if let test = k.healthcheck {
+            // Only what was set is shown: moby's defaults (30 s, 3 retries) are zero values here.
+            var h: JSONObject = ["Test": strings(test)]
+            if k.healthInterval != 30 { h["Interval"] = .int(Int64((k.healthInterval * 1e9).rounded())) }
+            if k.healthRetries != 3 { h["Retries"] = .int(Int64(k.healthRetries)) }
+            o["Healthcheck"] = .object(h)
+        }
         o["Image"] = .string(k.image)
         o["Volumes"] = k.volumes.isEmpty ? .null : set(k.volumes)
         o["WorkingDir"] = .string(k.workingDir)
