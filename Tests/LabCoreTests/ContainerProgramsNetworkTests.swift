@@ -65,6 +65,24 @@ final class ContainerProgramsNetworkTests: XCTestCase {
                        Ran("curl: (7) Failed to connect to other port 81 after 0 ms: Couldn't connect to server\n", 7))
     }
 
+    func testElasticsearchRoundRobinThroughCentosCurl() {
+        let setup = ["docker pull -q centos", "docker network create dude", "docker run -d --net dude --net-alias search --name es1 elasticsearch:2",
+                     "docker run -d --net dude --net-alias search --name es2 elasticsearch:2"]
+        let lines = ContainerProgramsTests.run(Self.net + setup + (0..<6).map { _ in "docker container run --rm --net dude centos curl -s search:9200" })
+        let answers = lines.suffix(6).map(\.output)
+        for a in answers {
+            XCTAssertTrue(a.hasPrefix("{\n  \"name\" : \""), a)
+            XCTAssertTrue(a.hasSuffix("    \"number\" : \"2.4.6\",\n    \"build_hash\" : \"5376dca9f70f3abef96a77f4bb22720ace8240fd\",\n"
+                                      + "    \"build_timestamp\" : \"2017-07-18T12:17:44Z\",\n    \"build_snapshot\" : false,\n"
+                                      + "    \"lucene_version\" : \"5.5.4\"\n  },\n  \"tagline\" : \"You Know, for Search\"\n}\n"), a)
+        }
+        // Two nodes answer in turn: two different names.
+        XCTAssertEqual(Set(answers.map { $0.split(separator: "\n")[1] }).count, 2)
+        // 9300 is the transport port, not HTTP: nothing this model serves there.
+        let transport = ContainerProgramsTests.run(Self.net + setup + ["docker run --rm --net dude alpine wget -qO- search:9300"]).last!.output
+        XCTAssertTrue(transport.hasPrefix("wget: can't connect to remote host (172.19.0.") && transport.hasSuffix("): Connection refused\n"), transport)
+    }
+
     func testHostnamePsAndEnv() {
         XCTAssertEqual(Self.last("docker run --rm --network appnet alpine hostname -i", after: []).output, "172.18.0.2\n")
         XCTAssertEqual(Self.last("docker run --rm alpine ps", after: []).output, "PID   USER     COMMAND\n    1 root     ps\n")

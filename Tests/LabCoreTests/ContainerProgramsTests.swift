@@ -124,6 +124,18 @@ final class ContainerProgramsTests: XCTestCase {
         XCTAssertEqual(ContainerRuntime.checkExecutable("curl", container: c, engine: engine), .executableNotFound("curl"))
     }
 
+    func testMissingProgramThroughRunAndExec() {
+        // busybox-applets.txt records the run form for alpine's missing curl; ubuntu has no ping.
+        XCTAssertEqual(Self.last("docker run --rm ubuntu ping -c 1 x"),
+                       Ran("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: "
+                           + "unable to start container process: exec: \"ping\": executable file not found in $PATH: unknown\n\n"
+                           + "Run 'docker run --help' for more information\n", 127))
+        XCTAssertEqual(Self.last("docker exec u ping x", after: ["docker run -d --name u ubuntu sleep 100"]),
+                       Ran("OCI runtime exec failed: exec failed: unable to start container process: exec: \"ping\": "
+                           + "executable file not found in $PATH: unknown\r\n", 126))
+        XCTAssertEqual(Self.last("docker exec u bash -c 'echo $0'", after: ["docker run -d --name u ubuntu sleep 100"]).status, 0)
+    }
+
     func testReadOnlyMountsRefuseWrites() throws {
         // 07-volumes and busybox-applets.txt.
         let setup = ["docker volume create data1"]

@@ -58,6 +58,7 @@ public enum ImageCatalogue {
         e("wordpress", "latest", ["docker-entrypoint.sh"], ["apache2-foreground"], ports: ["80/tcp"], volumes: ["/var/www/html"], workdir: "/var/www/html", service: "apache2-foreground", family: .debianCurl),
         e("busybox", "latest", nil, ["sh"], family: .busybox),
         e("debian", "latest", nil, ["bash"], family: .debian),
+        e("centos", "latest", nil, ["/bin/bash"], family: .redhat),
         e("postgres", "9.6.1-alpine", ["docker-entrypoint.sh"], ["postgres"], ports: ["5432/tcp"], volumes: ["/var/lib/postgresql/data"], service: "postgres", family: .busybox),
         e("postgres", "9.6.9-alpine", ["docker-entrypoint.sh"], ["postgres"], ports: ["5432/tcp"], volumes: ["/var/lib/postgresql/data"], service: "postgres", family: .busybox),
         e("postgres", "10.4-alpine", ["docker-entrypoint.sh"], ["postgres"], ports: ["5432/tcp"], volumes: ["/var/lib/postgresql/data"], service: "postgres", family: .busybox),

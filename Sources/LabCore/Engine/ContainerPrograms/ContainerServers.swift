@@ -1,7 +1,8 @@
 /// What the catalogue's servers answer over HTTP inside a user network, by the service their
 /// container runs. Bodies are the images' default pages: nginx's `docs/html/index.html`
 /// (nginx/nginx; the `color-scheme` line since 1.21, so nginx:1.13 serves the older page),
-/// httpd 2.4's `htdocs/index.html` (45 bytes, `Content-Length: 45` in recorded responses).
+/// httpd 2.4's `htdocs/index.html` (45 bytes, `Content-Length: 45` in recorded responses),
+/// elasticsearch:2's root JSON as course notes and tutorials recorded it (`curl -s search:9200`).
 enum ContainerServers {
     /// The outcome of one HTTP GET.
     enum Reply: Equatable {
@@ -29,9 +30,43 @@ enum ContainerServers {
         case ("httpd-foreground", 80):
             guard path == "/" || path == "/index.html" else { return .notFound }
             return .ok(httpdPage)
+        case ("elasticsearch", 9200):
+            guard path == "/" || path.hasPrefix("/?") else { return .notFound }
+            return .ok(elasticsearchRoot(target))
         default:
             return .refused
         }
+    }
+
+    /// Node names elasticsearch 2 picked at random from its list of Marvel characters, as they
+    /// appear in recorded answers of elasticsearch:2.4.6 (one per container here).
+    static let elasticsearchNames = ["Frankie Raye", "Blizzard II", "Fer-de-Lance", "Doop", "Maggott", "Richard Fisk",
+                                     "Jackhammer", "Eliminator", "Rage", "Batragon", "Landslide", "Freedom Ring"]
+
+    /// `GET /` on elasticsearch:2 (2.4.6: the version block is the same in every recorded answer;
+    /// the node name and cluster uuid are per node).
+    static func elasticsearchRoot(_ c: Container) -> String {
+        let hex = Array(StableHash.hex("es:" + c.id).utf8)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var uuid = ""
+        for i in 0..<22 { uuid.append(Character(UnicodeScalar(alphabet[Int(hex[i * 2] &+ hex[i * 2 + 1] &* 7) % 64]))) }
+        let name = elasticsearchNames[Int(hex[0] &+ hex[1]) % elasticsearchNames.count]
+        return """
+            {
+              "name" : "\(name)",
+              "cluster_name" : "elasticsearch",
+              "cluster_uuid" : "\(uuid)",
+              "version" : {
+                "number" : "2.4.6",
+                "build_hash" : "5376dca9f70f3abef96a77f4bb22720ace8240fd",
+                "build_timestamp" : "2017-07-18T12:17:44Z",
+                "build_snapshot" : false,
+                "lucene_version" : "5.5.4"
+              },
+              "tagline" : "You Know, for Search"
+            }
+
+            """
     }
 
     static let httpdPage = "<html><body><h1>It works!</h1></body></html>\n"
