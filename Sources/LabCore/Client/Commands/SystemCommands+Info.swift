@@ -12,6 +12,7 @@ enum SystemInfo {
     static let memTotal: Int64 = 4_101_627_904
     static let cpus = 2
 
+    /// The daemon's container and image counts.
     struct Counts {
         var containers = 0, running = 0, paused = 0, stopped = 0, images = 0
     }

@@ -73,6 +73,7 @@ enum ProcessTable {
         line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
     }
 
+    /// What ps makes of its options: columns to print, its error, or a format the lab does not play.
     enum Format {
         case columns([Column])
         case error(String)
