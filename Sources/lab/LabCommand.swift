@@ -9,7 +9,8 @@ struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "A Docker learning lab: lessons, a simulated docker host, and a grader.",
-        subcommands: [MapCommand.self, ShellCommand.self, ImportCommand.self, LessonsCommand.self, ShowCommand.self, BenchCommand.self],
+        subcommands: [MapCommand.self, LessonsCommand.self, ShowCommand.self, StartCommand.self, ShellCommand.self, CheckCommand.self,
+                      NextCommand.self, ProgressCommand.self, ResetCommand.self, ImportCommand.self, BenchCommand.self],
         defaultSubcommand: MapCommand.self)
 
     /// Runs the chosen subcommand; a `LabFailure` prints as `lab: …` with status 1.

@@ -152,3 +152,24 @@ extension CLITests {
         XCTAssertEqual(try lab(["import", "/nonexistent/notes"]).status, 1)
     }
 }
+
+extension CLITests {
+    /// A learner through one lesson: start, practise, check (failing then passing), next.
+    func testLearnerLoopStartShCheckNext() throws {
+        let id = "first-containers/assignment-a-web-server-on-port-8080"
+        XCTAssertTrue(try lab(["next"]).stdout.contains(id))
+        XCTAssertEqual(try lab(["start", id]).status, 0)
+        let before = try lab(["check"])
+        XCTAssertEqual(before.status, 1)
+        XCTAssertTrue(before.stdout.contains("✗ container webhost is running"), before.stdout)
+        XCTAssertEqual(try lab(["sh", "-c", "docker run -d --name webhost -p 8080:80 nginx"]).status, 0)
+        let after = try lab(["check"])
+        XCTAssertEqual(after.status, 0, after.stdout)
+        XCTAssertTrue(after.stdout.contains("Passed"), after.stdout)
+        XCTAssertTrue(try lab(["next"]).stdout.contains("images-and-tags/assignment-a-second-name"))
+        XCTAssertTrue(try lab(["progress"]).stdout.contains("✓ \(id)"))
+        XCTAssertEqual(try lab(["reset"]).status, 0)
+        XCTAssertEqual(try lab(["check"]).status, 1)
+        XCTAssertEqual(try lab(["start", "no/such"]).status, 1)
+    }
+}

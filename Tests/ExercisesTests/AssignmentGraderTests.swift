@@ -1,0 +1,53 @@
+import Foundation
+import LabCore
+import XCTest
+@testable import Exercises
+
+final class AssignmentGraderTests: XCTestCase {
+    /// Every assignment of the built-in course passes with its reference solution and fails on an
+    /// empty lab.
+    func testBuiltinAssignmentsPassWithTheirSolutionAndFailEmpty() throws {
+        let dir = try XCTUnwrap(BuiltinContent.directory()) + "/course"
+        let (_, _, lessons) = try CourseImport.lessons(at: dir)
+        let assignments = lessons.flatMap(\.assignments)
+        XCTAssertGreaterThanOrEqual(assignments.count, 4)
+        for a in assignments {
+            let grader = AssignmentGrader(solution: a.steps.flatMap(\.commands))
+            let own = grader.grade(grader.referenceLab())
+            XCTAssertFalse(own.isEmpty, "\(a.title) expects nothing")
+            XCTAssertTrue(own.allSatisfy(\.passed), "\(a.title): \(own.filter { !$0.passed })")
+            XCTAssertFalse(grader.grade(Lab()).allSatisfy(\.passed), "\(a.title) passes on an empty lab")
+        }
+    }
+
+    func testFactsIgnoreIdsTimesAndGeneratedNames() {
+        let grader = AssignmentGrader(solution: ["docker run -d -p 8080:80 nginx"])
+        var other = Lab(seed: 42)
+        other.clock.advance(by: 3600)
+        _ = LabShell().run("docker run -d -p 8080:80 nginx", origin: .commandString, lab: &other, output: DiscardedOutput())
+        XCTAssertTrue(grader.grade(other).allSatisfy(\.passed))
+    }
+
+    func testAWrongPortIsNamed() {
+        let grader = AssignmentGrader(solution: ["docker run -d --name web -p 8080:80 nginx"])
+        var lab = Lab()
+        _ = LabShell().run("docker run -d --name web -p 8081:80 nginx", origin: .commandString, lab: &lab, output: DiscardedOutput())
+        let failing = grader.grade(lab).filter { !$0.passed }.map(\.expectation)
+        XCTAssertEqual(failing, ["container web publishes 80/tcp on host port 8080"])
+    }
+
+    /// The seeds' assignment sections are gradeable by their reference solution: replaying one
+    /// gives expectations that the solution itself meets.
+    func testSeedAssignmentsAreGradeable() throws {
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds/docker-mastery-notes.md")
+        guard let text = try? String(contentsOf: seeds, encoding: .utf8) else { throw XCTSkip("../shared/seeds is not beside this checkout") }
+        let lesson = NoteParser.lesson(from: text, fallbackTitle: "mastery")
+        let gradeable = lesson.assignments.filter { !$0.steps.isEmpty }
+        XCTAssertFalse(gradeable.isEmpty)
+        for a in gradeable {
+            let grader = AssignmentGrader(solution: a.steps.flatMap(\.commands))
+            XCTAssertTrue(grader.grade(grader.referenceLab()).allSatisfy(\.passed), a.title)
+        }
+    }
+}
