@@ -66,6 +66,12 @@ final class SystemCommandsTests: XCTestCase {
         XCTAssertEqual(ps.map(\.comm), ["sh", "sleep"])
     }
 
+    func testBusyboxProgramsHaveTheirOwnSizes() throws {
+        var lab = Self.lab(["docker run -d --name t alpine top"])
+        let (out, _) = Self.run("docker top t -o rss,comm,pid", in: &lab)
+        XCTAssertTrue(out.hasSuffix("\n1608                top                 " + String(ContainerInspect.pid(lab.machine.engine.containers[0])) + "\n"), out)
+    }
+
     func testPsTimeColumns() {
         XCTAssertEqual(ProcessTable.elapsed(13), "00:13")
         XCTAssertEqual(ProcessTable.elapsed(3725), "01:02:05")

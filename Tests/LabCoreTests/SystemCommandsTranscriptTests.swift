@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import LabCore
 
-/// Replays the system commands' real-engine transcripts (Fixtures/engine/transcripts/20-23, 25-27) in
+/// Replays the system commands' real-engine transcripts (Fixtures/engine/transcripts/20-23, 25-28) in
 /// the simulator, normalised like EngineTranscriptTests plus what is legitimately the lab's own
 /// or varies between runs for these commands: the machine's name, daemon id, memory total and
 /// registries in `docker info`; process ids, start times and CPU figures in `docker top`; the
@@ -10,7 +10,7 @@ import XCTest
 /// SystemCommandsEventTests against a log rebuilt from the recording, until the engine keeps one.
 final class SystemCommandsTranscriptTests: XCTestCase {
     static let files = ["20-version-info.txt", "21-top.txt", "22-stats.txt", "23-history-df.txt", "25-top-shells.txt",
-                        "26-system-empty.txt", "27-top-formats.txt"]
+                        "26-system-empty.txt", "27-top-formats.txt", "28-top-programs.txt"]
 
     /// The commands these files test (the others only set the engine up).
     static let commands = ["docker version", "docker info", "docker system info", "docker top", "docker container top",

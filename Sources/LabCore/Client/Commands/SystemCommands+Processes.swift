@@ -56,9 +56,16 @@ struct ContainerProcess: Equatable {
             return [ContainerProcess(pid: pid, ppid: pid - 21, args: argv, comm: program, start: started, rss: 1672, vsz: 2268,
                                      stat: "Ss" + tty, flags: 4, wchan: "poll_s")]
         }
-        return [ContainerProcess(pid: pid, ppid: pid - 21, args: argv, comm: program, start: started, rss: 1380,
-                                 vsz: 2268, stat: "Ss" + tty, flags: 4, wchan: "hrtimer_nanosleep")]
+        let (rss, wchan) = figures[program] ?? (1380, "hrtimer_nanosleep")
+        return [ContainerProcess(pid: pid, ppid: pid - 21, args: argv, comm: program, start: started, rss: rss,
+                                 vsz: 2268, stat: "Ss" + tty, flags: 4, wchan: wchan)]
     }
+
+    /// RSS (KiB) and wait channel of busybox programs as the oracle's ps showed them (a wait
+    /// channel seen only cut to ps's six columns is kept cut).
+    static let figures: [String: (Int, String)] = [
+        "sleep": (1380, "hrtimer_nanosleep"), "top": (1608, "hrtime"), "ping": (1532, "skb_wa"), "tail": (1372, "hrtime"),
+    ]
 
     /// The argument of the first `sleep N` in a shell script, if any.
     static func sleepArgument(_ script: String) -> String? {
