@@ -9,7 +9,7 @@ struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "A Docker learning lab: lessons, a simulated docker host, and a grader.",
-        subcommands: [MapCommand.self, LessonsCommand.self, ShowCommand.self, StartCommand.self, ShellCommand.self, CheckCommand.self,
+        subcommands: [MapCommand.self, LessonsCommand.self, ShowCommand.self, StartCommand.self, ShellCommand.self, CheckCommand.self, HintCommand.self,
                       NextCommand.self, ProgressCommand.self, ResetCommand.self, ImportCommand.self, BenchCommand.self],
         defaultSubcommand: MapCommand.self)
 

@@ -32,8 +32,11 @@ struct CheckCommand: ParsableCommand {
         guard let id = try store.currentAssignment(), let a = try store.assignment(id) else {
             throw LabFailure("no assignment started (lab start ASSIGNMENT)")
         }
-        let lab = try store.loadLab(session: LabStore.session(for: a.id)) ?? Lab()
-        let results = AssignmentGrader(solution: a.solution).grade(lab)
+        let session = LabStore.session(for: a.id)
+        let lab = try store.loadLab(session: session) ?? Lab()
+        let checks: [LabCheck]
+        do { checks = try a.checks() } catch { throw LabFailure("\(a.id): \(error)") }
+        let results = AssignmentGrader(solution: a.solution, checks: checks).grade(lab, typed: try store.history(session: session))
         let passed = !results.isEmpty && results.allSatisfy(\.passed)
         try store.recordAttempt(a.id, passed: passed)
         if json {
@@ -44,6 +47,7 @@ struct CheckCommand: ParsableCommand {
             for r in results { print("  \(r.passed ? "✓" : "✗") \(r.expectation)") }
             if results.isEmpty { print("  This assignment has no commands to compare with yet.") }
             print(passed ? "Passed: every expectation holds." : "\(results.filter(\.passed).count) of \(results.count) expectations hold.")
+            if let hint = results.first(where: { !$0.passed })?.hint { print("Hint: \(hint)") }
         }
         throw ExitCode(passed ? 0 : 1)
     }
@@ -98,5 +102,28 @@ struct ResetCommand: ParsableCommand {
         guard let id = try store.currentAssignment() else { throw LabFailure("no assignment started (lab start ASSIGNMENT)") }
         try store.saveLab(Lab(), session: LabStore.session(for: id))
         print("The lab of \(id) is fresh again.")
+    }
+}
+
+/// `lab hint`: the hint of the first expectation of the current assignment that does not hold.
+struct HintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "hint", abstract: "A hint for the current assignment.")
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let store = try store.open()
+        guard let id = try store.currentAssignment(), let a = try store.assignment(id) else {
+            throw LabFailure("no assignment started (lab start ASSIGNMENT)")
+        }
+        let session = LabStore.session(for: a.id)
+        let lab = try store.loadLab(session: session) ?? Lab()
+        let checks: [LabCheck]
+        do { checks = try a.checks() } catch { throw LabFailure("\(a.id): \(error)") }
+        let results = AssignmentGrader(solution: a.solution, checks: checks).grade(lab, typed: try store.history(session: session))
+        guard let first = results.first(where: { !$0.passed }) else {
+            print("Everything holds already: lab check to record it.")
+            return
+        }
+        print(first.hint ?? "Not yet: \(first.expectation).")
     }
 }

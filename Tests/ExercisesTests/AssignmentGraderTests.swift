@@ -51,3 +51,35 @@ final class AssignmentGraderTests: XCTestCase {
         }
     }
 }
+
+final class LabCheckTests: XCTestCase {
+    private let block = """
+        checks:
+          - run: docker container inspect -f '{{.State.Running}}' webhost
+            expect: "true"
+            hint: Start it with docker container start webhost.
+          - run: docker ps --format '{{.Names}}'
+            match: "^webhost$"
+          - transcript: "docker (container )?run .*--name webhost"
+            message: ran a container named webhost
+        """
+
+    func testChecksParseAndHold() throws {
+        let checks = try LabCheck.parse(block)
+        XCTAssertEqual(checks.count, 3)
+        var lab = Lab()
+        let typed = ["docker container run -d --name webhost nginx"]
+        _ = LabShell().run(typed[0], origin: .commandString, lab: &lab, output: DiscardedOutput())
+        XCTAssertEqual(checks.map { $0.holds(in: lab, typed: typed) }, [true, true, true])
+        _ = LabShell().run("docker stop webhost", origin: .commandString, lab: &lab, output: DiscardedOutput())
+        XCTAssertEqual(checks.map { $0.holds(in: lab, typed: typed) }, [false, false, true])
+        let results = AssignmentGrader(solution: [], checks: checks).grade(lab, typed: typed)
+        XCTAssertEqual(results.first { !$0.passed }?.hint, "Start it with docker container start webhost.")
+    }
+
+    func testBadBlocksAreReported() {
+        XCTAssertThrowsError(try LabCheck.parse("checks: [unclosed"))
+        XCTAssertThrowsError(try LabCheck.parse("nothing: here"))
+        XCTAssertThrowsError(try LabCheck.parse("checks:\n  - expect: x\n"))
+    }
+}

@@ -8,12 +8,18 @@ public struct AssignmentGrader: Sendable {
     public struct Result: Sendable, Equatable, Codable {
         public let expectation: String
         public let passed: Bool
+        public var hint: String? = nil
     }
 
     /// The reference solution's commands.
     public let solution: [String]
+    /// The explicit checks of the assignment's ```lab blocks.
+    public let checks: [LabCheck]
 
-    public init(solution: [String]) { self.solution = solution }
+    public init(solution: [String], checks: [LabCheck] = []) {
+        self.solution = solution
+        self.checks = checks
+    }
 
     /// The lab the reference solution leaves behind (commands that fail are simply part of it).
     public func referenceLab(setup: Lab = Lab()) -> Lab {
@@ -24,10 +30,11 @@ public struct AssignmentGrader: Sendable {
         return lab
     }
 
-    /// Each expected fact, held or not, in a stable order.
-    public func grade(_ learner: Lab) -> [Result] {
+    /// Each expected fact, held or not, in a stable order, then each explicit check.
+    public func grade(_ learner: Lab, typed: [String] = []) -> [Result] {
         let expected = StateFacts(referenceLab())
         let actual = StateFacts(learner)
         return expected.facts.sorted().map { Result(expectation: $0, passed: actual.facts.contains($0)) }
+            + checks.map { Result(expectation: $0.description, passed: $0.holds(in: learner, typed: typed), hint: $0.hint) }
     }
 }

@@ -6,15 +6,22 @@ public struct StoredAssignment: Sendable, Equatable, Codable {
     public let lesson: String
     public let title: String
     public let solution: [String]
+    /// The source of its ```lab blocks.
+    public let labBlocks: [String]
+
+    /// Its explicit checks (a block that does not parse is reported).
+    public func checks() throws -> [LabCheck] { try labBlocks.flatMap { try LabCheck.parse($0) } }
 }
 
 /// The learner's place in the course: the current assignment, progress per assignment.
 extension LabStore {
     public func assignment(_ id: String) throws -> StoredAssignment? {
-        guard let row = try query("SELECT lesson, title, solution FROM assignments WHERE id = ?", [.text(id)]).first,
-              case .text(let lesson) = row[0], case .text(let title) = row[1], case .text(let solution) = row[2] else { return nil }
+        guard let row = try query("SELECT lesson, title, solution, checks FROM assignments WHERE id = ?", [.text(id)]).first,
+              case .text(let lesson) = row[0], case .text(let title) = row[1], case .text(let solution) = row[2],
+              case .text(let checks) = row[3] else { return nil }
         let commands = (try? JSONDecoder().decode([String].self, from: Data(solution.utf8))) ?? []
-        return StoredAssignment(id: id, lesson: lesson, title: title, solution: commands)
+        let blocks = (try? JSONDecoder().decode([String].self, from: Data(checks.utf8))) ?? []
+        return StoredAssignment(id: id, lesson: lesson, title: title, solution: commands, labBlocks: blocks)
     }
 
     /// Every assignment id in course order (courses as imported, lessons and sections in order).
