@@ -71,6 +71,22 @@ final class ObjectRenderTests: XCTestCase {
                        "5000-5001/tcp, 127.0.0.1:7000->7000/udp, 0.0.0.0:8090-8091->8090-8091/tcp, [::]:8090-8091->8090-8091/tcp, 0.0.0.0:9000->80/tcp, [::]:9000->80/tcp")
     }
 
+    /// docker/cli ContainerContext.Image: the familiar reference while truncating, the image id once
+    /// the name no longer names the container's image.
+    func testImageColumn() throws {
+        var engine = try fixture().engine
+        var c = try XCTUnwrap(engine.containers.first { $0.name == "rnd-web" })
+        c.config.image = "docker.io/library/nginx:latest"
+        XCTAssertEqual(ObjectListing.image(c, engine: engine, trunc: true), "nginx:latest")
+        XCTAssertEqual(ObjectListing.image(c, engine: engine, trunc: false), "docker.io/library/nginx:latest")
+        c.config.image = "nginx@sha256:" + String(repeating: "0", count: 64)
+        XCTAssertEqual(ObjectListing.image(c, engine: engine, trunc: true), String(c.imageID.dropFirst(7).prefix(12)))
+        c.config.image = "nginx"
+        engine.images.removeAll { $0.id == c.imageID }
+        XCTAssertEqual(ObjectListing.image(c, engine: engine, trunc: true), String(c.imageID.dropFirst(7).prefix(12)))
+        XCTAssertEqual(ObjectListing.image(c, engine: engine, trunc: false), c.imageID)
+    }
+
     func testContainerInspectMatchesRecording() throws {
         let f = try fixture()
         for name in ["rnd-web", "rnd-created", "rnd-exited", "rnd-onnet", "rnd-exposed", "rnd-paused"] {

@@ -128,8 +128,12 @@ public enum ObjectListing {
         if name.isEmpty { return "<no image>" }
         guard trunc else { return name }
         if name.hasPrefix("sha256:") { return String(name.dropFirst(7).prefix(12)) }
-        if let at = name.firstIndex(of: "@") { return String(name[..<at]) }
-        return name
+        // reference.FamiliarString: no docker.io/ or library/, no digest; the tag as given.
+        var familiar = Substring(name)
+        if let at = familiar.firstIndex(of: "@") { familiar = familiar[..<at] }
+        for prefix in ["docker.io/", "index.docker.io/"] where familiar.hasPrefix(prefix) { familiar = familiar.dropFirst(prefix.count) }
+        if familiar.hasPrefix("library/") && familiar.dropFirst(8).contains("/") == false { familiar = familiar.dropFirst(8) }
+        return String(familiar)
     }
 
     /// Fast check for the common case: a plain `repo[:tag]` that is one of the container's image's
