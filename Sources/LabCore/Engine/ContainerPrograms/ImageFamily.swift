@@ -1,24 +1,30 @@
 /// Which programs an image has, by the base it is built on. The oracle's stand-ins are all
-/// busybox, but the real images differ; each claim below names the image's Dockerfile or its
-/// package list in docker-library/repo-info (`repos/IMAGE/local/TAG.md`, the `dpkg` packages).
+/// busybox, but the real images differ. Sources, read for this model:
+/// - nginx: docker-library/repo-info repos/nginx/local/latest.md lists the `curl`, `bash`, `dash`
+///   and `coreutils` packages (and no iputils or wget);
+/// - httpd: docker-library/httpd 2.4/Dockerfile installs curl only as a build dependency and
+///   purges it (`apt-get purge -y --auto-remove $buildDeps`);
+/// - node, python: FROM buildpack-deps:SUITE, whose curl layer (docker-library/buildpack-deps
+///   debian/bookworm/curl/Dockerfile) installs `curl` and `wget`; node's metadata from repo-info
+///   repos/node/local/latest.md;
+/// - centos: recorded course transcripts run `docker container run --rm --net dude centos curl -s
+///   search:9200`, so its base has curl;
+/// - alpine, busybox, registry and the `*-alpine` tags: busybox (the recordings here).
+/// Not read here, assumed from their bases: ubuntu, debian, postgres, redis, mongo (Debian or
+/// Ubuntu with no network client), mysql (Oracle Linux, counted with centos), elasticsearch:2
+/// (openjdk:8-jre on buildpack-deps' curl layer), drupal and wordpress (php, which keeps curl).
 public enum ImageFamily: String, Sendable, Equatable, CaseIterable {
-    /// alpine, busybox, registry and the `*-alpine` tags: busybox applets with `sh` = ash, no bash
-    /// (docker-library/official-images library/alpine; alpine's rootfs holds only busybox).
+    /// busybox applets with `sh` = ash, no bash.
     case busybox
-    /// Debian and Ubuntu images with no network client: ubuntu, debian, httpd, postgres, redis,
-    /// mongo (bash, GNU coreutils, `sh` = dash; no ping, curl or wget: their Dockerfiles purge the
-    /// fetchers they install for the build, e.g. docker-library/httpd and docker-library/postgres).
+    /// bash, GNU coreutils, `sh` = dash; no ping, curl or wget.
     case debian
-    /// Debian images that keep curl: nginx (repo-info repos/nginx/local/latest.md lists the
-    /// `curl` binary package beside bash, dash and coreutils), and the php images' drupal and
-    /// wordpress (docker-library/php keeps `curl` among its persistent dependencies).
+    /// As `debian`, with curl (nginx, drupal, wordpress).
     case debianCurl
-    /// Images on buildpack-deps:*-curl (node, python, elasticsearch:2 through openjdk:8-jre):
-    /// curl and GNU wget (docker-library/buildpack-deps curl/Dockerfile installs both).
+    /// As `debian`, with curl and GNU wget (node, python, elasticsearch:2).
     case buildpackCurl
-    /// centos:7 and mysql (Oracle Linux): bash, GNU coreutils, curl from the base system.
+    /// bash (also as `sh`), GNU coreutils, curl (centos, mysql).
     case redhat
-    /// hello-world: nothing but /hello (docker-library/hello-world: FROM scratch).
+    /// Nothing but its one program (hello-world: FROM scratch).
     case scratch
 
     /// The programs a process in an image of this family can start (built once).
