@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exercises
 import Foundation
 import LabCore
 
@@ -12,11 +13,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "CPU seconds to spend on each measurement.")
     var seconds: Double = 2
 
-    @Option(help: "Run only this measurement: parse, replay or memory.")
+    @Option(help: "Run only this measurement: parse, replay, memory or import.")
     var only: String?
 
     func validate() throws {
-        if let only, !["parse", "replay", "memory"].contains(only) { throw ValidationError("--only takes parse, replay or memory") }
+        if let only, !["parse", "replay", "memory", "import"].contains(only) { throw ValidationError("--only takes parse, replay, memory or import") }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
     }
 
@@ -31,9 +32,31 @@ struct BenchCommand: ParsableCommand {
             print("replayed docker commands: \(Int(replay.commandsPerSecond)) commands/s on one core "
                   + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) CPU s)")
         }
+        if only == nil || only == "import" {
+            try importBenchmark()
+        }
         if only == nil || only == "memory" {
             let memory = EngineBenchmark.memory(containers: 100)
             print("a session with 100 containers: \(memory.savedBytes / 1024) KiB saved, \(memory.residentBytes / 1024) KiB resident")
         }
+    }
+
+    /// Imports the built-in course into a new database (open, parse every note, store) and
+    /// reports the wall time of the best of five runs.
+    func importBenchmark() throws {
+        guard let dir = BuiltinContent.directory() else { throw LabFailure("the built-in course was not found") }
+        var best = Double.infinity
+        var lessons = 0
+        for _ in 0..<5 {
+            let path = NSTemporaryDirectory() + "lab-bench-\(UUID().uuidString).sqlite"
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            let start = Date()
+            let store = try LabStore(path: path)
+            let (_, _, parsed) = try CourseImport.lessons(at: dir + "/course")
+            _ = try store.importCourse(id: "builtin", title: "bench", source: dir, lessons: parsed)
+            best = min(best, Date().timeIntervalSince(start))
+            lessons = parsed.count
+        }
+        print("import of the built-in course: \(String(format: "%.1f", best * 1000)) ms (\(lessons) lessons, new database, best of 5)")
     }
 }
