@@ -14,6 +14,8 @@ public struct DockerEngine: Codable, Sendable, Equatable {
     public var nextEphemeralPort = 32768
     /// The second octet of the next 172.x.0.0/16 pool for user networks (the default bridge has 17).
     public var nextPool = 18
+    /// The event log `docker events` reads (optional so labs saved before it existed still load).
+    public var eventLog: [EngineEvent]?
 
     /// An engine as a fresh daemon starts: the bridge, host and none networks, nothing else.
     public init(machine: String, now: Double) {

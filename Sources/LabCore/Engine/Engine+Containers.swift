@@ -41,6 +41,7 @@ extension DockerEngine {
         container.pendingAliases = request.networkAliases
         container.mounts = try resolveMounts(request, image: image, ids: &ids, now: now)
         containers.append(container)
+        recordEvent(.container(container, "create", time: now))
         return id
     }
 
@@ -59,18 +60,22 @@ extension DockerEngine {
         let i = try containerIndex(reference)
         if containers[i].state.status == "restarting" { containers[i].state.status = "exited"; return }
         guard containers[i].state.running else { return }
-        finish(i, code: containers[i].isService ? 0 : 137, now: now)
+        // 24-events: a service ends on SIGTERM; anything else is killed after it.
+        finish(i, code: containers[i].isService ? 0 : 137, now: now, signals: containers[i].isService ? [15] : [15, 9])
+        recordEvent(.container(containers[i], "stop", time: now))
     }
 
     /// Kills a running container (SIGKILL: exit 137).
     public mutating func kill(_ reference: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
         guard containers[i].state.running else { throw .notRunning(id: containers[i].id) }
-        finish(i, code: 137, now: now)
+        finish(i, code: 137, now: now, signals: [9])
     }
 
-    /// Marks the main process ended with `code`; removes the container when it was run with --rm.
-    mutating func finish(_ i: Int, code: Int32, now: Double) {
+    /// Marks the main process ended with `code` (after `signals`, logged as kill events), logging
+    /// the daemon's run of events and releasing the container's addresses.
+    mutating func finish(_ i: Int, code: Int32, now: Double, signals: [Int] = []) {
+        recordEvents(EngineEvent.ending(containers[i], engine: self, exitCode: code, signals: signals, time: now))
         containers[i].state.status = "exited"
         containers[i].state.exitCode = code
         containers[i].state.finishedAt = now
@@ -120,17 +125,19 @@ extension DockerEngine {
         containers[i].state.nextHealthCheck = due
     }
 
-    public mutating func pause(_ reference: String) throws(EngineError) {
+    public mutating func pause(_ reference: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
         guard containers[i].state.running else { throw .notRunning(id: containers[i].id) }
         guard !containers[i].state.paused else { throw .alreadyPaused(id: containers[i].id) }
         containers[i].state.status = "paused"
+        recordEvent(.container(containers[i], "pause", time: now))
     }
 
-    public mutating func unpause(_ reference: String) throws(EngineError) {
+    public mutating func unpause(_ reference: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
         guard containers[i].state.paused else { throw .notPaused(id: containers[i].id) }
         containers[i].state.status = "running"
+        recordEvent(.container(containers[i], "unpause", time: now))
     }
 
     /// Removes a container (`force` kills it first); `volumes` also removes its anonymous volumes.
@@ -138,21 +145,26 @@ extension DockerEngine {
         let i = try containerIndex(reference)
         if containers[i].state.running {
             guard force else { throw .removeRunning(id: containers[i].id) }
-            finish(i, code: 137, now: now)
+            finish(i, code: 137, now: now, signals: [9])
         }
+        recordEvent(.container(containers[i], "destroy", time: now))
         let anonymous = containers[i].mounts.compactMap { m in m.type == "volume" ? m.name : nil }
             .filter { n in volumes.contains { $0.name == n && $0.anonymous } }
         containers.remove(at: i)
         if removeVolumes {
-            volumes.removeAll { v in anonymous.contains(v.name) && !containers.contains { $0.mounts.contains { $0.name == v.name } } }
+            let gone = volumes.filter { v in anonymous.contains(v.name) && !containers.contains { $0.mounts.contains { $0.name == v.name } } }
+            volumes.removeAll { v in gone.contains { $0.name == v.name } }
+            for v in gone { recordEvent(.volume(v.name, "destroy", driver: v.driver, time: now)) }
         }
     }
 
-    public mutating func rename(_ reference: String, to newName: String) throws(EngineError) {
+    public mutating func rename(_ reference: String, to newName: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
         if containers[i].name == newName { throw .renameSameName }
         if let other = containers.first(where: { $0.name == newName }) { throw .nameInUse(name: newName, id: other.id) }
+        let old = containers[i].name
         containers[i].name = newName
+        recordEvent(.container(containers[i], "rename", time: now, extra: ["oldName": "/" + old]))
     }
 }
 

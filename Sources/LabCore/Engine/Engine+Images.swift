@@ -37,6 +37,7 @@ extension DockerEngine {
         if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(name.familiar) {
             lines.append("Digest: \(Self.digest(name))")
             lines.append("Status: Image is up to date for \(name.familiar)")
+            recordEvent(.image(name.familiar, "pull", name: name.repository, time: now))
             return lines
         }
         for layer in Self.layers(name) {
@@ -49,19 +50,21 @@ extension DockerEngine {
         } else {
             images.append(image)
         }
+        recordEvent(.image(name.familiar, "pull", name: name.repository, time: now))
         return lines
     }
 
     /// Adds a name to an image (`docker tag`); moves the name when another image had it.
-    public mutating func tag(_ source: String, as target: String) throws(EngineError) {
+    public mutating func tag(_ source: String, as target: String, now: Double) throws(EngineError) {
         guard let i = imageIndex(source) else { throw .noSuchImage(ImageName(source).familiar) }
         let name = ImageName(target).familiar
         for j in images.indices where j != i { images[j].repoTags.removeAll { $0 == name } }
         if !images[i].repoTags.contains(name) { images[i].repoTags.append(name) }
+        recordEvent(.image(images[i].id, "tag", name: name, time: now))
     }
 
     /// Removes an image name (or, by id, the image): the lines `docker rmi` prints.
-    public mutating func removeImage(_ reference: String, force: Bool) throws(EngineError) -> [String] {
+    public mutating func removeImage(_ reference: String, force: Bool, now: Double) throws(EngineError) -> [String] {
         guard let i = imageIndex(reference) else { throw .noSuchImage(ImageName(reference).familiar) }
         let image = images[i]
         let byName = !reference.hasPrefix("sha256:") && image.repoTags.contains(ImageName(reference).familiar)
@@ -78,9 +81,11 @@ extension DockerEngine {
                 lines.append("Untagged: \(d)")
             }
             images[i].repoTags.removeAll { $0 == tag }
+            recordEvent(.image(image.id, "untag", name: image.id, time: now))
         }
         if images[i].repoTags.isEmpty && users.isEmpty {
             lines.append("Deleted: \(image.id)")
+            recordEvent(.image(image.id, "delete", name: image.id, time: now))
             images.remove(at: i)
         }
         return lines

@@ -23,11 +23,12 @@ extension DockerEngine {
             net.gateway = "172.\(octet).0.1"
         }
         networks.append(net)
+        recordEvent(.network(net, "create", time: now))
         return net.id
     }
 
     /// Removes a network that no running container uses.
-    public mutating func removeNetwork(_ reference: String) throws(EngineError) {
+    public mutating func removeNetwork(_ reference: String, now: Double) throws(EngineError) {
         guard let i = networkIndex(reference) else { throw .noSuchNetwork(reference) }
         let net = networks[i]
         if net.isPredefined { throw .predefinedNetwork(net.name) }
@@ -35,26 +36,29 @@ extension DockerEngine {
             throw .networkHasEndpoints(name: net.name, id: net.id)
         }
         for c in containers.indices { containers[c].endpoints.removeAll { $0.networkID == net.id } }
+        recordEvent(.network(net, "destroy", time: now))
         networks.remove(at: i)
     }
 
     /// Connects a container to a network (addresses are handed out while it runs).
-    public mutating func connect(_ container: String, to network: String, aliases: [String], ids: inout IDSource) throws(EngineError) {
+    public mutating func connect(_ container: String, to network: String, aliases: [String], ids: inout IDSource, now: Double) throws(EngineError) {
         guard let n = networkIndex(network) else { throw .noSuchNetwork(network) }
         let c = try containerIndex(container)
         if containers[c].endpoints.contains(where: { $0.networkID == networks[n].id }) {
             throw .alreadyConnected(container: containers[c].name, network: networks[n].name)
         }
         addEndpoint(c, network: n, aliases: aliases, ids: &ids)
+        if containers[c].state.running { recordEvent(.network(networks[n], "connect", container: containers[c].id, time: now)) }
     }
 
     /// Disconnects a container from a network.
-    public mutating func disconnect(_ container: String, from network: String) throws(EngineError) {
+    public mutating func disconnect(_ container: String, from network: String, now: Double) throws(EngineError) {
         guard let n = networkIndex(network) else { throw .noSuchNetwork(network) }
         let c = try containerIndex(container)
         guard let e = containers[c].endpoints.firstIndex(where: { $0.networkID == networks[n].id }) else {
             throw .notConnected(containerID: containers[c].id, network: networks[n].name)
         }
+        if containers[c].state.running { recordEvent(.network(networks[n], "disconnect", container: containers[c].id, time: now)) }
         containers[c].endpoints.remove(at: e)
     }
 

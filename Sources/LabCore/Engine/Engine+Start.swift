@@ -28,6 +28,7 @@ extension DockerEngine {
         containers[c].state.finishedAt = nil
         containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
         containers[c].state.error = ""
+        recordEvents(EngineEvent.starting(containers[c], engine: self, time: now))
         if containers[c].config.healthcheck != nil {
             containers[c].state.health = "starting"
             containers[c].state.failingStreak = 0

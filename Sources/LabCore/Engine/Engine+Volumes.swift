@@ -10,25 +10,29 @@ extension DockerEngine {
         if volumeIndex(name) == nil {
             volumes.append(Volume(name: name, driver: driver, created: now, labels: labels, anonymous: anonymous, files: VirtualFileSystem(empty: ())))
         }
+        // 24-events: the daemon logs a create every time, even for a volume that exists.
+        recordEvent(.volume(name, "create", driver: volumes[volumeIndex(name) ?? 0].driver, time: now))
         return name
     }
 
     /// Removes a volume no container uses.
-    public mutating func removeVolume(_ name: String, force: Bool) throws(EngineError) {
+    public mutating func removeVolume(_ name: String, force: Bool, now: Double) throws(EngineError) {
         guard let i = volumeIndex(name) else {
             if force { return }
             throw .noSuchVolume(name)
         }
         let users = containers.filter { $0.mounts.contains { $0.type == "volume" && $0.name == name } }.map(\.id)
         if !users.isEmpty { throw .volumeInUse(name: name, containers: users) }
+        recordEvent(.volume(name, "destroy", driver: volumes[i].driver, time: now))
         volumes.remove(at: i)
     }
 
     /// Removes unused volumes; returns their names, newest first. The oracle's daemon (API 1.41)
     /// prunes named volumes too (07-volumes); `anonymousOnly` is the API 1.42+ default.
-    public mutating func pruneVolumes(anonymousOnly: Bool = false) -> [String] {
+    public mutating func pruneVolumes(anonymousOnly: Bool = false, now: Double) -> [String] {
         let used = Set(containers.flatMap { $0.mounts.compactMap(\.name) })
         let gone = volumes.filter { !used.contains($0.name) && (!anonymousOnly || $0.anonymous) }.reversed().map(\.name)
+        for name in gone { recordEvent(.volume(name, "destroy", driver: volumes[volumeIndex(name) ?? 0].driver, time: now)) }
         volumes.removeAll { gone.contains($0.name) }
         return gone
     }

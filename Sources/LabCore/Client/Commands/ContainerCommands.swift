@@ -24,6 +24,9 @@ enum ContainerCommands {
         if create || i.flag("detach") { p.write(id + "\n") }
         if create { return 0 }
         let logsBefore = s.engine.containers.last?.logs.count ?? 0
+        if !i.flag("detach"), let c = try? s.engine.containerIndex(id) {
+            s.engine.recordEvent(.container(s.engine.containers[c], "attach", time: s.now))
+        }
         let result: DockerEngine.StartResult
         do {
             result = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now)
@@ -93,6 +96,7 @@ enum ContainerCommands {
         EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
             try s.engine.stop(ref, now: s.now)
             _ = try s.engine.start(ref, ids: &s.ids, hostFiles: &s.files, now: s.now)
+            if let c = try? s.engine.containerIndex(ref) { s.engine.recordEvent(.container(s.engine.containers[c], "restart", time: s.now)) }
             return [ref]
         }
     }
@@ -106,7 +110,7 @@ enum ContainerCommands {
 
     static func pause(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, resume: Bool) -> Int32 {
         EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
-            if resume { try s.engine.unpause(ref) } else { try s.engine.pause(ref) }
+            if resume { try s.engine.unpause(ref, now: s.now) } else { try s.engine.pause(ref, now: s.now) }
             return [ref]
         }
     }
@@ -123,7 +127,7 @@ enum ContainerCommands {
 
     static func rename(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         do {
-            try s.engine.rename(i.arguments[0], to: i.arguments[1])
+            try s.engine.rename(i.arguments[0], to: i.arguments[1], now: s.now)
             return 0
         } catch {
             p.writeError("Error response from daemon: \(error.message)\nError: failed to rename container named \(i.arguments[0])\n")

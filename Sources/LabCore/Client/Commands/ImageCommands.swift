@@ -28,7 +28,7 @@ enum ImageCommands {
 
     static func tag(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         do {
-            try s.engine.tag(i.arguments[0], as: i.arguments[1])
+            try s.engine.tag(i.arguments[0], as: i.arguments[1], now: s.now)
             return 0
         } catch {
             p.writeError("Error response from daemon: \(error.message)\n")
@@ -41,7 +41,7 @@ enum ImageCommands {
         let force = i.flag("force")
         return EachReference.run(i.arguments, &p, &s, tolerated: { if case .noSuchImage = $0 { return force } else { return false } }) {
             (s: inout DaemonSession, ref: String) throws(EngineError) in
-            try s.engine.removeImage(ref, force: force)
+            try s.engine.removeImage(ref, force: force, now: s.now)
         }
     }
 

@@ -21,7 +21,7 @@ enum NetworkVolumeCommands {
     /// `docker network rm`: the failures followed by the client's `exit status 1` line.
     static func removeNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let status = EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
-            try s.engine.removeNetwork(ref)
+            try s.engine.removeNetwork(ref, now: s.now)
             return [ref]
         }
         if status != 0 { p.writeError("exit status 1\n") }
@@ -31,9 +31,9 @@ enum NetworkVolumeCommands {
     static func connect(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession, disconnect: Bool) -> Int32 {
         do {
             if disconnect {
-                try s.engine.disconnect(i.arguments[1], from: i.arguments[0])
+                try s.engine.disconnect(i.arguments[1], from: i.arguments[0], now: s.now)
             } else {
-                try s.engine.connect(i.arguments[1], to: i.arguments[0], aliases: i.values("alias"), ids: &s.ids)
+                try s.engine.connect(i.arguments[1], to: i.arguments[0], aliases: i.values("alias"), ids: &s.ids, now: s.now)
             }
             return 0
         } catch {
@@ -45,6 +45,7 @@ enum NetworkVolumeCommands {
     static func pruneNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let used = Set(s.engine.containers.flatMap { $0.endpoints.filter { !$0.ipAddress.isEmpty }.map(\.networkID) })
         let gone = s.engine.networks.filter { !$0.isPredefined && !used.contains($0.id) }
+        for n in gone { s.engine.recordEvent(.network(n, "destroy", time: s.now)) }
         s.engine.networks.removeAll { n in gone.contains { $0.id == n.id } }
         for c in s.engine.containers.indices { s.engine.containers[c].endpoints.removeAll { e in gone.contains { $0.id == e.networkID } } }
         if !gone.isEmpty {
@@ -62,7 +63,7 @@ enum NetworkVolumeCommands {
 
     static func removeVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, name: String) throws(EngineError) in
-            try s.engine.removeVolume(name, force: i.flag("force"))
+            try s.engine.removeVolume(name, force: i.flag("force"), now: s.now)
             return [name]
         }
     }
@@ -73,7 +74,7 @@ enum NetworkVolumeCommands {
             p.writeError("\"--all\" requires API version 1.42, but the Docker daemon API version is 1.41\n")
             return 1
         }
-        let gone = s.engine.pruneVolumes()
+        let gone = s.engine.pruneVolumes(now: s.now)
         var out = ""
         if !gone.isEmpty { out = "Deleted Volumes:\n" + gone.map { $0 + "\n" }.joined() + "\n" }
         p.write(out + "Total reclaimed space: 0B\n")

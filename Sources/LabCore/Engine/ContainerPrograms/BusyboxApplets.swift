@@ -13,6 +13,10 @@ struct BusyboxApplet: SimulatedProgram {
         var status = gnu.run(&inner, lab: &lab)
         // GNU ls ends 2 when an operand is missing; busybox ends 1 (recorded).
         if status == 2 && process.name == "ls" { status = 1 }
+        if caught.text.hasPrefix(process.name + ": missing operand"), let usage = BusyboxApplets.usage[process.name] {
+            process.writeError(usage)
+            return 1
+        }
         if !caught.text.isEmpty {
             var out = ""
             for line in caught.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
@@ -36,6 +40,14 @@ enum BusyboxApplets {
             if let gnu = table.program(named: name) { table.register(name, BusyboxApplet(gnu: gnu)) }
         }
     }
+
+    /// What an applet prints when called without operands (recorded from the oracle's busybox 1.35.0).
+    static let usage: [String: String] = [
+        "rm": "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: rm [-irf] FILE...\n\nRemove (unlink) FILEs\n\n"
+            + "\t-i\tAlways prompt before removing\n\t-f\tNever prompt\n\t-R,-r\tRecurse\n",
+        "mkdir": "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n\n"
+            + "Create DIRECTORY\n\n\t-m MODE\tMode\n\t-p\tNo error if exists; make parent directories as needed\n",
+    ]
 
     /// One GNU diagnostic line in busybox's words (unchanged when busybox says the same).
     static func rewrite(_ line: Substring) -> String {

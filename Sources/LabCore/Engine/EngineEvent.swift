@@ -68,14 +68,19 @@ extension EngineEvent {
 }
 
 extension DockerEngine {
-    /// The engine's event log, oldest first.
-    /// INTEGRATOR: DockerEngine has no stored log yet. Once it has `public var events: [EngineEvent] = []`
-    /// (decoded with decodeIfPresent, so labs saved before still load), return `events` here and make
-    /// `recordEvent` `EngineEvent.append(event, to: &events)`. Until then `docker events` sees nothing.
-    var recordedEvents: [EngineEvent] { [] }
+    /// The engine's event log, oldest first (the daemon keeps the last `EngineEvent.limit`).
+    var recordedEvents: [EngineEvent] { eventLog ?? [] }
 
-    /// Appends an event to the log (see `recordedEvents`).
-    mutating func recordEvent(_ event: EngineEvent) {}
+    /// Appends an event to the log.
+    mutating func recordEvent(_ event: EngineEvent) {
+        var log = eventLog ?? []
+        eventLog = nil
+        EngineEvent.append(event, to: &log)
+        eventLog = log
+    }
+
+    /// Appends several events in order.
+    mutating func recordEvents(_ events: [EngineEvent]) { for e in events { recordEvent(e) } }
 }
 
 /// The runs of events the daemon logs around a container's start and end, in its order (as the
