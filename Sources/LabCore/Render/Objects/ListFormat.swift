@@ -47,33 +47,39 @@ struct ListFormat {
     /// cell holds a tab or newline, so each column is one block spanning the whole table.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         let last = header.count - 1
-        var widths = [Int](repeating: 10, count: max(last, 0))
-        var runes = [[Int]]()
-        runes.reserveCapacity(rows.count + 1)
+        guard last >= 0 else { return "" }
+        var widths = [Int](repeating: 10, count: last)
+        var runes = [Int]()
+        runes.reserveCapacity((rows.count + 1) * last)
         var bytes = 0
-        for line in CollectionOfOne(header) + rows {
-            var counts = [Int](repeating: 0, count: max(last, 0))
+        func measure(_ line: [String]) {
             for j in 0..<last {
-                let n = line[j].unicodeScalars.count
-                counts[j] = n
+                var n = 0
+                for b in line[j].utf8 where b & 0xC0 != 0x80 { n += 1 }
+                runes.append(n)
                 if n + 3 > widths[j] { widths[j] = n + 3 }
+                bytes += line[j].utf8.count
             }
-            runes.append(counts)
             bytes += line[last].utf8.count + 1
         }
-        bytes += widths.reduce(0, +) * (rows.count + 1)
-        var out = ""
-        out.reserveCapacity(bytes + 16)
-        for (k, line) in (CollectionOfOne(header) + rows).enumerated() {
+        measure(header)
+        for r in rows { measure(r) }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes + widths.reduce(0, +) * (rows.count + 1))
+        var k = 0
+        func emit(_ line: [String]) {
             for j in 0..<last {
-                out += line[j]
-                let pad = widths[j] - runes[k][j]
-                if pad > 0 { out += String(repeating: " ", count: pad) }
+                out.append(contentsOf: line[j].utf8)
+                let pad = widths[j] - runes[k]
+                k += 1
+                if pad > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
             }
-            out += line[last]
-            out += "\n"
+            out.append(contentsOf: line[last].utf8)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        emit(header)
+        for r in rows { emit(r) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A `.Label "name"` method reading the row's `Labels` text (`k=v,k2=v2`), and its header form.
