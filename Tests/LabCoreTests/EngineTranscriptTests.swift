@@ -112,8 +112,8 @@ final class EngineTranscriptTests: XCTestCase {
         }
     }
 
-    /// The least share of recorded commands that must match; raised as the engine grows.
-    static let requiredMatchRate = 0.0
+    /// The least share of recorded commands that must match (the engine issue's bar).
+    static let requiredMatchRate = 0.95
 
     func testRecordedScenariosMatchTheRealEngine() throws {
         var total = 0
@@ -135,7 +135,12 @@ final class EngineTranscriptTests: XCTestCase {
         }
         let rate = total == 0 ? 0 : Double(matched) / Double(total)
         print("engine transcripts: \(matched) of \(total) commands match the real engine (\(String(format: "%.1f", rate * 100))%)")
-        if ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil { print(report.joined(separator: "\n")) }
+        // The commands that differ are always named; LAB_SHOW_MISMATCHES=1 shows both outputs.
+        if ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil {
+            print(report.joined(separator: "\n"))
+        } else {
+            print("differing: " + report.map { $0.split(separator: "\n").first.map(String.init) ?? "" }.joined(separator: "; "))
+        }
         XCTAssertGreaterThanOrEqual(rate, Self.requiredMatchRate,
                                     "\(total - matched) of \(total) commands differ:\n" + report.joined(separator: "\n"))
     }
