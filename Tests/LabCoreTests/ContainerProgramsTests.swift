@@ -52,7 +52,7 @@ final class ContainerProgramsTests: XCTestCase {
         let simulated = ["cat /nope", "ls /nope", "rm /nope", "rm /tmp", "rmdir /nope", "mkdir /nope/x", "mkdir /tmp", "cp /nope /tmp/x",
                          "mv /nope /tmp/x", "touch /nope/x", "head /nope", "wc /nope", "grep x /nope", "cat /tmp",
                          "sh -c 'cat < /nope'", "sh -c 'echo x > /nope/y'", "sh -c 'cd /nope'", "sh -c 'ping x'",
-                         "curl http://x"]
+                         "curl http://x", "rm", "mkdir"]
         var checked = 0
         for (command, output, status) in cases {
             guard let args = simulated.first(where: { command.hasSuffix("alpine " + $0) }) else { continue }
@@ -69,6 +69,12 @@ final class ContainerProgramsTests: XCTestCase {
         XCTAssertEqual(Self.last("docker run --rm alpine sh -c 'tail /nope; head /nope; cat /nope /etc/hostname >/dev/null; echo $?'").output,
                        "tail: can't open '/nope': No such file or directory\ntail: no files\nhead: /nope: No such file or directory\n"
                        + "cat: can't open '/nope': No such file or directory\n1\n")
+    }
+
+    func testProgramsByTheirPaths() {
+        XCTAssertEqual(Self.last("docker run --rm alpine /bin/sh -c 'echo hi; /bin/echo there'"), Ran("hi\nthere\n", 0))
+        XCTAssertEqual(Self.last("docker run --rm ubuntu /bin/bash -c 'echo $0'").status, 0)
+        XCTAssertEqual(Self.last("docker run --rm alpine /bin/bash").status, 127)
     }
 
     func testAshSaysNotFound() {

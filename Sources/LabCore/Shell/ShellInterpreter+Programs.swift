@@ -50,6 +50,17 @@ extension ShellInterpreter {
                 stderr.write(diagnosticPrefix + name + ": Is a directory\n")
                 return 126
             case nil:
+                // `/bin/sh`, `/usr/bin/env`: the installed programs live in the standard directories.
+                if Self.binaryDirectories.contains(VirtualFileSystem.parent(of: path)),
+                   programs.path(of: VirtualFileSystem.baseName(of: path)) != nil,
+                   let program = programs.program(named: VirtualFileSystem.baseName(of: path)) {
+                    var process = ProcessContext(arguments: arguments, environment: environment, stdin: stdin,
+                                                 workingDirectory: lab.machine.shell.workingDirectory,
+                                                 stdout: stdout, stderr: stderr, interpreter: self)
+                    let status = program.run(&process, lab: &lab)
+                    if stdin.readByProgram { stdin.consumeAll() }
+                    return status
+                }
                 stderr.write(diagnosticPrefix + name + ": No such file or directory\n")
                 return 127
             }
@@ -100,6 +111,9 @@ extension ShellInterpreter {
         depth -= 1
         return status
     }
+
+    /// Where `/bin/sh`-style paths find the registered programs.
+    static let binaryDirectories: Set<String> = ["/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin"]
 
     /// Whether `name` would start something (a builtin, program, function or file path).
     func isCommand(_ name: String, lab: Lab) -> Bool {
