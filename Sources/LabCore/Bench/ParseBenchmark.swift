@@ -69,7 +69,7 @@ public enum ParseBenchmark {
             for line in corpus {
                 lines += 1
                 guard case .success(let script) = Shell.parse(line) else { checksum &+= 1; continue }
-                for argv in dockerCommands(in: script) {
+                forEachDockerCommand(in: script) { argv in
                     docker += 1
                     switch DockerCommandLine.parse(argv) {
                     case .invocation(let i): checksum &+= i.arguments.count
@@ -84,27 +84,30 @@ public enum ParseBenchmark {
         return Result(lines: lines, dockerCommands: docker, seconds: now - start)
     }
 
-    /// The words after `docker` of every literal docker command in a parsed script.
-    static func dockerCommands(in script: ShellScript) -> [[String]] {
-        var found: [[String]] = []
+    /// Calls `body` with the words after `docker` of every literal docker command in a parsed script.
+    static func forEachDockerCommand(in script: ShellScript, _ body: ([String]) -> Void) {
         func visit(_ list: ShellList) {
             for andOr in list.items {
-                for pipeline in [andOr.first] + andOr.rest.map(\.1) {
-                    for command in pipeline.commands {
-                        switch command {
-                        case .simple(let simple):
-                            guard simple.words.first?.literalText == "docker" else { continue }
-                            found.append(simple.words.dropFirst().map { $0.literalText ?? "" })
-                        case .forLoop(let loop, _, _): visit(loop.body)
-                        case .group(let l, _, _), .subshell(let l, _, _): visit(l)
-                        default: break
-                        }
-                    }
+                visit(andOr.first)
+                for (_, pipeline) in andOr.rest { visit(pipeline) }
+            }
+        }
+        func visit(_ pipeline: ShellPipeline) {
+            for command in pipeline.commands {
+                switch command {
+                case .simple(let simple):
+                    guard simple.words.count > 0, simple.words[0].literalText == "docker" else { continue }
+                    var argv: [String] = []
+                    argv.reserveCapacity(simple.words.count - 1)
+                    for word in simple.words.dropFirst() { argv.append(word.literalText ?? "") }
+                    body(argv)
+                case .forLoop(let loop, _, _): visit(loop.body)
+                case .group(let l, _, _), .subshell(let l, _, _): visit(l)
+                default: break
                 }
             }
         }
         script.commands.forEach(visit)
-        return found
     }
 
     /// CPU seconds used by the calling thread: "per second on one core" means per second of one
