@@ -109,7 +109,7 @@ extension DockerEngine {
             checks += 1
             if checks <= 3 {
                 let argv = test.first == "CMD-SHELL" ? ["sh", "-c", test.dropFirst().joined(separator: " ")] : Array(test.dropFirst())
-                let ok = ContainerRuntime.checkExecutable(argv.first ?? "", files: containers[i].files) == nil
+                let ok = ContainerRuntime.checkExecutable(argv.first ?? "", container: containers[i], engine: self) == nil
                     && ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &noFiles, now: due).status == 0
                 containers[i].state.failingStreak = ok ? 0 : containers[i].state.failingStreak + 1
             } else if containers[i].state.health != "healthy" {

@@ -16,7 +16,7 @@ extension DockerEngine {
         if containers[c].state.running { return StartResult() }
         let argv = containers[c].processArguments
         guard let program = argv.first else { throw .other("no command specified", status: 400) }
-        if let error = ContainerRuntime.checkExecutable(program, files: containers[c].files) {
+        if let error = ContainerRuntime.checkExecutable(program, container: containers[c], engine: self) {
             containers[c].state.error = error.message
             containers[c].state.exitCode = error.runExitStatus
             throw error

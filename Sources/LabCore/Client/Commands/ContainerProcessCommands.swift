@@ -64,7 +64,7 @@ enum ContainerProcessCommands {
                                       bash: argv[0].hasSuffix("bash"))
             return 0
         }
-        if let error = ContainerRuntime.checkExecutable(argv[0], files: container.files) {
+        if let error = ContainerRuntime.checkExecutable(argv[0], container: container, engine: s.engine) {
             if case .executableNotFound(let exe) = error {
                 p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\r\n")
             } else {
