@@ -29,14 +29,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        guard let id = try store.currentAssignment(), let a = try store.assignment(id) else {
-            throw LabFailure("no assignment started (lab start ASSIGNMENT)")
-        }
-        let session = LabStore.session(for: a.id)
-        let lab = try store.loadLab(session: session) ?? Lab()
-        let checks: [LabCheck]
-        do { checks = try a.checks() } catch { throw LabFailure("\(a.id): \(error)") }
-        let results = AssignmentGrader(solution: a.solution, checks: checks).grade(lab, typed: try store.history(session: session))
+        let (a, results) = try CurrentAssignment.grade(store)
         let passed = !results.isEmpty && results.allSatisfy(\.passed)
         try store.recordAttempt(a.id, passed: passed)
         if json {
@@ -112,6 +105,18 @@ struct HintCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
+        let (a, results) = try CurrentAssignment.grade(store)
+        guard let first = results.first(where: { !$0.passed }) else {
+            print("Everything holds already: lab check to record it.")
+            return
+        }
+        print(first.hint ?? "Not yet: \(first.expectation).")
+    }
+}
+
+/// The assignment `lab start` chose, graded against its session's lab and typed history.
+enum CurrentAssignment {
+    static func grade(_ store: LabStore) throws -> (StoredAssignment, [AssignmentGrader.Result]) {
         guard let id = try store.currentAssignment(), let a = try store.assignment(id) else {
             throw LabFailure("no assignment started (lab start ASSIGNMENT)")
         }
@@ -119,11 +124,6 @@ struct HintCommand: ParsableCommand {
         let lab = try store.loadLab(session: session) ?? Lab()
         let checks: [LabCheck]
         do { checks = try a.checks() } catch { throw LabFailure("\(a.id): \(error)") }
-        let results = AssignmentGrader(solution: a.solution, checks: checks).grade(lab, typed: try store.history(session: session))
-        guard let first = results.first(where: { !$0.passed }) else {
-            print("Everything holds already: lab check to record it.")
-            return
-        }
-        print(first.hint ?? "Not yet: \(first.expectation).")
+        return (a, AssignmentGrader(solution: a.solution, checks: checks).grade(lab, typed: try store.history(session: session)))
     }
 }
