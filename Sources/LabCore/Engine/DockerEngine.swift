@@ -16,6 +16,18 @@ public struct DockerEngine: Codable, Sendable, Equatable {
     public var nextPool = 18
     /// The event log `docker events` reads (optional so labs saved before it existed still load).
     public var eventLog: [EngineEvent]?
+    /// The earliest simulated time at which a running container's process ends or its health
+    /// is checked; nil when none is due, so commands need not look at every container.
+    public var nextDeadline: Double?
+
+    /// The most containers one machine holds: a lab limit that stops a runaway loop with a clear
+    /// error instead of slowing everything down.
+    public static let containerLimit = 5_000
+
+    /// Notes that something falls due at `time` (a process end, a health check).
+    mutating func schedule(_ time: Double) {
+        nextDeadline = min(nextDeadline ?? time, time)
+    }
 
     /// An engine as a fresh daemon starts: the bridge, host and none networks, nothing else.
     public init(machine: String, now: Double) {
@@ -54,6 +66,14 @@ public struct DockerEngine: Codable, Sendable, Equatable {
 
     /// Settles every container whose main process ended by itself before `now` (`sleep 5`).
     public mutating func settle(now: Double) {
+        guard let due = nextDeadline, due <= now else { return }
+        nextDeadline = nil
+        defer {
+            for c in containers where c.state.running {
+                if let end = c.state.endsAt { schedule(end) }
+                if let check = c.state.nextHealthCheck, c.config.healthcheck != nil { schedule(check) }
+            }
+        }
         for i in containers.indices {
             runHealthChecks(i, until: now)
             guard let end = containers[i].state.endsAt, end <= now, containers[i].state.running else { continue }

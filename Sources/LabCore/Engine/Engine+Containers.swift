@@ -2,6 +2,9 @@
 extension DockerEngine {
     /// Creates a container from a local image (the caller pulls first); returns its id.
     public mutating func createContainer(_ request: ContainerRequest, ids: inout IDSource, now: Double) throws(EngineError) -> String {
+        if containers.count >= Self.containerLimit {
+            throw .other("lab: this machine already holds \(Self.containerLimit) containers, the lab's limit; remove some (docker container prune) to go on", status: 409)
+        }
         guard let imageIndex = imageIndex(request.image) else { throw .noSuchImage(ImageName(request.image).familiar) }
         let image = images[imageIndex]
         let id = ids.hexID()

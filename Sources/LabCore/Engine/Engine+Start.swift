@@ -33,6 +33,7 @@ extension DockerEngine {
             containers[c].state.health = "starting"
             containers[c].state.failingStreak = 0
             containers[c].state.nextHealthCheck = now + containers[c].config.healthInterval
+            schedule(now + containers[c].config.healthInterval)
         }
         return runMainProcess(c, hostFiles: &hostFiles, now: now)
     }
@@ -72,6 +73,7 @@ extension DockerEngine {
         if outcome.elapsed > 0 {
             containers[c].state.endsAt = now + outcome.elapsed
             containers[c].state.endCode = outcome.status
+            schedule(now + outcome.elapsed)
             result.exitCode = outcome.status
             return result
         }
