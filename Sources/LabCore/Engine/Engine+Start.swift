@@ -15,6 +15,7 @@ extension DockerEngine {
         let c = try containerIndex(reference)
         if containers[c].state.running { return StartResult() }
         let argv = containers[c].processArguments
+        // moby daemon/create.go: a container with neither entrypoint nor command.
         guard let program = argv.first else { throw .other("no command specified", status: 400) }
         if let error = ContainerRuntime.checkExecutable(program, container: containers[c], engine: self) {
             containers[c].state.error = error.message

@@ -48,7 +48,7 @@ enum ContainerProcessCommands {
             p.writeError("Error response from daemon: Container \(container.id) is not running\n")
             return 1
         }
-        if container.state.paused {
+        if container.state.paused {  // moby daemon/errors.go, errExecPaused
             p.writeError("Error response from daemon: Container \(container.id) is paused, unpause the container before exec\n")
             return 1
         }
