@@ -79,3 +79,33 @@ final class SeedVerdictTests: XCTestCase {
         }
     }
 }
+
+/// Client-side checks of the simulated client that no seed line exercises, recorded from the
+/// docker 28.2.2 client (`DOCKER_HOST=unix:///nonexistent docker …`).
+final class ClientPreflightTests: XCTestCase {
+    private func run(_ line: String) -> (String, Int32) {
+        var lab = Lab()
+        let out = CapturedOutput()
+        let outcome = LabShell().run(line, origin: .commandString, lab: &lab, output: out)
+        return (out.stderr, outcome.status)
+    }
+
+    func testCopyNeedsExactlyOneContainerSide() {
+        XCTAssertEqual(run("docker cp a b").0, "must specify at least one container source\n")
+        XCTAssertEqual(run("docker cp a:/x b:/y").0, "copying between containers is not supported\n")
+        XCTAssertEqual(run("docker cp a b").1, 1)
+    }
+
+    func testPruneAsksAndStopsWithoutYes() {
+        var lab = Lab()
+        let out = CapturedOutput()
+        let outcome = LabShell().run("docker image prune", origin: .commandString, lab: &lab, output: out)
+        XCTAssertEqual(out.stdout, "WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ")
+        XCTAssertEqual(outcome.status, 0)
+    }
+
+    func testInteractiveRunNeedsATerminal() {
+        XCTAssertEqual(run("docker run -it alpine sh").0, "the input device is not a TTY\n")
+        XCTAssertEqual(run("docker run -it alpine sh").1, 1)
+    }
+}

@@ -61,6 +61,12 @@ public enum ClientMessages {
     /// `docker swarm join-token foo`.
     public static func unknownRole(_ role: String) -> String { "unknown role \(role)\n" }
 
+    /// `docker cp a b`.
+    public static let copyNeedsContainer = "must specify at least one container source\n"
+
+    /// `docker cp a:/x b:/y`.
+    public static let copyBetweenContainers = "copying between containers is not supported\n"
+
     /// `docker cp nofile a:/x`.
     public static func copySourceMissing(_ absolutePath: String) -> String {
         "lstat \(absolutePath): no such file or directory\n"

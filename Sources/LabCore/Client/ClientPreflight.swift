@@ -77,6 +77,13 @@ struct ClientPreflight {
                 return 1
             }
         case ["container", "cp"]:
+            // Recorded: `docker cp a b` and `docker cp a:/x b:/y` (client-side, exit 1).
+            func inContainer(_ arg: String) -> Bool { arg.contains(":") && !arg.hasPrefix("/") && !arg.hasPrefix(".") }
+            if i.arguments.count == 2 {
+                let (from, to) = (inContainer(i.arguments[0]), inContainer(i.arguments[1]))
+                if !from && !to { process.writeError(ClientMessages.copyNeedsContainer); return 1 }
+                if from && to { process.writeError(ClientMessages.copyBetweenContainers); return 1 }
+            }
             if let source = i.arguments.first, !source.contains(":"), source != "-", !exists(source) {
                 process.writeError(ClientMessages.copySourceMissing(VirtualFileSystem.normalise(source, cwd: cwd)))
                 return 1

@@ -10,7 +10,7 @@ enum CopyCommand {
         let fromContainer = split(source)
         let toContainer = split(destination)
         guard let (name, path) = fromContainer ?? toContainer else {
-            p.writeError("must specify at least one container source\n")
+            p.writeError(ClientMessages.copyNeedsContainer)
             return 1
         }
         let c: Int
