@@ -12,7 +12,7 @@ enum ContainerProcessCommands {
         if let tail = i.value("tail"), tail != "all", let n = Int(tail) { entries = entries.suffix(max(0, n)) }
         let stamps = i.flag("timestamps")
         for e in entries {
-            let text = stamps ? Timestamp.rfc3339Nano(e.time) + " " + e.text : e.text
+            let text = stamps ? DockerTime.rfc3339NanoFixed(e.time) + " " + e.text : e.text
             if e.stream == .stdout { p.write(text) } else { p.writeError(text) }
         }
         return 0

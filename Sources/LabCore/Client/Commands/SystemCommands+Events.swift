@@ -75,7 +75,7 @@ enum EventLog {
     /// One event as the client prints it without --format: time (RFC 3339, nine fraction digits),
     /// type, action, actor id, then the attributes sorted by key in parentheses.
     static func line(_ e: EngineEvent) -> String {
-        var text = Timestamp.rfc3339Nano(e.time) + " " + e.type + " " + e.action + " " + e.actorID
+        var text = DockerTime.rfc3339NanoFixed(e.time) + " " + e.type + " " + e.action + " " + e.actorID
         if !e.attributes.isEmpty {
             text += " (" + sortedKeys(e.attributes).map { $0 + "=" + (e.attributes[$0] ?? "") }.joined(separator: ", ") + ")"
         }

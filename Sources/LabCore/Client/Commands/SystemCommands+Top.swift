@@ -228,8 +228,8 @@ enum ProcessTable {
         let secs = Int(t.rounded(.down))
         let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
         let rem = secs - days * 86_400
-        let (y, m, d) = Timestamp.civil(days)
-        return (y, m, d, rem / 3600, rem / 60 % 60, rem % 60, days)
+        let (y, m, d) = DockerTime.civilDate(days: Int64(days))
+        return (Int(y), Int(m), Int(d), rem / 3600, rem / 60 % 60, rem % 60, days)
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

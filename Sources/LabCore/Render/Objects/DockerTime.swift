@@ -44,11 +44,27 @@ public enum DockerTime {
         return "." + String(decoding: digits, as: UTF8.self)
     }
 
-    /// `YYYY-MM-DD?hh:mm:ss` for Unix seconds (days-from-civil inverse, proleptic Gregorian).
+    /// `2026-11-24T05:16:05.716735661Z` with all nine digits: docker's RFC3339NanoFixed, the form
+    /// of `docker logs -t` and `docker events` lines.
+    public static func rfc3339NanoFixed(_ t: Double) -> String {
+        let (secs, nanos) = split(t)
+        var digits = Array(String(nanos).utf8)
+        while digits.count < 9 { digits.insert(UInt8(ascii: "0"), at: 0) }
+        return civil(secs, dateSep: "T") + "." + String(decoding: digits, as: UTF8.self) + "Z"
+    }
+
+    /// `YYYY-MM-DD?hh:mm:ss` for Unix seconds.
     static func civil(_ secs: Int64, dateSep: String) -> String {
         var days = secs / 86_400
         var rem = secs % 86_400
         if rem < 0 { rem += 86_400; days -= 1 }
+        let (y, m, d) = civilDate(days: days)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + dateSep + pad(rem / 3600, 2) + ":" + pad(rem / 60 % 60, 2) + ":"
+            + pad(rem % 60, 2)
+    }
+
+    /// (year, month, day) of a day count since 1970-01-01 (days-from-civil inverse, proleptic Gregorian).
+    static func civilDate(days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -58,8 +74,7 @@ public enum DockerTime {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + dateSep + pad(rem / 3600, 2) + ":" + pad(rem / 60 % 60, 2) + ":"
-            + pad(rem % 60, 2)
+        return (y, m, d)
     }
 
     static func pad(_ v: Int64, _ n: Int) -> String {
