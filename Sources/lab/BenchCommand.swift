@@ -16,12 +16,22 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Run only this measurement: parse, replay, memory or import.")
     var only: String?
 
+    @Flag(help: "With replay: the CPU time of each command of the session.")
+    var byCommand = false
+
+    @Option(help: ArgumentHelp("Profile one command: run it again and again after the replay session's first five commands.", visibility: .hidden))
+    var command: String?
+
     func validate() throws {
         if let only, !["parse", "replay", "memory", "import"].contains(only) { throw ValidationError("--only takes parse, replay, memory or import") }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
     }
 
     func run() throws {
+        if let command {
+            print(String(format: "%.1f µs  ", EngineBenchmark.repeatCommand(command, seconds: seconds)) + command)
+            return
+        }
         if only == nil || only == "parse" {
             let parse = ParseBenchmark.run(seconds: seconds)
             print("shell + docker grammar parse: \(Int(parse.linesPerSecond)) lines/s on one core "
@@ -31,6 +41,9 @@ struct BenchCommand: ParsableCommand {
             let replay = EngineBenchmark.replay(seconds: seconds)
             print("replayed docker commands: \(Int(replay.commandsPerSecond)) commands/s on one core "
                   + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) CPU s)")
+            if byCommand {
+                for (command, micros) in EngineBenchmark.perCommand() { print(String(format: "%8.1f µs  ", micros) + command) }
+            }
         }
         if only == nil || only == "import" {
             try importBenchmark()

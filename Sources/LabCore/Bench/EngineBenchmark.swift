@@ -54,6 +54,44 @@ public enum EngineBenchmark {
         return Result(commands: commands, seconds: now - start)
     }
 
+    /// The CPU time of each command of `session`, in microseconds, averaged over `rounds`
+    /// replays from a fresh lab: where the replay's time goes.
+    public static func perCommand(rounds: Int = 2000, session: [String] = session) -> [(command: String, microseconds: Double)] {
+        let shell = LabShell()
+        let sink = DiscardedOutput()
+        var spent = [Double](repeating: 0, count: session.count)
+        for _ in 0..<rounds {
+            var lab = Lab()
+            for (i, line) in session.enumerated() {
+                let start = ParseBenchmark.monotonicSeconds()
+                _ = shell.run(line, origin: .commandString, lab: &lab, output: sink)
+                spent[i] += ParseBenchmark.monotonicSeconds() - start
+            }
+        }
+        return zip(session, spent).map { ($0, $1 / Double(rounds) * 1_000_000) }
+    }
+
+    /// One command run again and again on a copy of the lab `setup` leaves (for profiling one
+    /// command): its CPU time per run in microseconds.
+    public static func repeatCommand(_ command: String, setup: [String] = Array(session.prefix(5)), seconds: Double = 2) -> Double {
+        let shell = LabShell()
+        let sink = DiscardedOutput()
+        var base = Lab()
+        for line in setup { _ = shell.run(line, origin: .commandString, lab: &base, output: sink) }
+        var runs = 0
+        let start = ParseBenchmark.monotonicSeconds()
+        var now = start
+        while now - start < seconds {
+            for _ in 0..<100 {
+                var lab = base
+                _ = shell.run(command, origin: .commandString, lab: &lab, output: sink)
+            }
+            runs += 100
+            now = ParseBenchmark.monotonicSeconds()
+        }
+        return (now - start) / Double(runs) * 1_000_000
+    }
+
     /// A lab with `count` running containers (nginx, each with a published port and a volume),
     /// its saved size in bytes, and the process's resident memory growth while building it.
     public static func memory(containers count: Int = 100) -> (savedBytes: Int, residentBytes: Int) {

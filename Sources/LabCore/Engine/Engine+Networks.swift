@@ -77,9 +77,13 @@ extension DockerEngine {
         let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
         guard octets.count == 4, let prefix = Int(subnet[subnet.index(after: slash)...]) else { return }
         let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
-        let used = Set(containers.flatMap { $0.endpoints.filter { $0.networkID == networks[n].id }.map(\.ipAddress) })
+        let id = networks[n].id
+        var used = Set<UInt32>()
+        for c in containers {
+            for e in c.endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.insert(a) } }
+        }
         var host: UInt32 = 2
-        while used.contains(Self.dotted(base + host)) { host += 1 }
+        while used.contains(base + host) { host += 1 }
         let address = base + host
         endpoint.ipAddress = Self.dotted(address)
         endpoint.prefixLength = prefix
@@ -90,6 +94,25 @@ extension DockerEngine {
     static func hex2(_ v: UInt32) -> String {
         let digits = Array("0123456789abcdef")
         return String([digits[Int(v >> 4)], digits[Int(v & 15)]])
+    }
+
+    /// A dotted IPv4 address as a number, or nil.
+    static func ipv4(_ text: String) -> UInt32? {
+        var value: UInt32 = 0, part: UInt32 = 0, parts = 0, digits = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: ".") {
+                guard digits > 0, part < 256 else { return nil }
+                value = value << 8 | part
+                part = 0; digits = 0; parts += 1
+            } else if b >= 48 && b <= 57 {
+                part = part * 10 + UInt32(b - 48); digits += 1
+                if digits > 3 { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard parts == 3, digits > 0, part < 256 else { return nil }
+        return value << 8 | part
     }
 
     static func dotted(_ a: UInt32) -> String { "\(a >> 24).\((a >> 16) & 255).\((a >> 8) & 255).\(a & 255)" }

@@ -262,24 +262,4 @@ enum DockerMessages {
     static func tagParseError(_ ref: String, _ err: String) -> String {
         "Error parsing reference: " + goQuote(ref) + " is not a valid repository/tag: " + err
     }
-
-    /// Go's %q for the plain strings learners type.
-    static func goQuote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 || c.value == 0x7f {
-                    out += "\\x" + (c.value < 16 ? "0" : "") + String(c.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -91,7 +91,7 @@ enum GoValues {
     /// time.ParseDuration: nil when valid, else Go's error text.
     static func durationError(_ s: String) -> String? {
         var u = Substring(s)
-        let quoted = DockerMessages.goQuote(s)
+        let quoted = goQuote(s)
         if let f = u.first, f == "+" || f == "-" { u = u.dropFirst() }
         if u == "0" { return nil }
         if u.isEmpty { return "time: invalid duration " + quoted }
@@ -110,7 +110,7 @@ enum GoValues {
             if unit.isEmpty { return "time: missing unit in duration " + quoted }
             switch unit {
             case "ns", "us", "µs", "μs", "ms", "s", "m", "h": continue
-            default: return "time: unknown unit " + DockerMessages.goQuote(String(unit)) + " in duration " + quoted
+            default: return "time: unknown unit " + goQuote(String(unit)) + " in duration " + quoted
             }
         }
         return nil

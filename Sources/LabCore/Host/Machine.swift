@@ -37,9 +37,9 @@ public struct Machine: Codable, Sendable, Equatable {
 /// the working directory and the status of the last command (`$?`).
 public struct ShellEnvironment: Codable, Sendable, Equatable {
     /// Shell variables by name.
-    public var variables: [String: String]
+    public var variables: [String: String] { didSet { exportedCache = nil } }
     /// Names of the variables that are exported to programs.
-    public var exported: Set<String>
+    public var exported: Set<String> { didSet { exportedCache = nil } }
     /// The absolute working directory.
     public var workingDirectory: String
     /// `$?`: the exit status of the last command.
@@ -56,10 +56,31 @@ public struct ShellEnvironment: Codable, Sendable, Equatable {
         exported = ["HOME", "USER", "LOGNAME", "SHELL", "PATH", "PWD", "HOSTNAME", "TERM"]
     }
 
+    /// The environment a started program receives: the exported variables, kept from one
+    /// program to the next until a variable or an export changes.
+    private var exportedCache: [String: String]?
+
+    enum CodingKeys: String, CodingKey { case variables, exported, workingDirectory, lastStatus }
+
     /// The environment a started program receives: the exported variables.
-    public var environment: [String: String] {
-        var env: [String: String] = [:]
-        for name in exported { if let v = variables[name] { env[name] = v } }
+    public var environment: [String: String] { exportedCache ?? Self.exported(exported, of: variables) }
+
+    /// The same environment, remembered for the next program.
+    public mutating func programEnvironment() -> [String: String] {
+        if let exportedCache { return exportedCache }
+        let env = Self.exported(exported, of: variables)
+        exportedCache = env
         return env
+    }
+
+    static func exported(_ names: Set<String>, of variables: [String: String]) -> [String: String] {
+        var env: [String: String] = [:]
+        for name in names { if let v = variables[name] { env[name] = v } }
+        return env
+    }
+
+    public static func == (a: ShellEnvironment, b: ShellEnvironment) -> Bool {
+        a.variables == b.variables && a.exported == b.exported && a.workingDirectory == b.workingDirectory
+            && a.lastStatus == b.lastStatus
     }
 }

@@ -110,12 +110,15 @@ public struct GoTemplate: Sendable {
     public let name: String
     let nodes: [TemplateNode]
     let defined: [String: [TemplateNode]]
+    /// The root value's fields the template can read, or nil when it may read all of it.
+    public let rootFields: Set<String>?
 
     /// Parses `source`; throws Go's parse error text (`template: :1: unclosed action`).
     public init(_ source: String, name: String = "") throws(GoTemplateError) {
         self.source = source
         self.name = name
         (self.nodes, self.defined) = try TemplateParser.parse(source, name: name)
+        rootFields = TemplateParser.rootFields(nodes)
     }
 
     /// Renders against `value`. On an execution error Go has already written the output

@@ -99,36 +99,59 @@ enum TemplateMessages {
 }
 
 /// Go's %q for a string (strconv.Quote): printable runes kept, `\"` `\\` `\n` `\t`… escaped.
+/// Works on UTF-8 bytes: printable ASCII is copied as is, only other runes are examined.
 func goQuote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        default:
-            if u.value < 0x20 || u.value == 0x7F {
-                out += "\\x" + hex2(u.value)
-            } else if u.value < 0x7F || (u.properties.generalCategory != .control && u.properties.generalCategory != .format
-                && u.properties.generalCategory != .unassigned && u.properties.generalCategory != .lineSeparator
-                && u.properties.generalCategory != .paragraphSeparator && u.properties.generalCategory != .privateUse
-                && u.properties.generalCategory != .surrogate && !(u.properties.isWhitespace && u != " "))
-            {
-                out.unicodeScalars.append(u)
-            } else if u.value < 0x10000 {
-                out += "\\u" + hexN(u.value, 4)
-            } else {
-                out += "\\U" + hexN(u.value, 8)
-            }
+    var out = [UInt8]()
+    out.reserveCapacity(s.utf8.count + 2)
+    out.append(UInt8(ascii: "\""))
+    var needsScalars = false
+    for b in s.utf8 {
+        if b >= 0x80 { needsScalars = true; break }
+        appendQuoted(Unicode.Scalar(b), to: &out)
+    }
+    if needsScalars {
+        out.removeSubrange(1...)
+        for u in s.unicodeScalars { appendQuoted(u, to: &out) }
+    }
+    out.append(UInt8(ascii: "\""))
+    return String(decoding: out, as: UTF8.self)
+}
+
+private func appendQuoted(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+    func add(_ text: String) { out.append(contentsOf: text.utf8) }
+    switch u {
+    case "\"": add("\\\"")
+    case "\\": add("\\\\")
+    case "\u{07}": add("\\a")
+    case "\u{08}": add("\\b")
+    case "\u{0C}": add("\\f")
+    case "\n": add("\\n")
+    case "\r": add("\\r")
+    case "\t": add("\\t")
+    case "\u{0B}": add("\\v")
+    default:
+        if u.value < 0x20 || u.value == 0x7F {
+            add("\\x" + hex2(u.value))
+        } else if u.value < 0x7F {
+            out.append(UInt8(u.value))
+        } else if isGoPrintable(u) {
+            out.append(contentsOf: String(u).utf8)
+        } else if u.value < 0x10000 {
+            add("\\u" + hexN(u.value, 4))
+        } else {
+            add("\\U" + hexN(u.value, 8))
         }
     }
-    return out + "\""
+}
+
+/// strconv.IsPrint for a rune beyond ASCII (the ellipsis docker's tables cut with is the common one).
+private func isGoPrintable(_ u: Unicode.Scalar) -> Bool {
+    if u == "\u{2026}" { return true }
+    let category = u.properties.generalCategory
+    switch category {
+    case .control, .format, .unassigned, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate: return false
+    default: return !u.properties.isWhitespace
+    }
 }
 
 /// Go's %#U: `U+0041 'A'`.

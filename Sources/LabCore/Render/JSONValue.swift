@@ -58,8 +58,11 @@ public struct JSONObject: Sendable, Equatable, Hashable, ExpressibleByDictionary
 
     public typealias Key = String
     public typealias Value = JSONValue
+    /// A literal's keys are distinct (checked in debug builds), so they are appended unchecked.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements)
+        self.init()
+        entries.reserveCapacity(elements.count)
+        for (k, v) in elements { self[new: k] = v }
     }
 
     public var count: Int { entries.count }
@@ -99,6 +102,17 @@ public struct JSONObject: Sendable, Equatable, Hashable, ExpressibleByDictionary
                     rebuildIndex()
                 }
             }
+        }
+    }
+
+    /// Appends a key the object does not have yet, without looking for it first (building the
+    /// daemon's objects field by field); reading gives the key's value like `self[key]`.
+    public subscript(new key: String) -> JSONValue {
+        get { self[key] ?? .null }
+        set {
+            assert(position(of: key) == nil, "JSONObject: \(key) is already set")
+            entries.append(Entry(key: key, value: newValue))
+            if index != nil { index![key] = entries.count - 1 }
         }
     }
 

@@ -344,7 +344,7 @@ final class ShellInterpreter {
             lab.machine.shell.lastStatus = status
             return status
         }
-        var environment = lab.machine.shell.environment
+        var environment = lab.machine.shell.programEnvironment()
         for (name, word) in command.assignments {
             do {
                 environment[name] = try expandString(word, io: io, lab: &lab)

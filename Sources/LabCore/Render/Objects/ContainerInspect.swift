@@ -3,49 +3,61 @@
 /// values a plain `docker run` gets (recorded in Fixtures/render and engine/transcripts/09);
 /// paths, sandbox and layer ids are derived from the container's id.
 public enum ContainerInspect {
-    /// The whole inspect object. `size` adds SizeRw/SizeRootFs (`docker inspect -s`).
-    public static func json(_ c: Container, engine: DockerEngine, now: Double, size: Bool = false) -> JSONValue {
+    /// The top-level fields, in the daemon's order (SizeRw and SizeRootFs only with `-s`).
+    public static let fields: Set<String> = [
+        "Id", "Created", "Path", "Args", "State", "Image", "ResolvConfPath", "HostnamePath", "HostsPath", "LogPath", "Name",
+        "RestartCount", "Driver", "Platform", "MountLabel", "ProcessLabel", "AppArmorProfile", "ExecIDs", "HostConfig",
+        "GraphDriver", "SizeRw", "SizeRootFs", "Mounts", "Config", "NetworkSettings",
+    ]
+
+    /// The whole inspect object. `size` adds SizeRw/SizeRootFs (`docker inspect -s`). With
+    /// `only` (the fields a `-f` template reads, all of them known) the larger parts that are not
+    /// read are left out; the object is otherwise the same.
+    public static func json(_ c: Container, engine: DockerEngine, now: Double, size: Bool = false, only: Set<String>? = nil) -> JSONValue {
+        func want(_ field: String) -> Bool { only?.contains(field) ?? true }
         let started = c.state.startedAt != nil
         let dir = "/var/lib/docker/containers/" + c.id + "/"
         let args = c.processArguments
         var o = JSONObject()
-        o["Id"] = .string(c.id)
-        o["Created"] = .string(DockerTime.rfc3339Nano(c.created))
-        o["Path"] = .string(args.first ?? "")
-        o["Args"] = .array(args.dropFirst().map { .string($0) })
-        o["State"] = state(c, now: now)
-        o["Image"] = .string(c.imageID)
-        o["ResolvConfPath"] = .string(started ? dir + "resolv.conf" : "")
-        o["HostnamePath"] = .string(started ? dir + "hostname" : "")
-        o["HostsPath"] = .string(started ? dir + "hosts" : "")
-        o["LogPath"] = .string(started ? dir + c.id + "-json.log" : "")
-        o["Name"] = .string("/" + c.name)
-        o["RestartCount"] = .int(Int64(c.restartCount))
-        o["Driver"] = "overlay2"
-        o["Platform"] = "linux"
-        o["MountLabel"] = ""
-        o["ProcessLabel"] = ""
-        o["AppArmorProfile"] = ""
-        o["ExecIDs"] = .null
-        o["HostConfig"] = hostConfig(c)
-        let layer = "/var/lib/docker/overlay2/" + StableHash.hex("container-layer:" + c.id)
-        let imageLayer = "/var/lib/docker/overlay2/" + ImageInspect.layerDirectory(c.imageID)
-        o["GraphDriver"] = [
-            "Data": [
-                "LowerDir": .string(layer + "-init/diff:" + imageLayer + "/diff"),
-                "MergedDir": .string(layer + "/merged"),
-                "UpperDir": .string(layer + "/diff"),
-                "WorkDir": .string(layer + "/work"),
-            ],
-            "Name": "overlay2",
-        ]
-        if size {
-            o["SizeRw"] = 0
-            o["SizeRootFs"] = .int(engine.images.first { $0.id == c.imageID }?.size ?? 0)
+        o[new: "Id"] = .string(c.id)
+        o[new: "Created"] = .string(DockerTime.rfc3339Nano(c.created))
+        o[new: "Path"] = .string(args.first ?? "")
+        o[new: "Args"] = .array(args.dropFirst().map { .string($0) })
+        if want("State") { o[new: "State"] = state(c, now: now) }
+        o[new: "Image"] = .string(c.imageID)
+        o[new: "ResolvConfPath"] = .string(started ? dir + "resolv.conf" : "")
+        o[new: "HostnamePath"] = .string(started ? dir + "hostname" : "")
+        o[new: "HostsPath"] = .string(started ? dir + "hosts" : "")
+        o[new: "LogPath"] = .string(started ? dir + c.id + "-json.log" : "")
+        o[new: "Name"] = .string("/" + c.name)
+        o[new: "RestartCount"] = .int(Int64(c.restartCount))
+        o[new: "Driver"] = "overlay2"
+        o[new: "Platform"] = "linux"
+        o[new: "MountLabel"] = ""
+        o[new: "ProcessLabel"] = ""
+        o[new: "AppArmorProfile"] = ""
+        o[new: "ExecIDs"] = .null
+        if want("HostConfig") { o[new: "HostConfig"] = hostConfig(c) }
+        if want("GraphDriver") {
+            let layer = "/var/lib/docker/overlay2/" + StableHash.hex("container-layer:" + c.id)
+            let imageLayer = "/var/lib/docker/overlay2/" + ImageInspect.layerDirectory(c.imageID)
+            o[new: "GraphDriver"] = [
+                "Data": [
+                    "LowerDir": .string(layer + "-init/diff:" + imageLayer + "/diff"),
+                    "MergedDir": .string(layer + "/merged"),
+                    "UpperDir": .string(layer + "/diff"),
+                    "WorkDir": .string(layer + "/work"),
+                ],
+                "Name": "overlay2",
+            ]
         }
-        o["Mounts"] = .array(c.mounts.map(mount))
-        o["Config"] = config(c.config)
-        o["NetworkSettings"] = networkSettings(c, engine: engine)
+        if size {
+            o[new: "SizeRw"] = 0
+            o[new: "SizeRootFs"] = .int(engine.images.first { $0.id == c.imageID }?.size ?? 0)
+        }
+        if want("Mounts") { o[new: "Mounts"] = .array(c.mounts.map(mount)) }
+        if want("Config") { o[new: "Config"] = config(c.config) }
+        if want("NetworkSettings") { o[new: "NetworkSettings"] = networkSettings(c, engine: engine) }
         return .object(o)
     }
 
@@ -72,7 +84,7 @@ public enum ContainerInspect {
             "FinishedAt": .string(DockerTime.rfc3339Nano(s.finishedAt)),
         ]
         if let health = s.health {
-            o["Health"] = ["Status": .string(health), "FailingStreak": .int(Int64(s.failingStreak)), "Log": .array(healthLog(c, now: now))]
+            o[new: "Health"] = ["Status": .string(health), "FailingStreak": .int(Int64(s.failingStreak)), "Log": .array(healthLog(c, now: now))]
         }
         return .object(o)
     }
@@ -120,64 +132,64 @@ public enum ContainerInspect {
         }
         let empty: JSONValue = .array([])
         var o = JSONObject()
-        o["Binds"] = strings(h.binds)
-        o["ContainerIDFile"] = ""
-        o["LogConfig"] = ["Type": "json-file", "Config": .object(JSONObject())]
-        o["NetworkMode"] = .string(h.networkMode)
-        o["PortBindings"] = .object(JSONObject(sortedKeys(Array(bindings.keys)).map { ($0, JSONValue.array(bindings[$0] ?? [])) }))
-        o["RestartPolicy"] = ["Name": .string(h.restartPolicy), "MaximumRetryCount": .int(Int64(h.maximumRetryCount))]
-        o["AutoRemove"] = .bool(h.autoRemove)
-        o["VolumeDriver"] = ""
-        o["VolumesFrom"] = strings(h.volumesFrom)
-        o["CapAdd"] = .null
-        o["CapDrop"] = .null
-        o["CgroupnsMode"] = "host"
-        o["Dns"] = empty
-        o["DnsOptions"] = empty
-        o["DnsSearch"] = empty
-        o["ExtraHosts"] = .null
-        o["GroupAdd"] = .null
-        o["IpcMode"] = "private"
-        o["Cgroup"] = ""
-        o["Links"] = .null
-        o["OomScoreAdj"] = 0
-        o["PidMode"] = ""
-        o["Privileged"] = false
-        o["PublishAllPorts"] = .bool(h.publishAllPorts)
-        o["ReadonlyRootfs"] = false
-        o["SecurityOpt"] = .null
-        o["UTSMode"] = ""
-        o["UsernsMode"] = ""
-        o["ShmSize"] = 67_108_864
-        o["Runtime"] = "runc"
-        o["ConsoleSize"] = [0, 0]
-        o["Isolation"] = ""
-        o["CpuShares"] = 0
-        o["Memory"] = .int(h.memory)
-        o["NanoCpus"] = .int(h.nanoCpus)
-        o["CgroupParent"] = ""
-        o["BlkioWeight"] = 0
+        o[new: "Binds"] = strings(h.binds)
+        o[new: "ContainerIDFile"] = ""
+        o[new: "LogConfig"] = ["Type": "json-file", "Config": .object(JSONObject())]
+        o[new: "NetworkMode"] = .string(h.networkMode)
+        o[new: "PortBindings"] = .object(JSONObject(sortedKeys(Array(bindings.keys)).map { ($0, JSONValue.array(bindings[$0] ?? [])) }))
+        o[new: "RestartPolicy"] = ["Name": .string(h.restartPolicy), "MaximumRetryCount": .int(Int64(h.maximumRetryCount))]
+        o[new: "AutoRemove"] = .bool(h.autoRemove)
+        o[new: "VolumeDriver"] = ""
+        o[new: "VolumesFrom"] = strings(h.volumesFrom)
+        o[new: "CapAdd"] = .null
+        o[new: "CapDrop"] = .null
+        o[new: "CgroupnsMode"] = "host"
+        o[new: "Dns"] = empty
+        o[new: "DnsOptions"] = empty
+        o[new: "DnsSearch"] = empty
+        o[new: "ExtraHosts"] = .null
+        o[new: "GroupAdd"] = .null
+        o[new: "IpcMode"] = "private"
+        o[new: "Cgroup"] = ""
+        o[new: "Links"] = .null
+        o[new: "OomScoreAdj"] = 0
+        o[new: "PidMode"] = ""
+        o[new: "Privileged"] = false
+        o[new: "PublishAllPorts"] = .bool(h.publishAllPorts)
+        o[new: "ReadonlyRootfs"] = false
+        o[new: "SecurityOpt"] = .null
+        o[new: "UTSMode"] = ""
+        o[new: "UsernsMode"] = ""
+        o[new: "ShmSize"] = 67_108_864
+        o[new: "Runtime"] = "runc"
+        o[new: "ConsoleSize"] = [0, 0]
+        o[new: "Isolation"] = ""
+        o[new: "CpuShares"] = 0
+        o[new: "Memory"] = .int(h.memory)
+        o[new: "NanoCpus"] = .int(h.nanoCpus)
+        o[new: "CgroupParent"] = ""
+        o[new: "BlkioWeight"] = 0
         for k in ["BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps"] {
-            o[k] = empty
+            o[new: k] = empty
         }
-        for k in ["CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime"] { o[k] = 0 }
-        o["CpusetCpus"] = ""
-        o["CpusetMems"] = ""
-        o["Devices"] = empty
-        o["DeviceCgroupRules"] = .null
-        o["DeviceRequests"] = .null
-        o["KernelMemory"] = 0
-        o["KernelMemoryTCP"] = 0
-        o["MemoryReservation"] = 0
+        for k in ["CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime"] { o[new: k] = 0 }
+        o[new: "CpusetCpus"] = ""
+        o[new: "CpusetMems"] = ""
+        o[new: "Devices"] = empty
+        o[new: "DeviceCgroupRules"] = .null
+        o[new: "DeviceRequests"] = .null
+        o[new: "KernelMemory"] = 0
+        o[new: "KernelMemoryTCP"] = 0
+        o[new: "MemoryReservation"] = 0
         // The daemon doubles --memory into MemorySwap when no swap limit is given (moby daemon_unix.go).
-        o["MemorySwap"] = .int(h.memory > 0 ? h.memory * 2 : 0)
-        o["MemorySwappiness"] = .null
-        o["OomKillDisable"] = false
-        o["PidsLimit"] = .null
-        o["Ulimits"] = empty
-        for k in ["CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth"] { o[k] = 0 }
-        o["MaskedPaths"] = .array(maskedPaths)
-        o["ReadonlyPaths"] = .array(readonlyPaths)
+        o[new: "MemorySwap"] = .int(h.memory > 0 ? h.memory * 2 : 0)
+        o[new: "MemorySwappiness"] = .null
+        o[new: "OomKillDisable"] = false
+        o[new: "PidsLimit"] = .null
+        o[new: "Ulimits"] = empty
+        for k in ["CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth"] { o[new: k] = 0 }
+        o[new: "MaskedPaths"] = .array(maskedPaths)
+        o[new: "ReadonlyPaths"] = .array(readonlyPaths)
         return .object(o)
     }
 
@@ -203,32 +215,32 @@ public enum ContainerInspect {
 
     static func config(_ k: ContainerConfig) -> JSONValue {
         var o = JSONObject()
-        o["Hostname"] = .string(k.hostname)
-        o["Domainname"] = .string(k.domainname)
-        o["User"] = .string(k.user)
-        o["AttachStdin"] = .bool(k.attachStdin)
-        o["AttachStdout"] = .bool(k.attachStdout)
-        o["AttachStderr"] = .bool(k.attachStderr)
-        if !k.exposedPorts.isEmpty { o["ExposedPorts"] = set(k.exposedPorts) }
-        o["Tty"] = .bool(k.tty)
-        o["OpenStdin"] = .bool(k.openStdin)
-        o["StdinOnce"] = .bool(k.stdinOnce)
-        o["Env"] = k.env.isEmpty ? .null : strings(k.env)
-        o["Cmd"] = strings(k.cmd)
+        o[new: "Hostname"] = .string(k.hostname)
+        o[new: "Domainname"] = .string(k.domainname)
+        o[new: "User"] = .string(k.user)
+        o[new: "AttachStdin"] = .bool(k.attachStdin)
+        o[new: "AttachStdout"] = .bool(k.attachStdout)
+        o[new: "AttachStderr"] = .bool(k.attachStderr)
+        if !k.exposedPorts.isEmpty { o[new: "ExposedPorts"] = set(k.exposedPorts) }
+        o[new: "Tty"] = .bool(k.tty)
+        o[new: "OpenStdin"] = .bool(k.openStdin)
+        o[new: "StdinOnce"] = .bool(k.stdinOnce)
+        o[new: "Env"] = k.env.isEmpty ? .null : strings(k.env)
+        o[new: "Cmd"] = strings(k.cmd)
         if let test = k.healthcheck {
             // Only what was set is shown: moby's defaults (30 s, 3 retries) are zero values here.
             var h: JSONObject = ["Test": strings(test)]
             if k.healthInterval != 30 { h["Interval"] = .int(Int64((k.healthInterval * 1e9).rounded())) }
             if k.healthRetries != 3 { h["Retries"] = .int(Int64(k.healthRetries)) }
-            o["Healthcheck"] = .object(h)
+            o[new: "Healthcheck"] = .object(h)
         }
-        o["Image"] = .string(k.image)
-        o["Volumes"] = k.volumes.isEmpty ? .null : set(k.volumes)
-        o["WorkingDir"] = .string(k.workingDir)
-        o["Entrypoint"] = strings(k.entrypoint)
-        o["OnBuild"] = .null
-        o["Labels"] = map(k.labels)
-        if let signal = k.stopSignal { o["StopSignal"] = .string(signal) }
+        o[new: "Image"] = .string(k.image)
+        o[new: "Volumes"] = k.volumes.isEmpty ? .null : set(k.volumes)
+        o[new: "WorkingDir"] = .string(k.workingDir)
+        o[new: "Entrypoint"] = strings(k.entrypoint)
+        o[new: "OnBuild"] = .null
+        o[new: "Labels"] = map(k.labels)
+        if let signal = k.stopSignal { o[new: "StopSignal"] = .string(signal) }
         return .object(o)
     }
 
@@ -295,26 +307,26 @@ public enum ContainerInspect {
         let sandbox = started ? StableHash.hex("sandbox:" + c.id) : ""
         let bridge = c.endpoints.first { e in engine.networks.contains { $0.id == e.networkID && $0.isDefaultBridge } }
         var o = JSONObject()
-        o["Bridge"] = ""
-        o["SandboxID"] = .string(sandbox)
-        o["HairpinMode"] = false
-        o["LinkLocalIPv6Address"] = ""
-        o["LinkLocalIPv6PrefixLen"] = 0
-        o["Ports"] = ports(c)
-        o["SandboxKey"] = .string(!started ? "" : isHostNetwork(c) ? "/var/run/docker/netns/default" : "/var/run/docker/netns/" + sandbox.prefix(12))
-        o["SecondaryIPAddresses"] = .null
-        o["SecondaryIPv6Addresses"] = .null
-        o["EndpointID"] = .string(bridge?.endpointID ?? "")
-        o["Gateway"] = .string(bridge?.gateway ?? "")
-        o["GlobalIPv6Address"] = ""
-        o["GlobalIPv6PrefixLen"] = 0
-        o["IPAddress"] = .string(bridge?.ipAddress ?? "")
-        o["IPPrefixLen"] = .int(Int64(bridge?.prefixLength ?? 0))
-        o["IPv6Gateway"] = ""
-        o["MacAddress"] = .string(bridge?.macAddress ?? "")
+        o[new: "Bridge"] = ""
+        o[new: "SandboxID"] = .string(sandbox)
+        o[new: "HairpinMode"] = false
+        o[new: "LinkLocalIPv6Address"] = ""
+        o[new: "LinkLocalIPv6PrefixLen"] = 0
+        o[new: "Ports"] = ports(c)
+        o[new: "SandboxKey"] = .string(!started ? "" : isHostNetwork(c) ? "/var/run/docker/netns/default" : "/var/run/docker/netns/" + sandbox.prefix(12))
+        o[new: "SecondaryIPAddresses"] = .null
+        o[new: "SecondaryIPv6Addresses"] = .null
+        o[new: "EndpointID"] = .string(bridge?.endpointID ?? "")
+        o[new: "Gateway"] = .string(bridge?.gateway ?? "")
+        o[new: "GlobalIPv6Address"] = ""
+        o[new: "GlobalIPv6PrefixLen"] = 0
+        o[new: "IPAddress"] = .string(bridge?.ipAddress ?? "")
+        o[new: "IPPrefixLen"] = .int(Int64(bridge?.prefixLength ?? 0))
+        o[new: "IPv6Gateway"] = ""
+        o[new: "MacAddress"] = .string(bridge?.macAddress ?? "")
         var networks = attachments(c).map { ($0.name, endpoint($0.endpoint, networkName: $0.name, connected: $0.connected, c, engine)) }
         networks.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-        o["Networks"] = .object(JSONObject(networks))
+        o[new: "Networks"] = .object(JSONObject(networks))
         return .object(o)
     }
 

@@ -33,7 +33,7 @@ public enum ObjectInspection {
         var errors: [String] = []
         for name in invocation.arguments {
             let found: JSONValue
-            switch lookup(name, kind: kind, engine: engine, now: now, size: size) {
+            switch lookup(name, kind: kind, engine: engine, now: now, size: size, fields: template?.rootFields) {
             case .success(let value): found = value
             case .failure(let message):
                 errors.append(message)
@@ -65,12 +65,16 @@ public enum ObjectInspection {
     enum Lookup { case success(JSONValue), failure(String) }
 
     /// Finds one object: by kind, or (docker inspect) a container, image, network, then volume.
-    static func lookup(_ name: String, kind: InspectKind, engine: DockerEngine, now: Double, size: Bool) -> Lookup {
+    /// `fields`: the root fields a `-f` template reads, when known (a container's JSON is then
+    /// built in part).
+    static func lookup(_ name: String, kind: InspectKind, engine: DockerEngine, now: Double, size: Bool,
+                       fields: Set<String>? = nil) -> Lookup {
         let daemon = "Error response from daemon: "
         if kind == .any || kind == .container {
             do {
                 let i = try engine.containerIndex(name)
-                return .success(container(engine.containers[i], engine: engine, now: now, size: size))
+                let only = fields.flatMap { $0.isSubset(of: ContainerInspect.fields) ? $0 : nil }
+                return .success(ContainerInspect.json(engine.containers[i], engine: engine, now: now, size: size, only: only))
             } catch {
                 if case .ambiguousContainer = error { return .failure(daemon + error.message) }
                 if kind == .container { return .failure(daemon + error.message) }

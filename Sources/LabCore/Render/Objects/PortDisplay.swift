@@ -74,7 +74,7 @@ public enum PortDisplay {
     }
 
     static func joinHostPort(_ ip: String, _ port: Int) -> String {
-        ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+        ip.utf8.contains(UInt8(ascii: ":")) ? "[\(ip)]:\(port)" : "\(ip):\(port)"
     }
 
     static func formGroup(_ key: String, _ first: Int, _ last: Int) -> String {
@@ -86,7 +86,7 @@ public enum PortDisplay {
         }
         let range = first == last ? String(first) : "\(first)-\(last)"
         if ip.isEmpty { return range + "/" + type }
-        let host = ip.contains(":") ? "[\(ip)]" : ip
+        let host = ip.utf8.contains(UInt8(ascii: ":")) ? "[\(ip)]" : ip
         return "\(host):\(range)->\(range)/\(type)"
     }
 }

@@ -1,0 +1,37 @@
+/// Substring search over UTF-8 bytes, as Go's strings.Contains does it. These overloads are
+/// chosen over Foundation's `contains` (which goes through NSString and was a visible share of
+/// each simulated command's time); for the text docker handles the answers are the same.
+extension String {
+    /// Whether `other` occurs in the text, byte for byte.
+    @inlinable func contains(_ other: String) -> Bool { ByteSearch.contains(utf8, other.utf8) }
+}
+
+extension Substring {
+    /// Whether `other` occurs in the text, byte for byte.
+    @inlinable func contains(_ other: String) -> Bool { ByteSearch.contains(utf8, other.utf8) }
+}
+
+/// The byte search behind `contains`.
+@usableFromInline enum ByteSearch {
+    @usableFromInline static func contains<Haystack: Collection, Needle: Collection>(_ haystack: Haystack, _ needle: Needle) -> Bool
+    where Haystack.Element == UInt8, Needle.Element == UInt8 {
+        guard let first = needle.first else { return true }
+        if needle.count == 1 { return haystack.contains(first) }
+        let rest = needle.dropFirst()
+        var i = haystack.startIndex
+        while i != haystack.endIndex {
+            if haystack[i] == first {
+                var h = haystack.index(after: i)
+                var n = rest.startIndex
+                while n != rest.endIndex, h != haystack.endIndex, haystack[h] == rest[n] {
+                    h = haystack.index(after: h)
+                    n = rest.index(after: n)
+                }
+                if n == rest.endIndex { return true }
+                if h == haystack.endIndex { return false }
+            }
+            i = haystack.index(after: i)
+        }
+        return false
+    }
+}
