@@ -15,13 +15,10 @@ struct ImportCommand: ParsableCommand {
         do {
             let (id, title, lessons) = try CourseImport.lessons(at: path)
             let report = try store.importCourse(id: id, title: title, source: path, lessons: lessons)
-            if json {
-                print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
-                return
-            }
+            if json { return try JSONOutput.print(report) }
             print("course \(report.course.id)  \(report.course.title)")
             for lesson in report.lessons {
-                print("lesson \(lesson.id)  \(lesson.title)")
+                print("lesson \(lesson.id)  \(lesson.title)\(waitingNote(lesson.waitingFor ?? []))")
                 for a in report.assignments where a.id.hasPrefix(lesson.id + "/") { print("  assignment \(a.id)  \(a.title)") }
             }
         } catch let error as StoreError {
@@ -41,12 +38,8 @@ struct LessonsCommand: ParsableCommand {
         let store = try store.open()
         try BuiltinCourse.ensureImported(store)
         let lessons = try store.lessonList()
-        if json {
-            let items = lessons.map { ["course": $0.course, "id": $0.id, "title": $0.title] }
-            print(String(decoding: try JSONSerialization.data(withJSONObject: items, options: [.sortedKeys]), as: UTF8.self))
-            return
-        }
-        for l in lessons { print("\(l.id)  \(l.title)") }
+        if json { return try JSONOutput.print(lessons) }
+        for l in lessons { print("\(l.id)  \(l.title)\(waitingNote(l.waitingFor))") }
     }
 }
 
@@ -64,10 +57,7 @@ struct ShowCommand: ParsableCommand {
         guard let stored = try store.lesson(lesson) else {
             throw LabFailure("no lesson '\(lesson)' (lab lessons lists them)")
         }
-        if json {
-            print(String(decoding: try JSONEncoder().encode(stored), as: UTF8.self))
-            return
-        }
+        if json { return try JSONOutput.print(stored) }
         let terminal = isatty(1) == 1
         let colour = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var width = 80
@@ -77,18 +67,23 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
-/// The course that ships with the lab (Content/course), imported into a database on first use.
+/// "  (waiting for swarm)" after a lesson that waits for engine parts, else nothing.
+func waitingNote(_ waitingFor: [String]) -> String {
+    waitingFor.isEmpty ? "" : "  (" + EngineFeatures.waitingPhrase(waitingFor) + ")"
+}
+
+/// The course that ships with the lab (Content/course), imported into a database on first use and
+/// again whenever its files change (learners' progress is kept).
 enum BuiltinCourse {
     static let id = "builtin"
 
     static func ensureImported(_ store: LabStore) throws {
-        guard try !store.hasCourse(id) else { return }
         guard let dir = BuiltinContent.directory() else {
+            if try store.hasCourse(id) { return }
             throw LabFailure("the built-in course was not found (set LAB_CONTENT to its Content folder)")
         }
         do {
-            let (_, _, lessons) = try CourseImport.lessons(at: dir + "/course")
-            _ = try store.importCourse(id: id, title: "Docker, from first container to swarm", source: dir + "/course", lessons: lessons)
+            try store.importCourseIfChanged(id: id, title: "Docker, from first container to swarm", folder: dir + "/course")
         } catch let error as StoreError {
             throw LabFailure(error.description)
         }

@@ -33,6 +33,10 @@ public struct LessonRenderer: Sendable {
         case .paragraph(let text): return wrap(text.replacingNewlines(), indent: "") + "\n"
         case .quote(let text): return wrap(text.replacingNewlines(), indent: "  │ ") + "\n"
         case .list(let items): return items.map { wrap($0, indent: "  • ", hanging: "    ") }.joined(separator: "\n") + "\n"
+        case .code("lab", let text):
+            // a ```lab block is for the grader: the learner sees what it checks, in words
+            guard let checks = try? LabCheck.parse(text), !checks.isEmpty else { return "" }
+            return "lab check verifies:\n" + checks.map { wrap($0.description, indent: "  • ", hanging: "    ") }.joined(separator: "\n") + "\n"
         case .code(_, let text):
             let body = text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
             return (colour ? "\u{1B}[33m" + body + "\u{1B}[0m" : body) + "\n"

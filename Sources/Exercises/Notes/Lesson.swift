@@ -6,10 +6,18 @@ public struct Lesson: Sendable, Equatable {
     public var tags: [String]
     /// The order in the course (front matter `order:`), when the note gives one.
     public var order: Int?
+    /// The engine parts its assignments need (front matter `requires: [swarm]`); while one of them
+    /// is not in `EngineFeatures.available`, the lesson is waiting and never graded.
+    public var requires: [String] = []
+    /// How many machines its lab has (front matter `nodes: 3`, for swarm lessons); 1 when not given.
+    public var nodes: Int = 1
     public var sections: [LessonSection]
 
     /// The sections that are assignments.
     public var assignments: [LessonSection] { sections.filter(\.isAssignment) }
+
+    /// The engine parts it needs that the lab does not have yet (empty when it can be graded).
+    public var waitingFor: [String] { EngineFeatures.missing(requires) }
 }
 
 /// One section of a lesson: a heading (or pseudo-heading) and what follows it up to the next.

@@ -13,16 +13,23 @@ public enum NoteParser {
         if title?.isEmpty ?? true {
             title = blocks.lazy.compactMap { if case .heading(_, let t) = $0 { return t } else { return nil } }.first
         }
-        let tags: [String]
-        switch front["tags"] {
-        case let list as [Any]: tags = list.map { "\($0)" }
-        case let one as String: tags = one.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-        default: tags = []
-        }
-        let order = (front["order"] as? Int) ?? (front["order"] as? String).flatMap { Int($0) }
+        let order = integer(front["order"])
         let finalTitle = title ?? fallbackTitle
-        return Lesson(id: slug(finalTitle), title: finalTitle, tags: tags, order: order, sections: sections(blocks, lessonTitle: finalTitle))
+        return Lesson(id: slug(finalTitle), title: finalTitle, tags: words(front["tags"]), order: order,
+                      requires: words(front["requires"]).map { $0.lowercased() }, nodes: max(1, integer(front["nodes"]) ?? 1),
+                      sections: sections(blocks, lessonTitle: finalTitle))
     }
+
+    /// A front matter list given as a YAML list or as one string of words ("a, b" or "a b").
+    static func words(_ value: Any?) -> [String] {
+        switch value {
+        case let list as [Any]: return list.map { "\($0)" }
+        case let one as String: return one.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        default: return []
+        }
+    }
+
+    static func integer(_ value: Any?) -> Int? { (value as? Int) ?? (value as? String).flatMap { Int($0) } }
 
     /// Splits off a leading `---` YAML block; a block that is not valid YAML is left as text.
     static func frontMatter(_ text: String) -> ([String: Any], String) {
@@ -95,11 +102,19 @@ public enum NoteParser {
     }
 
     /// The commands of a shell code block: prompts (`$ `, `# ` is a comment) removed, comments and
-    /// blank lines dropped, `\` continuations joined.
+    /// blank lines dropped, `\` continuations joined; a here-document's lines stay with the
+    /// command that opens it, as written, up to its delimiter.
     public static func commands(in text: String) -> [String] {
         var out: [String] = []
         var pending = ""
+        var heredoc: (delimiter: String, stripTabs: Bool)?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let open = heredoc {
+                out[out.count - 1] += "\n" + raw
+                let body = open.stripTabs ? String(raw.drop { $0 == "\t" }) : String(raw)
+                if body == open.delimiter { heredoc = nil }
+                continue
+            }
             var line = raw.trimmingCharacters(in: .whitespaces)
             if pending.isEmpty {
                 if line.hasPrefix("$ ") { line = String(line.dropFirst(2)) }
@@ -111,9 +126,22 @@ public enum NoteParser {
             }
             out.append((pending + line).trimmingCharacters(in: .whitespaces))
             pending = ""
+            heredoc = hereDocument(opened: out[out.count - 1])
         }
         if !pending.isEmpty { out.append(pending.trimmingCharacters(in: .whitespaces)) }
         return out
+    }
+
+    /// The delimiter of a here-document a command line opens (`<<EOF`, `<<'EOF'`, `<<-"END"`), if any.
+    static func hereDocument(opened line: String) -> (delimiter: String, stripTabs: Bool)? {
+        guard !line.contains("$(("), let range = line.range(of: "<<"), !line[range.upperBound...].hasPrefix("<") else { return nil }
+        var rest = line[range.upperBound...]
+        let stripTabs = rest.hasPrefix("-")
+        if stripTabs { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " }
+        let word = rest.prefix { !" ;|&<>)".contains($0) }
+        let delimiter = word.filter { $0 != "'" && $0 != "\"" && $0 != "\\" }
+        return delimiter.isEmpty ? nil : (String(delimiter), stripTabs)
     }
 
     /// A stable id from a title: lower-case letters and digits, words joined by '-'.

@@ -56,6 +56,11 @@ public final class LabStore {
             title TEXT NOT NULL, solution TEXT NOT NULL, checks TEXT NOT NULL);
         CREATE TABLE progress (assignment TEXT PRIMARY KEY, status TEXT NOT NULL, attempts INTEGER NOT NULL, updated_at REAL NOT NULL);
         """,
+        // 3: what a lesson needs: the engine parts (comma-separated) and how many machines its lab has
+        """
+        ALTER TABLE lessons ADD COLUMN requires TEXT NOT NULL DEFAULT '';
+        ALTER TABLE lessons ADD COLUMN nodes INTEGER NOT NULL DEFAULT 1;
+        """,
     ]
 
     private func migrate() throws {

@@ -8,6 +8,11 @@ public struct StoredAssignment: Sendable, Equatable, Codable {
     public let solution: [String]
     /// The source of its ```lab blocks.
     public let labBlocks: [String]
+    /// The engine parts its lesson needs that the lab does not have yet: while not empty, the
+    /// assignment is waiting and is not graded.
+    public var waitingFor: [String] = []
+    /// How many machines its lab has (its lesson's `nodes:`).
+    public var nodes: Int = 1
 
     /// Its explicit checks (a block that does not parse is reported).
     public func checks() throws -> [LabCheck] { try labBlocks.flatMap { try LabCheck.parse($0) } }
@@ -16,12 +21,14 @@ public struct StoredAssignment: Sendable, Equatable, Codable {
 /// The learner's place in the course: the current assignment, progress per assignment.
 extension LabStore {
     public func assignment(_ id: String) throws -> StoredAssignment? {
-        guard let row = try query("SELECT lesson, title, solution, checks FROM assignments WHERE id = ?", [.text(id)]).first,
+        let sql = "SELECT a.lesson, a.title, a.solution, a.checks, l.requires, l.nodes FROM assignments a JOIN lessons l ON l.id = a.lesson WHERE a.id = ?"
+        guard let row = try query(sql, [.text(id)]).first,
               case .text(let lesson) = row[0], case .text(let title) = row[1], case .text(let solution) = row[2],
-              case .text(let checks) = row[3] else { return nil }
+              case .text(let checks) = row[3], case .text(let requires) = row[4], case .integer(let nodes) = row[5] else { return nil }
         let commands = (try? JSONDecoder().decode([String].self, from: Data(solution.utf8))) ?? []
         let blocks = (try? JSONDecoder().decode([String].self, from: Data(checks.utf8))) ?? []
-        return StoredAssignment(id: id, lesson: lesson, title: title, solution: commands, labBlocks: blocks)
+        return StoredAssignment(id: id, lesson: lesson, title: title, solution: commands, labBlocks: blocks,
+                                waitingFor: EngineFeatures.missing(Self.list(requires)), nodes: Int(nodes))
     }
 
     /// Every assignment id in course order (courses as imported, lessons and sections in order).
