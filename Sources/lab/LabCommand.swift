@@ -10,7 +10,8 @@ struct LabCommand: ParsableCommand {
         commandName: "lab",
         abstract: "A Docker learning lab: lessons, a simulated docker host, and a grader.",
         subcommands: [MapCommand.self, LessonsCommand.self, ShowCommand.self, StartCommand.self, ShellCommand.self, CheckCommand.self, HintCommand.self,
-                      NextCommand.self, ProgressCommand.self, ResetCommand.self, ImportCommand.self, BenchCommand.self],
+                      NextCommand.self, ProgressCommand.self, ResetCommand.self, ImportCommand.self, ExportCommand.self, GradeCommand.self,
+                      GradeBatchCommand.self, RunsCommand.self, ReportCommand.self, BenchCommand.self],
         defaultSubcommand: MapCommand.self)
 
     /// Runs the chosen subcommand; a `LabFailure` prints as `lab: …` with status 1.
@@ -21,6 +22,9 @@ struct LabCommand: ParsableCommand {
         } catch let failure as LabFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(1)
+        } catch let unusable as UnusableInput {
+            FileHandle.standardError.write(Data((unusable.description + "\n").utf8))
+            Foundation.exit(2)
         } catch {
             exit(withError: error)
         }

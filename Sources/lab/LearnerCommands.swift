@@ -195,7 +195,7 @@ enum CurrentAssignment {
         let lab = try store.loadLab(session: session) ?? Lab(nodes: a.nodes)
         let checks: [LabCheck]
         do { checks = try a.checks() } catch { throw LabFailure("\(a.id): \(error)") }
-        return AssignmentGrader(solution: a.solution, checks: checks).grade(lab, typed: try store.history(session: session))
+        return AssignmentGrader(solution: a.solution, checks: checks, nodes: a.nodes).grade(lab, typed: try store.history(session: session))
     }
 }
 

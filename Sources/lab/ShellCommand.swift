@@ -61,24 +61,26 @@ struct ShellCommand: ParsableCommand {
         let runner = LabShell(terminalAttached: LineEditor.stdinIsTerminal)
         let status: Int32
         if let source {
+            let prompt = LabShell.prompt(lab)
             status = runner.run(source, origin: origin, lab: &lab, output: terminal).status
-            try save(lab, to: sessionStore, line: source, status: status)
+            try save(lab, to: sessionStore, line: source, status: status, prompt: prompt)
         } else if LineEditor.isInteractive {
             status = try interactive(runner: runner, lab: &lab, session: sessionStore, terminal: terminal)
         } else {
             // Standard input is not a terminal: read it whole, as `bash < script` does.
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let prompt = LabShell.prompt(lab)
             status = runner.run(input, origin: .file("bash"), lab: &lab, output: terminal).status
-            try save(lab, to: sessionStore, line: input, status: status)
+            try save(lab, to: sessionStore, line: input, status: status, prompt: prompt)
         }
         throw ExitCode(status)
     }
 
-    private func save(_ lab: Lab, to session: (LabStore, String)?, line: String, status: Int32) throws {
+    private func save(_ lab: Lab, to session: (LabStore, String)?, line: String, status: Int32, prompt: String) throws {
         guard let (store, name) = session else { return }
         do {
             try store.saveLab(lab, session: name)
-            try store.appendHistory(session: name, machine: lab.machine.hostname, line: line, status: status)
+            try store.appendHistory(session: name, machine: lab.machine.hostname, line: line, status: status, prompt: prompt)
         } catch { throw LabFailure("\(error)") }
     }
 
@@ -107,9 +109,10 @@ struct ShellCommand: ParsableCommand {
                 }
             }
             guard let line, !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
+            let typedAt = LabShell.prompt(lab)
             let outcome = runner.run(line, origin: .interactive, lab: &lab, output: terminal)
             status = outcome.status
-            try save(lab, to: session, line: line, status: status)
+            try save(lab, to: session, line: line, status: status, prompt: typedAt)
             if outcome.exited { return status }
         }
     }

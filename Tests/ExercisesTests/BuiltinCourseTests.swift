@@ -26,8 +26,8 @@ final class BuiltinCourseTests: XCTestCase {
                     waiting.append("waiting: \(name) (needs \(lesson.waitingFor.joined(separator: ", ")))")
                     continue
                 }
-                let grader = AssignmentGrader(solution: solution, checks: checks)
-                let own = grader.grade(grader.referenceLab(setup: Lab(nodes: lesson.nodes)), typed: solution)
+                let grader = AssignmentGrader(solution: solution, checks: checks, nodes: lesson.nodes)
+                let own = grader.grade(grader.referenceLab(), typed: solution)
                 XCTAssertFalse(own.isEmpty, "\(name) expects nothing")
                 XCTAssertEqual(own.filter { !$0.passed }.map(\.expectation), [], "\(name): its own solution fails these")
                 let empty = grader.grade(Lab(nodes: lesson.nodes), typed: [])

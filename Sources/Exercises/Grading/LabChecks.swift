@@ -54,22 +54,53 @@ public struct LabCheck: Sendable, Equatable {
     }
 
     /// Whether the check holds for a learner's final lab and what they typed.
-    public func holds(in lab: Lab, typed: [String]) -> Bool {
+    public func holds(in lab: Lab, typed: [String]) -> Bool { evaluate(in: lab, typed: typed).passed }
+
+    /// The check's verdict with what it expected and what it found, in words.
+    public func evaluate(in lab: Lab, typed: [String]) -> (passed: Bool, expected: String, found: String) {
         if let transcript {
-            guard let regex = try? NSRegularExpression(pattern: transcript) else { return false }
-            guard typed.contains(where: { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }) else { return false }
+            let expected = "a typed command matching \(transcript)"
+            guard let regex = try? NSRegularExpression(pattern: transcript) else {
+                return (false, expected, "the pattern \(transcript) is not a valid regular expression")
+            }
+            guard typed.contains(where: { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }) else {
+                return (false, expected, "no typed command matches")
+            }
+            if run == nil { return (true, expected, "a typed command matches") }
         }
-        guard let run else { return true }
+        guard let run else { return (true, "", "") }
         var copy = lab
         let out = CapturedOutput()
         let outcome = LabShell().run(run, origin: .commandString, lab: &copy, output: out)
         let printed = out.stdout.hasSuffix("\n") ? String(out.stdout.dropLast()) : out.stdout
-        if let expect, printed != expect { return false }
-        if let match {
-            guard let regex = try? NSRegularExpression(pattern: match),
-                  regex.firstMatch(in: printed, range: NSRange(printed.startIndex..., in: printed)) != nil else { return false }
+        var passed = true
+        var expected: [String] = []
+        if let expect {
+            expected.append("`\(run)` prints \(Self.shown(expect))")
+            if printed != expect { passed = false }
         }
-        if let status { return outcome.status == status }
-        return expect != nil || match != nil || outcome.status == 0
+        if let match {
+            expected.append("`\(run)` prints something matching \(match)")
+            if let regex = try? NSRegularExpression(pattern: match) {
+                if regex.firstMatch(in: printed, range: NSRange(printed.startIndex..., in: printed)) == nil { passed = false }
+            } else { passed = false }
+        }
+        let wantedStatus = status ?? (expect == nil && match == nil ? 0 : nil)
+        if let wantedStatus {
+            expected.append("`\(run)` exits with status \(wantedStatus)")
+            if outcome.status != wantedStatus { passed = false }
+        }
+        var found = "it printed \(Self.shown(printed)) and exited with status \(outcome.status)"
+        let errors = out.stderr.trimmingCharacters(in: .newlines)
+        if !errors.isEmpty { found += " (error: \(Self.shown(errors)))" }
+        return (passed, expected.joined(separator: " and "), found)
+    }
+
+    /// Output as a learner reads it in a verdict: quoted, one line, at most 200 characters.
+    static func shown(_ text: String) -> String {
+        if text.isEmpty { return "nothing" }
+        var one = text.replacingOccurrences(of: "\n", with: "⏎")
+        if one.count > 200 { one = String(one.prefix(200)) + "…" }
+        return "\"" + one + "\""
     }
 }

@@ -5,39 +5,69 @@ import LabCore
 /// not, published ports, networks with their members and aliases, volumes and mounts, images.
 /// Never ids or times, so two replays of the same commands always agree.
 public struct StateFacts: Sendable, Equatable {
-    /// Every fact, one sentence each.
-    public let facts: Set<String>
+    /// One fact: what it is about ("container web", "network appnet on node2"), which kind of
+    /// fact it is, and the whole sentence.
+    public struct Fact: Sendable, Hashable, Comparable {
+        /// The kinds of fact; a missing fact is compared with the learner's facts of its subject and kind.
+        public enum Kind: String, Sendable, Hashable {
+            case exists, state, image, port, network, alias, mount
+        }
+        public let subject: String
+        public let kind: Kind
+        public let text: String
+
+        public static func < (a: Fact, b: Fact) -> Bool { a.text < b.text }
+    }
+
+    /// Every fact.
+    public let all: Set<Fact>
+    /// Every fact's sentence.
+    public var facts: Set<String> { Set(all.map(\.text)) }
 
     public init(_ lab: Lab) {
-        var facts = Set<String>()
+        var all = Set<Fact>()
+        func add(_ subject: String, _ kind: Fact.Kind, _ predicate: String) {
+            all.insert(Fact(subject: subject, kind: kind, text: subject + " " + predicate))
+        }
         for machine in lab.machines {
             let engine = machine.engine
             let here = lab.machines.count > 1 ? " on \(machine.hostname)" : ""
             for c in engine.containers {
                 let generated = c.name.contains("_") && !c.name.contains("-") && c.name.split(separator: "_").count == 2
                     && c.name.allSatisfy { $0.isLowercase || $0 == "_" || $0.isNumber }
-                let who = generated ? "a container from \(c.config.image)" : "container \(c.name)"
-                facts.insert("\(who)\(here) exists")
-                facts.insert("\(who)\(here) is \(c.state.running ? "running" : "not running")")
-                if !generated { facts.insert("container \(c.name)\(here) runs image \(ImageName(c.config.image).familiar)") }
+                let who = (generated ? "a container from \(c.config.image)" : "container \(c.name)") + here
+                add(who, .exists, "exists")
+                add(who, .state, c.state.running ? "is running" : "is not running")
+                if !generated { add(who, .image, "runs image \(ImageName(c.config.image).familiar)") }
                 for p in c.hostConfig.portBindings {
-                    facts.insert("\(who)\(here) publishes \(p.key) on host port \(p.hostPort.isEmpty ? "(any)" : p.hostPort)")
+                    add(who, .port, "publishes \(p.key) on host port \(p.hostPort.isEmpty ? "(any)" : p.hostPort)")
                 }
                 for e in c.endpoints where !["bridge", "host", "none"].contains(e.networkName) {
-                    facts.insert("\(who)\(here) is on network \(e.networkName)")
-                    for alias in e.aliases { facts.insert("\(who)\(here) answers to \(alias) on network \(e.networkName)") }
+                    add(who, .network, "is on network \(e.networkName)")
+                    for alias in e.aliases { add(who, .alias, "answers to \(alias) on network \(e.networkName)") }
                 }
                 for m in c.mounts where m.type == "bind" || !(engine.volumes.first { $0.name == m.name }?.anonymous ?? true) {
-                    facts.insert("\(who)\(here) mounts \(m.type == "bind" ? m.source : m.name ?? "") at \(m.destination)\(m.readWrite ? "" : " read-only")")
+                    add(who, .mount, "mounts \(m.type == "bind" ? m.source : m.name ?? "") at \(m.destination)\(m.readWrite ? "" : " read-only")")
                 }
             }
-            for n in engine.networks where !n.isPredefined { facts.insert("network \(n.name)\(here) exists (\(n.driver))") }
-            for v in engine.volumes where !v.anonymous { facts.insert("volume \(v.name)\(here) exists") }
-            for image in engine.images { for tag in image.repoTags { facts.insert("image \(tag)\(here) is present") } }
+            for n in engine.networks where !n.isPredefined { add("network \(n.name)\(here)", .exists, "exists (\(n.driver))") }
+            for v in engine.volumes where !v.anonymous { add("volume \(v.name)\(here)", .exists, "exists") }
+            for image in engine.images { for tag in image.repoTags { add("image \(tag)\(here)", .exists, "is present") } }
         }
-        self.facts = facts
+        self.all = all
     }
 
     /// The expected facts this state lacks, sorted.
     public func missing(from expected: StateFacts) -> [String] { expected.facts.subtracting(facts).sorted() }
+
+    /// What this state has instead of `fact`, in words: the facts of the same subject and kind,
+    /// else that the subject exists without it, else that there is no such thing.
+    public func found(insteadOf fact: Fact) -> String {
+        let same = all.filter { $0.subject == fact.subject && $0.kind == fact.kind }.map(\.text).sorted()
+        if !same.isEmpty { return same.joined(separator: "; ") }
+        if all.contains(where: { $0.subject == fact.subject }) {
+            return fact.kind == .exists ? fact.subject + " is there" : "\(fact.subject) exists, without this"
+        }
+        return "no \(fact.subject)"
+    }
 }

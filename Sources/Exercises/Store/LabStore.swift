@@ -61,6 +61,15 @@ public final class LabStore {
         ALTER TABLE lessons ADD COLUMN requires TEXT NOT NULL DEFAULT '';
         ALTER TABLE lessons ADD COLUMN nodes INTEGER NOT NULL DEFAULT 1;
         """,
+        // 4: the prompt each history line was typed at (for lab export); grading runs and their results
+        """
+        ALTER TABLE history ADD COLUMN prompt TEXT;
+        CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, assignment TEXT NOT NULL, started_at REAL NOT NULL,
+            seconds REAL NOT NULL, submissions INTEGER NOT NULL, passed INTEGER NOT NULL, limits TEXT NOT NULL);
+        CREATE TABLE run_results (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+            name TEXT NOT NULL, status TEXT NOT NULL, score INTEGER NOT NULL, points INTEGER NOT NULL, seconds REAL NOT NULL,
+            report TEXT NOT NULL, PRIMARY KEY (run, position));
+        """,
     ]
 
     private func migrate() throws {
@@ -126,14 +135,37 @@ public final class LabStore {
         }
     }
 
-    /// Records one line the learner typed in a session, on which machine, with its exit status.
-    public func appendHistory(session: String, machine: String, line: String, status: Int32?) throws {
+    /// Records one line the learner typed in a session, on which machine and at which prompt,
+    /// with its exit status.
+    public func appendHistory(session: String, machine: String, line: String, status: Int32?, prompt: String? = nil) throws {
         try db.transaction {
             let rows = try db.query("SELECT COALESCE(MAX(seq), 0) FROM history WHERE session = ?", [.text(session)])
             var next: Int64 = 1
             if case .integer(let n)? = rows.first?.first { next = n + 1 }
-            try db.query("INSERT INTO history(session, seq, machine, line, status) VALUES (?, ?, ?, ?, ?)",
-                         [.text(session), .integer(next), .text(machine), .text(line), status.map { .integer(Int64($0)) } ?? .null])
+            try db.query("INSERT INTO history(session, seq, machine, line, status, prompt) VALUES (?, ?, ?, ?, ?, ?)",
+                         [.text(session), .integer(next), .text(machine), .text(line), status.map { .integer(Int64($0)) } ?? .null,
+                          prompt.map { .text($0) } ?? .null])
+        }
+    }
+
+    /// One line of a session's history as `lab export` writes it.
+    public struct HistoryEntry: Sendable, Equatable {
+        public let machine: String
+        public let line: String
+        public let status: Int32?
+        /// The prompt it was typed at (absent for lines recorded before prompts were kept).
+        public let prompt: String?
+    }
+
+    /// A session's history, oldest first, with where each line was typed.
+    public func historyEntries(session: String) throws -> [HistoryEntry] {
+        try db.query("SELECT machine, line, status, prompt FROM history WHERE session = ? ORDER BY seq", [.text(session)]).compactMap { row in
+            guard case .text(let machine) = row[0], case .text(let line) = row[1] else { return nil }
+            var status: Int32?
+            if case .integer(let s) = row[2] { status = Int32(truncatingIfNeeded: s) }
+            var prompt: String?
+            if case .text(let p) = row[3] { prompt = p }
+            return HistoryEntry(machine: machine, line: line, status: status, prompt: prompt)
         }
     }
 

@@ -16,10 +16,16 @@ public struct ShellOutcome: Sendable, Equatable {
     public var status: Int32
     /// Whether `exit` was called (the interactive prompt then ends).
     public var exited: Bool
+    /// The `lab: …` message of the limit that stopped the run, if one did.
+    public var limitExceeded: String? = nil
+    /// Simple commands the run executed (including those in substitutions and xargs).
+    public var commands: Int = 0
 
-    public init(status: Int32, exited: Bool) {
+    public init(status: Int32, exited: Bool, limitExceeded: String? = nil, commands: Int = 0) {
         self.status = status
         self.exited = exited
+        self.limitExceeded = limitExceeded
+        self.commands = commands
     }
 }
 
@@ -32,11 +38,33 @@ public struct ShellLimits: Sendable, Equatable {
     public var maxOutputBytes: Int
     /// Nesting of `$( … )`, backquotes, subshells and child shells.
     public var maxSubstitutionDepth: Int
+    /// Docker objects (containers, images, networks, volumes) the lab may hold in all, or nil for
+    /// no bound beyond the engine's own; checked every `checkInterval` commands.
+    public var maxObjects: Int?
+    /// The wall-clock instant (`WallClock.now()` seconds) after which the run stops, or nil.
+    public var deadline: Double?
 
-    public init(maxCommands: Int = 100_000, maxOutputBytes: Int = 16 << 20, maxSubstitutionDepth: Int = 32) {
+    /// How many simple commands run between two checks of `maxObjects` and `deadline`.
+    static let checkInterval = 64
+
+    public init(maxCommands: Int = 100_000, maxOutputBytes: Int = 16 << 20, maxSubstitutionDepth: Int = 32,
+                maxObjects: Int? = nil, deadline: Double? = nil) {
         self.maxCommands = maxCommands
         self.maxOutputBytes = maxOutputBytes
         self.maxSubstitutionDepth = maxSubstitutionDepth
+        self.maxObjects = maxObjects
+        self.deadline = deadline
+    }
+
+    /// The message of the object or time limit `lab` has gone past, if any.
+    func exceeded(by lab: Lab) -> String? {
+        if let maxObjects, lab.objectCount > maxObjects {
+            return "lab: object limit of \(maxObjects) containers, images, networks and volumes exceeded"
+        }
+        if let deadline, WallClock.now() > deadline {
+            return "lab: time limit exceeded"
+        }
+        return nil
     }
 }
 

@@ -79,12 +79,12 @@ final class ShellInterpreter {
         if let failure = run.failure {
             run.sink.write(failure + "\n", to: .stderr)
             lab.machine.shell.lastStatus = 1
-            return ShellOutcome(status: 1, exited: false)
+            return ShellOutcome(status: 1, exited: false, limitExceeded: failure, commands: run.commands)
         }
         let exited = exitStatus != nil
         let final = exitStatus ?? status
         lab.machine.shell.lastStatus = final
-        return ShellOutcome(status: final, exited: exited)
+        return ShellOutcome(status: final, exited: exited, commands: run.commands)
     }
 
     /// Prints a syntax error as bash does for this origin.
@@ -313,6 +313,10 @@ final class ShellInterpreter {
         run.commands += 1
         if run.commands > run.limits.maxCommands {
             run.failure = "lab: command limit of \(run.limits.maxCommands) commands exceeded"
+            return 1
+        }
+        if run.commands % ShellLimits.checkInterval == 0, let reason = run.limits.exceeded(by: lab) {
+            run.failure = reason
             return 1
         }
         currentLine = command.line
