@@ -56,8 +56,11 @@ public struct TranscriptReplay {
             if outcome.status != 0 {
                 failed.append(FailedCommand(line: command.line, command: command.text, status: outcome.status, error: sink.text))
             }
-            if var reason = outcome.limitExceeded {
-                if reason.hasSuffix("commands exceeded") { reason = "lab: command limit of \(limits.maxCommands) commands exceeded" }
+            // The budgets of the whole submission stop the replay; a command's own limits (nesting,
+            // output) fail that command only, as bash's would.
+            if var reason = outcome.limitExceeded, reason.hasPrefix("lab: command limit") || reason.hasPrefix("lab: object limit")
+                || reason.hasPrefix("lab: time limit") {
+                if reason.hasPrefix("lab: command limit") { reason = "lab: command limit of \(limits.maxCommands) commands exceeded" }
                 if reason.hasPrefix("lab: time limit") { reason = "lab: time limit of \(limits.maxSeconds) seconds exceeded" }
                 stopped = "\(reason) (line \(command.line))"
                 break
