@@ -27,6 +27,12 @@ public struct ShellOutcome: Sendable, Equatable {
         self.limitExceeded = limitExceeded
         self.commands = commands
     }
+
+    /// Two outcomes are equal when their status, `exit` and limit agree (the command count is a
+    /// measurement of the run, not part of its result).
+    public static func == (a: ShellOutcome, b: ShellOutcome) -> Bool {
+        a.status == b.status && a.exited == b.exited && a.limitExceeded == b.limitExceeded
+    }
 }
 
 /// Bounds on one `Shell.run` call, so no input can run away; exceeding one stops the run with
