@@ -13,17 +13,23 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "CPU seconds to spend on each measurement.")
     var seconds: Double = 2
 
-    @Option(help: "Run only this measurement: parse, replay, memory or import.")
+    @Option(help: "Run only this measurement: parse, replay, memory, import or grade.")
     var only: String?
+
+    @Option(help: "With grade: worker threads (default: every core).")
+    var workers = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "With replay: the CPU time of each command of the session.")
     var byCommand = false
+
+    @Flag(help: ArgumentHelp("With replay --by-command: the grading benchmark's transcript instead of the replay session.", visibility: .hidden))
+    var gradeSession = false
 
     @Option(help: ArgumentHelp("Profile one command: run it again and again after the replay session's first five commands.", visibility: .hidden))
     var command: String?
 
     func validate() throws {
-        if let only, !["parse", "replay", "memory", "import"].contains(only) { throw ValidationError("--only takes parse, replay, memory or import") }
+        if let only, !["parse", "replay", "memory", "import", "grade"].contains(only) { throw ValidationError("--only takes parse, replay, memory, import or grade") }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
     }
 
@@ -42,7 +48,8 @@ struct BenchCommand: ParsableCommand {
             print("replayed docker commands: \(Int(replay.commandsPerSecond)) commands/s on one core "
                   + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) CPU s)")
             if byCommand {
-                for (command, micros) in EngineBenchmark.perCommand() { print(String(format: "%8.1f µs  ", micros) + command) }
+                let session = gradeSession ? GradeBenchmark.transcript(3).split(separator: "\n").map(String.init) : EngineBenchmark.session
+                for (command, micros) in EngineBenchmark.perCommand(session: session) { print(String(format: "%8.1f µs  ", micros) + command) }
             }
         }
         if only == nil || only == "import" {
@@ -51,6 +58,33 @@ struct BenchCommand: ParsableCommand {
         if only == nil || only == "memory" {
             let memory = EngineBenchmark.memory(containers: 100)
             print("a session with 100 containers: \(memory.savedBytes / 1024) KiB saved, \(memory.residentBytes / 1024) KiB resident")
+        }
+        if only == nil || only == "grade" {
+            try gradeBenchmark()
+        }
+    }
+
+    /// Grades a class of 1,000 transcripts of about 40 commands on every core (best wall time of
+    /// three), then classes of 2,000 and 4,000 to show the memory as the batch grows.
+    func gradeBenchmark() throws {
+        guard let dir = BuiltinContent.directory() else { throw LabFailure("the built-in course was not found") }
+        let lesson = try CourseImport.lessons(at: dir + "/course").lessons.first { GradeBenchmark.assignment.hasPrefix($0.id + "/") }
+        guard let lesson, let section = lesson.assignments.first(where: { lesson.id + "/" + $0.id == GradeBenchmark.assignment }) else {
+            throw LabFailure("the benchmark's assignment \(GradeBenchmark.assignment) is not in the built-in course")
+        }
+        let grader = Grader(id: GradeBenchmark.assignment, checker: AssignmentGrader(solution: section.steps.flatMap(\.commands), nodes: lesson.nodes))
+        let cores = workers
+        var best: GradeBenchmark.Result?
+        for _ in 0..<3 {
+            let r = GradeBenchmark.run(grader: grader, count: 1_000, workers: workers)
+            if best == nil || r.wallSeconds < best!.wallSeconds { best = r }
+        }
+        let r = best!
+        print(String(format: "graded 1000 transcripts (%d commands, %d passed) in %.3f s wall with %d workers (%.2f CPU s, %.0f commands/s per CPU s), best of 3",
+                     r.commands, r.passed, r.wallSeconds, cores, r.cpuSeconds, Double(r.commands) / r.cpuSeconds))
+        for count in [1_000, 2_000, 4_000] {
+            let m = GradeBenchmark.run(grader: grader, count: count, workers: workers)
+            print("  resident after a batch of \(count): \(m.residentBytes / 1_048_576) MiB (results held), \(String(format: "%.3f", m.wallSeconds)) s wall")
         }
     }
 

@@ -94,12 +94,14 @@ public struct Transcript: Sendable, Equatable {
             i += 1
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            while Shell.needsMoreInput(text), i < lines.count, i - start < maxCommandLines {
+            var state = Shell.check(text)
+            while state == .needsMore, i < lines.count, i - start < maxCommandLines {
                 text += "\n" + lines[i]
                 i += 1
+                state = Shell.check(text)
             }
             commands.append(Command(line: start + 1, text: text))
-            if let problem = problem(in: text, line: start + 1, cut: i - start >= maxCommandLines && i < lines.count) { problems.append(problem) }
+            if let problem = problem(state, line: start + 1, cut: i - start >= maxCommandLines && i < lines.count) { problems.append(problem) }
         }
         return Transcript(form: .commands, commands: commands, problems: problems)
     }
@@ -117,26 +119,28 @@ public struct Transcript: Sendable, Equatable {
             let prompt = String(line.prefix(length))
             var text = String(line.dropFirst(length))
             if text.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            while Shell.needsMoreInput(text), i < lines.count, lines[i] == ">" || lines[i].hasPrefix("> "), i - start < maxCommandLines {
+            var state = Shell.check(text)
+            while state == .needsMore, i < lines.count, lines[i] == ">" || lines[i].hasPrefix("> "), i - start < maxCommandLines {
                 text += "\n" + lines[i].dropFirst(min(2, lines[i].count))
                 i += 1
+                state = Shell.check(text)
             }
             commands.append(Command(line: start, text: text, prompt: prompt))
-            if let problem = problem(in: text, line: start, cut: i - start >= maxCommandLines) { problems.append(problem) }
+            if let problem = problem(state, line: start, cut: i - start >= maxCommandLines) { problems.append(problem) }
         }
         return Transcript(form: form, commands: commands, problems: problems)
     }
 
     /// Why a command cannot be run as it stands, if it cannot.
-    static func problem(in text: String, line: Int, cut: Bool) -> Problem? {
+    static func problem(_ state: Shell.InputCheck, line: Int, cut: Bool) -> Problem? {
         if cut { return Problem(line: line, message: "a command longer than \(maxCommandLines) lines was cut there") }
-        if Shell.needsMoreInput(text) {
+        switch state {
+        case .complete: return nil
+        case .needsMore:
             return Problem(line: line, message: "the command is not finished (an open quote, here-document or trailing \\) when the transcript ends")
-        }
-        if case .failure(let error) = Shell.parse(text) {
+        case .syntaxError(let error):
             return Problem(line: line + error.line - 1, message: "bash: \(error.message)")
         }
-        return nil
     }
 }
 

@@ -44,14 +44,14 @@ public struct TranscriptReplay {
         lab = start
         let deadline = WallClock.now() + limits.maxSeconds
         let sink = ErrorCapture()
+        let shell = LabShell(terminalAttached: true)
         for command in transcript.commands {
             typed.append(command.text)
             let remaining = limits.maxCommands - commands
             if remaining <= 0 { stopped = "lab: command limit of \(limits.maxCommands) commands exceeded"; break }
-            let shell = LabShell(terminalAttached: true,
-                                 limits: ShellLimits(maxCommands: remaining, maxObjects: limits.maxObjects, deadline: deadline))
             sink.reset()
-            let outcome = shell.run(command.text, origin: .interactive, lab: &lab, output: sink)
+            let outcome = shell.run(command.text, origin: .interactive, lab: &lab, output: sink,
+                                    limits: ShellLimits(maxCommands: remaining, maxObjects: limits.maxObjects, deadline: deadline))
             commands += max(outcome.commands, 1)
             if outcome.status != 0 {
                 failed.append(FailedCommand(line: command.line, command: command.text, status: outcome.status, error: sink.text))

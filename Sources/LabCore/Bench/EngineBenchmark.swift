@@ -109,7 +109,7 @@ public enum EngineBenchmark {
     }
 
     /// The process's resident set size (Linux /proc/self/statm), or 0 where unavailable.
-    static func residentBytes() -> Int {
+    public static func residentBytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }

@@ -16,6 +16,15 @@ public struct LabShell: Sendable {
         return shell.run(source, origin: origin, lab: &lab, output: output)
     }
 
+    /// Runs `source` within other limits than the shell's own (the grader narrows them as a
+    /// submission's budget is spent).
+    public func run(_ source: String, origin: ShellOrigin, lab: inout Lab, output: OutputSink, limits: ShellLimits) -> ShellOutcome {
+        if lab.attachment != nil { return AttachedTerminal.run(source, lab: &lab, output: output) }
+        var narrowed = shell
+        narrowed.limits = limits
+        return narrowed.run(source, origin: origin, lab: &lab, output: output)
+    }
+
     /// The prompt an interactive terminal shows: the machine's (`root@node1:~# `) or, inside a
     /// container, the container shell's.
     public static func prompt(_ lab: Lab) -> String {

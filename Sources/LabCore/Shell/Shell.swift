@@ -101,19 +101,35 @@ public struct Shell: Sendable {
     /// Whether an interactive line is incomplete (open quote, trailing `\`, unfinished
     /// here-document, trailing `&&`/`||`/`|`) so the prompt must ask for more with "> ".
     public static func needsMoreInput(_ source: String) -> Bool {
+        if case .needsMore = check(source) { return true }
+        return false
+    }
+
+    /// What a piece of typed input is to the shell, found with one parse.
+    public enum InputCheck: Sendable, Equatable {
+        /// A complete command (or nothing).
+        case complete
+        /// Unfinished: the prompt would ask for more.
+        case needsMore
+        /// A syntax error that more input cannot mend.
+        case syntaxError(ShellSyntaxError)
+    }
+
+    /// Parses `source` once and says whether it is complete, unfinished, or wrong.
+    public static func check(_ source: String) -> InputCheck {
         var parser = ShellParser(source)
         switch parser.parseScript() {
         case .success:
-            if parser.unterminatedHereDocument { return true }
+            if parser.unterminatedHereDocument { return .needsMore }
             var trailing = 0
             for b in parser.bytes.reversed() {
                 if b == ShellBytes.backslash { trailing += 1 } else { break }
             }
-            return trailing % 2 == 1
+            return trailing % 2 == 1 ? .needsMore : .complete
         case .failure(let error):
             switch error.kind {
-            case .unexpectedEndOfFile, .unmatched: return true
-            case .unexpectedToken: return false
+            case .unexpectedEndOfFile, .unmatched: return .needsMore
+            case .unexpectedToken: return .syntaxError(error)
             }
         }
     }
