@@ -90,14 +90,15 @@ public enum Submission {
     }
 
     /// The files of a batch: each path as given, or every regular, non-hidden file of a folder
-    /// (sorted by name; not recursive).
+    /// (in natural order, s2 before s10; not recursive).
     public static func files(_ paths: [String]) throws -> [String] {
         var out: [String] = []
         for path in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw StoreError("\(path): no such file or folder") }
             if isDir.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }.sorted()
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }
+                    .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
                 for name in names {
                     let full = (path as NSString).appendingPathComponent(name)
                     var sub: ObjCBool = false

@@ -60,7 +60,7 @@ public enum ReportText {
     }
 
     static func milliseconds(_ s: Double) -> String {
-        s < 1 ? "\(Int((s * 1000).rounded())) ms" : String(format: "%.1f s", s)
+        s < 0.01 ? String(format: "%.1f ms", s * 1000) : s < 1 ? "\(Int((s * 1000).rounded())) ms" : String(format: "%.1f s", s)
     }
 
     /// A command on one line (a here-document shows its first line and "…").
