@@ -18,6 +18,9 @@ struct ShellCommand: ParsableCommand {
     @Flag(name: .long, help: "Start from a new, empty host and save nothing.")
     var fresh = false
 
+    @Option(help: "How many machines (node1…nodeN) a new session's lab has (1 to 9).")
+    var nodes: Int?
+
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this command line and exit.", valueName: "line"))
     var command: String?
 
@@ -27,6 +30,7 @@ struct ShellCommand: ParsableCommand {
     func validate() throws {
         if fresh && session != nil { throw ValidationError("--fresh and --session cannot be used together") }
         if command != nil && file != nil { throw ValidationError("give either -c LINE or FILE, not both") }
+        if let nodes, !(1...9).contains(nodes) { throw ValidationError("--nodes takes 1 to 9 machines") }
     }
 
     func run() throws {
@@ -47,13 +51,18 @@ struct ShellCommand: ParsableCommand {
         }
 
         var sessionStore: (LabStore, String)?
-        var lab = Lab()
+        var lab = Lab(nodes: nodes ?? 1)
         if !fresh {
             let store = try store.open()
             let name = try session ?? store.currentSession()
             do {
-                if let saved = try store.loadLab(session: name) { lab = saved }
-            } catch { throw LabFailure("\(error)") }
+                if let saved = try store.loadLab(session: name) {
+                    if let nodes, nodes != saved.machines.count {
+                        throw LabFailure("session \(name) has \(saved.machines.count) machine\(saved.machines.count == 1 ? "" : "s"); --nodes is for a new lab (--fresh, or another --session)")
+                    }
+                    lab = saved
+                }
+            } catch let failure as LabFailure { throw failure } catch { throw LabFailure("\(error)") }
             sessionStore = (store, name)
         }
 

@@ -7,13 +7,14 @@ public struct LabShell: Sendable {
     public init(terminalAttached: Bool = false, limits: ShellLimits = .init()) {
         var programs = ProgramTable.coreutils
         programs.register("docker", DockerClient(terminalAttached: terminalAttached))
+        programs.register("ssh", RemoteShell(terminalAttached: terminalAttached))
+        programs.register("lab-machine", MachinePower())
         shell = Shell(programs: programs, limits: limits)
     }
 
     /// Runs `source` on the lab's current machine; see `Shell.run`.
     public func run(_ source: String, origin: ShellOrigin, lab: inout Lab, output: OutputSink) -> ShellOutcome {
-        if lab.attachment != nil { return AttachedTerminal.run(source, lab: &lab, output: output) }
-        return shell.run(source, origin: origin, lab: &lab, output: output)
+        run(source, origin: origin, lab: &lab, output: output, limits: shell.limits)
     }
 
     /// Runs `source` within other limits than the shell's own (the grader narrows them as a
@@ -22,7 +23,10 @@ public struct LabShell: Sendable {
         if lab.attachment != nil { return AttachedTerminal.run(source, lab: &lab, output: output) }
         var narrowed = shell
         narrowed.limits = limits
-        return narrowed.run(source, origin: origin, lab: &lab, output: output)
+        var outcome = narrowed.run(source, origin: origin, lab: &lab, output: output)
+        // `exit` on a machine reached by ssh ends that connection, not the learner's terminal.
+        if outcome.exited, RemoteShell.leave(&lab, output: output) { outcome.exited = false }
+        return outcome
     }
 
     /// The prompt an interactive terminal shows: the machine's (`root@node1:~# `) or, inside a

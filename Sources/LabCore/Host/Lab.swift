@@ -12,6 +12,10 @@ public struct Lab: Codable, Sendable, Equatable {
     /// The container whose shell the learner's terminal is in (after `docker run -it` or
     /// `docker exec -it`), or nil at the machine's own prompt.
     public var attachment: Attachment?
+    /// The machines the learner came from by `ssh` (see `sshOrigins`); nil when none.
+    var sshStack: [Int]?
+    /// The machines that are powered off; nil when none is.
+    var poweredOff: Set<Int>?
 
     /// A lab of `nodes` fresh machines named node1…nodeN, the learner on node1.
     public init(nodes: Int = 1, seed: UInt64 = 0x5EED_1AB0_0D0C_CE12) {

@@ -79,7 +79,8 @@ extension ShellInterpreter {
                 code = 2
             }
         }
-        if case .interactive = origin, depth == 0 { run.sink.write("exit\n", to: .stderr) }
+        // bash says "exit" as an interactive shell ends, "logout" as a login shell (one reached by ssh) does.
+        if case .interactive = origin, depth == 0 { run.sink.write(lab.sshOrigins.isEmpty ? "exit\n" : "logout\n", to: .stderr) }
         exitStatus = code
         return code
     }
