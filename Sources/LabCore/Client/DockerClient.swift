@@ -43,6 +43,7 @@ public struct DockerClient: SimulatedProgram {
             process.writeError(ClientMessages.cannotConnect(host))
             return 1
         }
+        if let status = SwarmCommands.execute(invocation, &process, lab: &lab) { return status }
         if let status = DockerDaemon.execute(invocation, &process, lab: &lab, terminalAttached: terminalAttached) { return status }
         // A command the simulated engine does not carry out yet says so and fails.
         process.writeError("lab: '\(invocation.typed)' is not simulated yet\n")

@@ -1,0 +1,142 @@
+/// Who is in the swarm: init, join, leave, and the node changes a manager makes (role,
+/// availability, labels, removal), with the Raft rules a learner meets (a worker cannot manage;
+/// without more than half of the managers there is no leader).
+extension Lab {
+    /// The swarm node the current machine is, if it is in a swarm.
+    var currentNode: Int? { swarm?.nodeIndex(machine: current) }
+
+    /// Checks that the current machine may read or change the cluster state: it is in a swarm,
+    /// a manager, and the managers have a quorum.
+    func requireManager() throws(EngineError) {
+        guard let swarm, let n = currentNode else { throw SwarmMessages.notInSwarm }
+        guard swarm.nodes[n].isManager else { throw SwarmMessages.workerNotManager }
+        guard swarm.hasQuorum(self) else { throw SwarmMessages.noLeader }
+    }
+
+    /// `docker swarm init`: a new swarm with this machine as its first manager and leader.
+    public mutating func swarmInit(advertiseAddr: String?, availability: String?) throws(EngineError) -> String {
+        if currentNode != nil { throw SwarmMessages.alreadyInSwarm }
+        if let swarm, swarm.nodes.contains(where: { !$0.left }) {
+            throw .other("lab: this lab already has a swarm (its managers: \(swarm.nodes.filter { $0.isManager && !$0.left }.map(\.hostname).joined(separator: ", "))); join it with docker swarm join, or leave it first", status: 503)
+        }
+        let addr = try advertiseAddress(advertiseAddr)
+        let now = clock.now
+        let digest = SwarmCluster.base36(&ids, count: 50)
+        var cluster = SwarmCluster(id: SwarmCluster.newID(&ids), createdAt: now, updatedAt: now, version: 10, nextIndex: 10,
+                                   workerToken: SwarmCluster.joinToken(digest: digest, &ids),
+                                   managerToken: SwarmCluster.joinToken(digest: digest, &ids), nodes: [])
+        let node = SwarmNode(id: SwarmCluster.newID(&ids), machine: current, hostname: machine.hostname, role: "manager",
+                             availability: availability ?? "active", labels: [:], addr: addr, createdAt: now, updatedAt: now,
+                             version: cluster.nextVersion())
+        cluster.nodes.append(node)
+        swarm = cluster
+        return node.id
+    }
+
+    /// The address a node advertises: the machine's own, named by address or as `eth0`.
+    func advertiseAddress(_ requested: String?) throws(EngineError) -> String {
+        guard var given = requested, !given.isEmpty else { return address }
+        if let colon = given.lastIndex(of: ":"), given[given.index(after: colon)...].allSatisfy(\.isNumber) { given = String(given[..<colon]) }
+        if given == "eth0" || given == address { return address }
+        if given.first?.isLetter == true {
+            // moby daemon/cluster/listen_addr.go: an interface the machine does not have.
+            throw .other("failed to resolve address: interface \(given) does not exist", status: 400)
+        }
+        return given
+    }
+
+    /// `docker swarm join --token TOKEN HOST[:PORT]`: joins as the token's role.
+    public mutating func swarmJoin(token: String, remote: String) throws(EngineError) -> String {
+        if currentNode != nil { throw SwarmMessages.alreadyInSwarm }
+        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "SWMTKN", parts[1] == "1", parts[2].count == 50, parts[3].count == 25 else {
+            throw SwarmMessages.invalidToken
+        }
+        let host = remote.split(separator: ":").first.map(String.init) ?? remote
+        guard var cluster = swarm,
+              let managerIndex = cluster.nodes.firstIndex(where: { $0.isManager && ($0.addr == host || $0.hostname == host) }),
+              cluster.isUp(managerIndex, self) else { throw SwarmMessages.joinTimeout }
+        guard cluster.hasQuorum(self) else { throw SwarmMessages.joinTimeout }
+        let role: String
+        if token == cluster.workerToken { role = "worker" } else if token == cluster.managerToken { role = "manager" } else {
+            throw SwarmMessages.wrongToken
+        }
+        let now = clock.now
+        let node = SwarmNode(id: SwarmCluster.newID(&ids), machine: current, hostname: machine.hostname, role: role, availability: "active",
+                             labels: [:], addr: address, createdAt: now, updatedAt: now, version: cluster.nextVersion())
+        cluster.nodes.append(node)
+        swarm = cluster
+        return role
+    }
+
+    /// `docker swarm leave [--force]`: the node leaves; a manager only with --force.
+    public mutating func swarmLeave(force: Bool) throws(EngineError) {
+        guard var cluster = swarm, let n = currentNode else { throw SwarmMessages.notPartOfSwarm }
+        if cluster.nodes[n].isManager && !force {
+            let reachable = cluster.reachableManagers(self).count
+            let total = cluster.nodes.filter { $0.isManager && !$0.left }.count
+            let losesQuorum = (reachable - 1) * 2 <= total - 1 || reachable <= 1
+            throw SwarmMessages.managerLeaving(lastManager: reachable <= 1, reachable: reachable, total: total, losesQuorum: losesQuorum)
+        }
+        cluster.nodes[n].left = true
+        cluster.nodes[n].updatedAt = clock.now
+        if cluster.nodes.allSatisfy({ $0.left || !$0.isManager }) && cluster.nodes[n].isManager {
+            swarm = nil
+        } else {
+            swarm = cluster
+        }
+    }
+
+    /// A node by id, id prefix or hostname (`self` for the current one), as moby's getNode finds it.
+    func node(_ reference: String) throws(EngineError) -> Int {
+        guard let swarm else { throw SwarmMessages.notInSwarm }
+        if reference == "self", let n = currentNode { return n }
+        if let i = swarm.nodes.firstIndex(where: { $0.id == reference }) { return i }
+        let named = swarm.nodes.indices.filter { swarm.nodes[$0].hostname == reference }
+        if named.count == 1 { return named[0] }
+        let prefixed = swarm.nodes.indices.filter { swarm.nodes[$0].id.hasPrefix(reference) }
+        if prefixed.count == 1 { return prefixed[0] }
+        if prefixed.count > 1 || named.count > 1 { throw SwarmMessages.ambiguousNode(reference, max(prefixed.count, named.count)) }
+        throw SwarmMessages.noSuchNode(reference)
+    }
+
+    /// `docker node update`, `promote`, `demote`: a node's role, availability and labels.
+    public mutating func updateNode(_ reference: String, role: String? = nil, availability: String? = nil,
+                                    addLabels: [String: String] = [:], removeLabels: [String] = []) throws(EngineError) {
+        try requireManager()
+        let n = try node(reference)
+        guard var cluster = swarm else { return }
+        var node = cluster.nodes[n]
+        if let role, role != node.role {
+            if role == "worker" && node.isManager {
+                let managers = cluster.nodes.filter { $0.isManager && !$0.left }.count
+                if managers == 1 { throw SwarmMessages.demoteLast }
+                let reachable = cluster.reachableManagers(self).count - (cluster.isUp(n, self) ? 1 : 0)
+                if reachable * 2 <= managers - 1 { throw SwarmMessages.demoteLosesQuorum }
+            }
+            node.role = role
+        }
+        if let availability { node.availability = availability }
+        for key in removeLabels {
+            guard node.labels[key] != nil else { throw .other("key \(key) doesn't exist in node's labels", status: -1) }
+            node.labels[key] = nil
+        }
+        for (k, v) in addLabels { node.labels[k] = v }
+        node.updatedAt = clock.now
+        node.version = cluster.nextVersion()
+        cluster.nodes[n] = node
+        swarm = cluster
+    }
+
+    /// `docker node rm [--force]`: only a node that is down (or any worker with --force); never a manager.
+    public mutating func removeNode(_ reference: String, force: Bool) throws(EngineError) {
+        try requireManager()
+        let n = try node(reference)
+        guard var cluster = swarm else { return }
+        let node = cluster.nodes[n]
+        if node.isManager && !node.left { throw SwarmMessages.removeManager(node.id) }
+        if cluster.isUp(n, self) && !force { throw SwarmMessages.removeNotDown(node.id) }
+        cluster.nodes.remove(at: n)
+        swarm = cluster
+    }
+}
