@@ -43,8 +43,16 @@ public struct DockerClient: SimulatedProgram {
             process.writeError(ClientMessages.cannotConnect(host))
             return 1
         }
-        if let status = SwarmCommands.execute(invocation, &process, lab: &lab) { return status }
-        if let status = DockerDaemon.execute(invocation, &process, lab: &lab, terminalAttached: terminalAttached) { return status }
+        // The swarm catches up with what happened since (machines stopped, containers ended) first.
+        if lab.swarm != nil { lab.reconcileSwarm() }
+        if let status = SwarmCommands.execute(invocation, &process, lab: &lab) ?? ServiceCommands.execute(invocation, &process, lab: &lab) {
+            lab.reconcileSwarm()
+            return status
+        }
+        if let status = DockerDaemon.execute(invocation, &process, lab: &lab, terminalAttached: terminalAttached) {
+            if lab.swarm != nil { lab.reconcileSwarm() }
+            return status
+        }
         // A command the simulated engine does not carry out yet says so and fails.
         process.writeError("lab: '\(invocation.typed)' is not simulated yet\n")
         return 1

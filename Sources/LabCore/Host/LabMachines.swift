@@ -43,6 +43,7 @@ extension Lab {
             sshOrigins.removeLast()
             current = back
         }
+        reconcileSwarm()
     }
 
     /// Powers machine `index` on again: containers whose restart policy is `always` or
@@ -58,5 +59,6 @@ extension Lab {
                 _ = try? s.engine.start(s.engine.containers[c].id, ids: &s.ids, hostFiles: &s.files, now: s.now)
             }
         }
+        reconcileSwarm()
     }
 }

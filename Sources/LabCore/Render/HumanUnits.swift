@@ -37,3 +37,20 @@ public enum HumanSize {
         return GoFloatFormat.withPrecision(s, verb: "g", precision: precision) + units[i]
     }
 }
+
+extension HumanDuration {
+    /// Go's time.Duration.String: "0s", "500ms", "10s", "1m30s", "1h0m0s".
+    public static func goDuration(_ seconds: Double) -> String {
+        if seconds == 0 { return "0s" }
+        if seconds < 1 {
+            let ms = seconds * 1000
+            return ms == ms.rounded() ? "\(Int(ms))ms" : "\(ms)ms"
+        }
+        let h = Int(seconds) / 3600, m = Int(seconds) % 3600 / 60
+        let s = seconds - Double(h * 3600 + m * 60)
+        let sText = s == s.rounded() ? "\(Int(s))" : String(s)
+        if h > 0 { return "\(h)h\(m)m\(sText)s" }
+        if m > 0 { return "\(m)m\(sText)s" }
+        return "\(sText)s"
+    }
+}

@@ -16,6 +16,19 @@ public struct SwarmCluster: Codable, Sendable, Equatable {
     public var managerToken: String
     /// The nodes, in the order they joined.
     public var nodes: [SwarmNode]
+    /// The services, in creation order.
+    public var services: [SwarmService] = []
+    /// Every task still kept (live ones and up to `taskHistoryLimit` per slot of history).
+    public var tasks: [SwarmTask] = []
+    /// Secrets and configs (`docker secret`, `docker config`).
+    public var secrets: [SwarmFile] = []
+    public var configs: [SwarmFile] = []
+
+    /// How many tasks of one slot are kept (swarmkit's default TaskHistoryRetentionLimit).
+    public static let taskHistoryLimit = 5
+
+    /// A node's index by its id.
+    public func nodeIndex(id: String) -> Int? { nodes.firstIndex { $0.id == id } }
 
     /// A node's index by its machine, if that machine is in the swarm.
     public func nodeIndex(machine: Int) -> Int? { nodes.firstIndex { $0.machine == machine && !$0.left } }
@@ -88,4 +101,15 @@ extension SwarmCluster {
     static func joinToken(digest: String, _ ids: inout IDSource) -> String {
         "SWMTKN-1-\(digest)-\(base36(&ids, count: 25))"
     }
+}
+
+/// A secret or a config: a named blob the managers keep and mount into tasks.
+public struct SwarmFile: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var data: String
+    public var labels: [String: String]
+    public var createdAt: Double
+    public var updatedAt: Double
+    public var version: Int
 }

@@ -1,0 +1,123 @@
+/// `docker service …`: create, update, scale, rollback, rm on the lab's swarm, and the listings
+/// (ls, ps, inspect, logs) that ServiceListing renders. Texts from docker/cli
+/// cli/command/service (create.go, update.go, scale.go, rollback.go, remove.go).
+enum ServiceCommands {
+    /// Runs a service command; nil when the path is not one.
+    static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
+        switch i.path {
+        case ["service", "create"]:
+            return run(&p) { (p: inout ProcessContext) throws(EngineError) in
+                let id = try lab.createService(ServiceOptions.spec(i))
+                p.write(id + "\n")
+                if !i.flag("detach") && !i.flag("quiet") { p.write(ServiceProgress.converged(lab, serviceID: id)) }
+            }
+        case ["service", "update"]:
+            return run(&p) { (p: inout ProcessContext) throws(EngineError) in
+                let ref = i.arguments.first ?? ""
+                if i.flag("rollback") {
+                    try lab.rollbackService(ref)
+                } else {
+                    try lab.requireManager()
+                    let s = try lab.service(ref)
+                    guard let old = lab.swarm?.services[s] else { return }
+                    if i.value("replicas") != nil && old.spec.isGlobal { throw .other("replicas can only be used with replicated mode", status: -1) }
+                    try lab.updateService(ref, to: ServiceOptions.update(i, old.spec))
+                }
+                p.write(ref + "\n")
+                if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
+                    p.write(ServiceProgress.converged(lab, serviceID: sid))
+                }
+            }
+        case ["service", "rollback"]:
+            return run(&p) { (p: inout ProcessContext) throws(EngineError) in
+                let ref = i.arguments.first ?? ""
+                try lab.rollbackService(ref)
+                p.write(ref + "\n")
+                if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
+                    p.write(ServiceProgress.converged(lab, serviceID: sid))
+                }
+            }
+        case ["service", "scale"]: return scale(i, &p, &lab)
+        case ["service", "rm"]:
+            var failed: [String] = []
+            for ref in i.arguments {
+                do {
+                    try lab.removeService(ref)
+                    p.write(ref + "\n")
+                } catch {
+                    failed.append("Error response from daemon: " + error.message)
+                }
+            }
+            if !failed.isEmpty { p.writeError(failed.joined(separator: "\n") + "\n") }
+            return failed.isEmpty ? 0 : 1
+        case ["service", "ls"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.list(i, &p, lab) }
+        case ["service", "ps"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.tasks(i, &p, lab) }
+        case ["service", "inspect"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.inspect(i, &p, lab) }
+        case ["service", "logs"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.logs(i, &p, lab) }
+        default: return nil
+        }
+    }
+
+    /// Runs a body, printing a refusal as the client does (the daemon's with its prefix).
+    static func run(_ p: inout ProcessContext, _ body: (inout ProcessContext) throws(EngineError) -> Void) -> Int32 {
+        do {
+            try body(&p)
+            return 0
+        } catch {
+            if case .other(_, -2) = error { return 1 }
+            if case .other(let message, -1) = error { p.writeError(message + "\n") } else {
+                p.writeError("Error response from daemon: \(error.message)\n")
+            }
+            return 1
+        }
+    }
+
+    /// `docker service scale SERVICE=N…`.
+    static func scale(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
+        var errors: [String] = []
+        var scaled: [String] = []
+        for arg in i.arguments {
+            let parts = arg.split(separator: "=", maxSplits: 1)
+            let name = String(parts[0])
+            guard parts.count == 2, let n = Int(parts[1]), n >= 0 else {
+                errors.append("\(name): invalid replicas value \(parts.count > 1 ? String(parts[1]) : ""): strconv.ParseUint: parsing \"\(parts.count > 1 ? String(parts[1]) : "")\": invalid syntax")
+                continue
+            }
+            do throws(EngineError) {
+                try lab.requireManager()
+                let s = try lab.service(name)
+                guard var spec = lab.swarm?.services[s].spec else { continue }
+                guard !spec.isGlobal else { throw .other("scale can only be used with replicated or replicated-job mode", status: -1) }
+                spec.replicas = n
+                try lab.updateService(name, to: spec)
+                p.write("\(name) scaled to \(n)\n")
+                scaled.append(name)
+            } catch {
+                if case .other(let message, -1) = error { errors.append("\(name): \(message)") } else { errors.append("\(name): Error response from daemon: \(error.message)") }
+            }
+        }
+        if !i.flag("detach") {
+            for name in scaled { if let s = try? lab.service(name), let id = lab.swarm?.services[s].id { p.write(ServiceProgress.converged(lab, serviceID: id)) } }
+        }
+        if !errors.isEmpty { p.writeError(errors.joined(separator: "\n") + "\n") }
+        return errors.isEmpty ? 0 : 1
+    }
+}
+
+/// What `docker service create/update/scale` print while they wait for the service to converge
+/// (docker/cli cli/command/service/progress), on a non-terminal output.
+enum ServiceProgress {
+    static func converged(_ lab: Lab, serviceID: String) -> String {
+        guard let swarm = lab.swarm, let service = swarm.services.first(where: { $0.id == serviceID }) else { return "" }
+        let running = swarm.tasks.filter { $0.serviceID == serviceID && $0.desiredState == "running" && $0.state == "running" }
+        if service.spec.isGlobal {
+            let n = running.count
+            return "overall progress: \(n) out of \(n) tasks \nverify: Service \(serviceID) converged \n"
+        }
+        let want = service.spec.replicas ?? 0
+        var out = "overall progress: \(min(running.count, want)) out of \(want) tasks \n"
+        for slot in 0..<want { out += "\(slot + 1)/\(want): running   \n" }
+        out += "verify: Service \(serviceID) converged \n"
+        return out
+    }
+}

@@ -1,0 +1,142 @@
+/// The swarm's orchestrators, scheduler and agents in one deterministic step: after every
+/// command (and when a machine stops or starts), each service's tasks are brought to what its
+/// spec asks for. A task whose node went down, was drained or no longer fits is shut down and
+/// replaced; a task whose container ended is restarted per the restart policy after its delay;
+/// a slot beyond the replica count is removed; new tasks go to the eligible node with the fewest
+/// tasks of the service, then the fewest tasks, then the earliest joined (swarmkit's spread);
+/// with no eligible node a task stays pending with the scheduler's reason.
+extension Lab {
+    /// Runs one reconciliation (nothing without a swarm or without a leader).
+    public mutating func reconcileSwarm() {
+        guard var cluster = swarm, cluster.hasQuorum(self) else { return }
+        let now = clock.now
+        for m in machines.indices where !isPoweredOff(m) { machines[m].engine.settle(now: now) }
+        observeTasks(&cluster, now: now)
+        for s in cluster.services.indices { reconcileService(&cluster, s, now: now) }
+        trimHistory(&cluster)
+        swarm = cluster
+    }
+
+    /// What the agents report: tasks whose container ended, and tasks the orchestrator must move.
+    private mutating func observeTasks(_ cluster: inout SwarmCluster, now: Double) {
+        for t in cluster.tasks.indices where cluster.tasks[t].desiredState == "running" {
+            let task = cluster.tasks[t]
+            guard !task.nodeID.isEmpty, let n = cluster.nodeIndex(id: task.nodeID) else { continue }
+            if !cluster.isUp(n, self) {
+                cluster.tasks[t].desiredState = "shutdown"
+                continue
+            }
+            if cluster.nodes[n].availability == "drain" || !fits(task.spec, node: n, cluster) {
+                shutDown(&cluster, t, now: now)
+                continue
+            }
+            guard let cid = task.containerID else { continue }
+            let engine = machines[cluster.nodes[n].machine].engine
+            guard let c = try? engine.containerIndex(cid) else {
+                cluster.tasks[t].state = "failed"
+                cluster.tasks[t].error = "No such container: \(cid)"
+                cluster.tasks[t].message = "failed"
+                cluster.tasks[t].timestamp = now
+                cluster.tasks[t].desiredState = "shutdown"
+                continue
+            }
+            let state = engine.containers[c].state
+            if !state.running && state.status != "restarting" && state.status != "created" {
+                let code = state.exitCode
+                cluster.tasks[t].state = code == 0 ? "complete" : "failed"
+                cluster.tasks[t].message = code == 0 ? "finished" : "started"
+                if code != 0 { cluster.tasks[t].error = "task: non-zero exit (\(code))" }
+                cluster.tasks[t].timestamp = state.finishedAt ?? now
+                cluster.tasks[t].desiredState = "shutdown"
+            }
+        }
+    }
+
+    /// Stops a task's container and marks it shut down.
+    mutating func shutDown(_ cluster: inout SwarmCluster, _ t: Int, now: Double) {
+        cluster.tasks[t].desiredState = "shutdown"
+        if cluster.tasks[t].isLiveState { cluster.tasks[t].state = "shutdown"; cluster.tasks[t].message = "shutdown"; cluster.tasks[t].timestamp = now }
+        guard let cid = cluster.tasks[t].containerID, let n = cluster.nodeIndex(id: cluster.tasks[t].nodeID) else { return }
+        let m = cluster.nodes[n].machine
+        if !isPoweredOff(m) { try? machines[m].engine.stop(cid, now: now) }
+    }
+
+    private mutating func reconcileService(_ cluster: inout SwarmCluster, _ s: Int, now: Double) {
+        let service = cluster.services[s]
+        if let replicas = service.spec.replicas {
+            // Slots beyond the count go (their tasks removed, as swarmkit's reaper removes them).
+            for t in cluster.tasks.indices.reversed() where cluster.tasks[t].serviceID == service.id && cluster.tasks[t].slot > replicas {
+                shutDown(&cluster, t, now: now)
+                removeTaskContainer(cluster, t, now: now)
+                cluster.tasks.remove(at: t)
+            }
+            for slot in 1...max(replicas, 1) where slot <= replicas {
+                let live = cluster.tasks.indices.filter { cluster.tasks[$0].serviceID == service.id && cluster.tasks[$0].slot == slot && cluster.tasks[$0].desiredState == "running" }
+                if let t = live.first {
+                    if cluster.tasks[t].state == "pending" { place(&cluster, t, now: now) }
+                    continue
+                }
+                guard restartAllowed(cluster, service, slot: slot, node: nil, now: now) else { continue }
+                newTask(&cluster, service, slot: slot, node: nil, now: now)
+            }
+        } else {
+            for n in cluster.nodes.indices where cluster.isUp(n, self) && cluster.nodes[n].availability == "active" && fits(service.spec, node: n, cluster) {
+                let nodeID = cluster.nodes[n].id
+                if cluster.tasks.contains(where: { $0.serviceID == service.id && $0.nodeID == nodeID && $0.desiredState == "running" }) { continue }
+                guard restartAllowed(cluster, service, slot: 0, node: nodeID, now: now) else { continue }
+                newTask(&cluster, service, slot: 0, node: n, now: now)
+            }
+        }
+    }
+
+    /// Whether a slot may get a new task now: its last task did not end, or the restart policy
+    /// allows a restart and its delay has passed.
+    private func restartAllowed(_ cluster: SwarmCluster, _ service: SwarmService, slot: Int, node: String?, now: Double) -> Bool {
+        let history = cluster.tasks.filter { $0.serviceID == service.id && (node == nil ? $0.slot == slot : $0.nodeID == node) }
+        guard let last = history.max(by: { $0.createdAt < $1.createdAt }), last.spec == service.spec else { return true }
+        switch last.state {
+        case "complete":
+            if service.spec.restartCondition != "any" { return false }
+        case "failed", "rejected":
+            if service.spec.restartCondition == "none" { return false }
+        default:
+            return true
+        }
+        let attempts = history.filter { $0.spec == service.spec && ["complete", "failed", "rejected"].contains($0.state) }.count
+        if service.spec.restartMaxAttempts > 0 && attempts >= service.spec.restartMaxAttempts { return false }
+        return now >= last.timestamp + service.spec.restartDelay
+    }
+
+    /// Makes a task for a slot (or a global service's node) and places it.
+    mutating func newTask(_ cluster: inout SwarmCluster, _ service: SwarmService, slot: Int, node: Int?, now: Double) {
+        let task = SwarmTask(id: SwarmCluster.newID(&ids), serviceID: service.id, slot: slot, nodeID: node.map { cluster.nodes[$0].id } ?? "",
+                             spec: service.spec, desiredState: "running", state: "new", timestamp: now, message: "created", error: nil,
+                             containerID: nil, createdAt: now, updatedAt: now, version: cluster.nextVersion())
+        cluster.tasks.append(task)
+        place(&cluster, cluster.tasks.count - 1, now: now)
+    }
+
+    /// Assigns a task to a node (or leaves it pending with the reason) and starts its container.
+    private mutating func place(_ cluster: inout SwarmCluster, _ t: Int, now: Double) {
+        var node = cluster.tasks[t].nodeID.isEmpty ? nil : cluster.nodeIndex(id: cluster.tasks[t].nodeID)
+        if node == nil {
+            guard let chosen = schedule(cluster, cluster.tasks[t]) else {
+                cluster.tasks[t].state = "pending"
+                cluster.tasks[t].message = "pending task scheduling"
+                cluster.tasks[t].error = unschedulableReason(cluster, cluster.tasks[t].spec)
+                cluster.tasks[t].timestamp = now
+                return
+            }
+            node = chosen
+        }
+        guard let n = node else { return }
+        cluster.tasks[t].nodeID = cluster.nodes[n].id
+        cluster.tasks[t].error = nil
+        startTaskContainer(&cluster, t, machine: cluster.nodes[n].machine, now: now)
+    }
+}
+
+extension SwarmTask {
+    /// Whether its state is one a running task can be in (not yet ended).
+    var isLiveState: Bool { ["new", "pending", "assigned", "accepted", "preparing", "starting", "running"].contains(state) }
+}
