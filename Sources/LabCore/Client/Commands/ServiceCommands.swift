@@ -7,7 +7,12 @@ enum ServiceCommands {
         switch i.path {
         case ["service", "create"]:
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
-                let id = try lab.createService(ServiceOptions.spec(i))
+                var spec = ServiceOptions.spec(i)
+                try lab.requireManager()
+                spec.secrets = try i.values("secret").map { (text: String) throws(EngineError) in try lab.fileReference(.secret, text) }
+                spec.configs = try i.values("config").map { (text: String) throws(EngineError) in try lab.fileReference(.config, text) }
+                try attachNetworks(i.values("network"), to: &spec, lab)
+                let id = try lab.createService(spec)
                 p.write(id + "\n")
                 if !i.flag("detach") && !i.flag("quiet") { p.write(ServiceProgress.converged(lab, serviceID: id)) }
             }
@@ -21,7 +26,17 @@ enum ServiceCommands {
                     let s = try lab.service(ref)
                     guard let old = lab.swarm?.services[s] else { return }
                     if i.value("replicas") != nil && old.spec.isGlobal { throw .other("replicas can only be used with replicated mode", status: -1) }
-                    try lab.updateService(ref, to: ServiceOptions.update(i, old.spec))
+                    var spec = ServiceOptions.update(i, old.spec)
+                    for name in i.values("secret-rm") { spec.secrets.removeAll { $0.name == name || $0.id == name } }
+                    for text in i.values("secret-add") { spec.secrets.append(try lab.fileReference(.secret, text)) }
+                    for name in i.values("config-rm") { spec.configs.removeAll { $0.name == name || $0.id == name } }
+                    for text in i.values("config-add") { spec.configs.append(try lab.fileReference(.config, text)) }
+                    for name in i.values("network-rm") {
+                        let id = (try? lab.overlayNetwork(name)).map { lab.machines[lab.current].engine.networks[$0].id }
+                        spec.networks.removeAll { $0.target == name || $0.target == id }
+                    }
+                    try attachNetworks(i.values("network-add"), to: &spec, lab)
+                    try lab.updateService(ref, to: spec)
                 }
                 p.write(ref + "\n")
                 if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
@@ -69,6 +84,18 @@ enum ServiceCommands {
                 p.writeError("Error response from daemon: \(error.message)\n")
             }
             return 1
+        }
+    }
+
+    /// Resolves `--network` values to overlay network ids, as the client does before it sends the spec.
+    static func attachNetworks(_ names: [String], to spec: inout ServiceSpec, _ lab: Lab) throws(EngineError) {
+        for text in names {
+            let name = text.contains("=") ? RunOptions.keyValues(text)["name"] ?? "" : text
+            let n = try lab.overlayNetwork(name)
+            let id = lab.machines[lab.current].engine.networks[n].id
+            if spec.networks.contains(where: { $0.target == id }) { throw .other("service is already attached to network \(name)", status: -1) }
+            let aliases = text.contains("=") ? RunOptions.keyValues(text)["alias"].map { [$0] } ?? [] : []
+            spec.networks.append(ServiceSpec.NetworkAttachment(target: id, aliases: aliases))
         }
     }
 

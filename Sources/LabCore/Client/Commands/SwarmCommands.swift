@@ -14,7 +14,37 @@ enum SwarmCommands {
                 try lab.swarmLeave(force: i.flag("force"))
                 p.write("Node left the swarm.\n")
                 return 0
+            case ["network", "create"] where i.value("driver") == "overlay" && lab.swarm != nil && lab.currentNode != nil:
+                let labels = ServiceOptions.keyValues(i.values("label"))
+                p.write(try lab.createOverlay(name: i.arguments.first ?? "", subnet: i.values("subnet").first, gateway: i.values("gateway").first,
+                                              labels: labels, attachable: i.flag("attachable"), isInternal: i.flag("internal")) + "\n")
+                return 0
+            case ["network", "rm"] where i.arguments.contains { (try? lab.overlayNetwork($0)) != nil }:
+                var failed = false
+                for ref in i.arguments {
+                    do {
+                        if (try? lab.overlayNetwork(ref)) != nil { try lab.removeOverlay(ref) } else {
+                            var engine = lab.machines[lab.current].engine
+                            try engine.removeNetwork(ref, now: lab.clock.now)
+                            lab.machines[lab.current].engine = engine
+                        }
+                        p.write(ref + "\n")
+                    } catch {
+                        p.writeError("Error response from daemon: \(error.message)\n")
+                        failed = true
+                    }
+                }
+                return failed ? 1 : 0
             case ["node", "ls"]: return try NodeListing.list(i, &p, lab)
+            case ["node", "ps"]:
+                try lab.requireManager()
+                guard let swarm = lab.swarm else { return 1 }
+                var ids: [String] = []
+                for ref in i.arguments.isEmpty ? ["self"] : i.arguments { ids.append(swarm.nodes[try lab.node(ref)].id) }
+                do {
+                    try ServiceListing.printTasks(i, &p, ServiceListing.filtered(i, swarm.tasks.filter { ids.contains($0.nodeID) }, swarm), swarm, lab)
+                } catch { return 1 }
+                return 0
             case ["node", "inspect"]: return try NodeListing.inspect(i, &p, lab)
             case ["node", "promote"], ["node", "demote"]: return try promote(i, &p, &lab, to: i.path[1] == "promote" ? "manager" : "worker")
             case ["node", "update"]: return try update(i, &p, &lab)

@@ -30,6 +30,7 @@ extension Lab {
                              version: cluster.nextVersion())
         cluster.nodes.append(node)
         swarm = cluster
+        addSwarmNetworks(machine: current, ingress: Self.ingressNetwork(&ids, now: now))
         return node.id
     }
 
@@ -64,8 +65,11 @@ extension Lab {
         let now = clock.now
         let node = SwarmNode(id: SwarmCluster.newID(&ids), machine: current, hostname: machine.hostname, role: role, availability: "active",
                              labels: [:], addr: address, createdAt: now, updatedAt: now, version: cluster.nextVersion())
+        let overlays = swarmNetworks()
         cluster.nodes.append(node)
         swarm = cluster
+        if let ingress = overlays.first(where: { $0.name == "ingress" }) { addSwarmNetworks(machine: current, ingress: ingress) }
+        if role == "manager" { for net in overlays where machine.engine.networkIndex(net.id) == nil { machines[current].engine.networks.append(net) } }
         return role
     }
 
@@ -80,6 +84,7 @@ extension Lab {
         }
         cluster.nodes[n].left = true
         cluster.nodes[n].updatedAt = clock.now
+        dropSwarmNetworks(machine: current)
         if cluster.nodes.allSatisfy({ $0.left || !$0.isManager }) && cluster.nodes[n].isManager {
             swarm = nil
         } else {
@@ -124,8 +129,10 @@ extension Lab {
         for (k, v) in addLabels { node.labels[k] = v }
         node.updatedAt = clock.now
         node.version = cluster.nextVersion()
+        let overlays = node.isManager && !cluster.nodes[n].isManager ? swarmNetworks() : []
         cluster.nodes[n] = node
         swarm = cluster
+        for net in overlays where machines[node.machine].engine.networkIndex(net.id) == nil { machines[node.machine].engine.networks.append(net) }
     }
 
     /// `docker node rm [--force]`: only a node that is down (or any worker with --force); never a manager.

@@ -69,6 +69,7 @@ extension Lab {
                                    version: cluster.nextVersion())
         cluster.services.append(service)
         swarm = cluster
+        assignVirtualIPs(cluster.services.count - 1)
         reconcileSwarm()
         return service.id
     }
@@ -99,6 +100,7 @@ extension Lab {
             cluster.services[s].updateMessage = rollback ? "rollback completed" : "update completed"
         }
         swarm = cluster
+        assignVirtualIPs(s)
         if template != oldTemplate { rollTasks(serviceID: cluster.services[s].id, spec: spec, rollback: rollback) }
         reconcileSwarm()
         if template != oldTemplate { swarm?.services[s].updateCompletedAt = clock.now }

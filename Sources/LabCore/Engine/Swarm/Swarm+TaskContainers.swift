@@ -39,6 +39,19 @@ extension Lab {
         labels["com.docker.swarm.task.id"] = task.id
         labels["com.docker.swarm.task.name"] = request.name
         request.labels = labels
+        // The task's overlays: ingress when it publishes ports, then its networks; each present on
+        // the node, with an address free across the swarm.
+        let overlays = swarmNetworks()
+        var attach: [(Network, String, [String])] = []
+        if spec.ports.contains(where: { $0.publishMode == "ingress" }), let ingress = overlays.first(where: { $0.name == "ingress" }) {
+            attach.append((ingress, freeOverlayAddress(ingress) ?? "", []))
+        }
+        for n in spec.networks {
+            guard let net = overlays.first(where: { $0.id == n.target }) else { continue }
+            attach.append((net, freeOverlayAddress(net) ?? "", n.aliases + [serviceName]))
+        }
+        for (net, _, _) in attach where machines[m].engine.networkIndex(net.id) == nil { machines[m].engine.networks.append(net) }
+        if let first = attach.first { request.network = first.0.name; request.networkAliases = first.2 }
         var files: [(String, String)] = []
         for ref in spec.secrets { files.append(("/run/secrets/" + ref.target, cluster.secrets.first { $0.id == ref.id }?.data ?? "")) }
         for ref in spec.configs { files.append((ref.target.hasPrefix("/") ? ref.target : "/" + ref.target, cluster.configs.first { $0.id == ref.id }?.data ?? "")) }
@@ -56,6 +69,15 @@ extension Lab {
                     }
                 }
                 _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now)
+                for (net, _, aliases) in attach.dropFirst() { try? s.engine.connect(id, to: net.id, aliases: aliases, ids: &s.ids, now: s.now) }
+                if let c = try? s.engine.containerIndex(id) {
+                    for (net, addr, _) in attach {
+                        if let e = s.engine.containers[c].endpoints.firstIndex(where: { $0.networkID == net.id }), !addr.isEmpty {
+                            s.engine.containers[c].endpoints[e].ipAddress = addr
+                            s.engine.containers[c].endpoints[e].prefixLength = 24
+                        }
+                    }
+                }
                 return .success(id)
             } catch {
                 return .failure(error)
@@ -64,6 +86,7 @@ extension Lab {
         switch outcome {
         case .success(let id):
             cluster.tasks[t].containerID = id
+            cluster.tasks[t].addresses = attach.map { SwarmService.VirtualIP(networkID: $0.0.id, addr: $0.1 + "/24") }
             cluster.tasks[t].state = "running"
             cluster.tasks[t].message = "started"
         case .failure(let error):
