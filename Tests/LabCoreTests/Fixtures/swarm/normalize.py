@@ -16,7 +16,9 @@ What it replaces or folds (see README.md):
   * progress: the countdown of "verify: Waiting N seconds" and repeated identical progress lines
     (a non-terminal prints one line per refresh, and the count depends on timing) fold to one;
     layer download/extract progress lines are dropped
-  * order the engine itself varies: consecutive nslookup answers, consecutive
+  * order the engine itself varies: nslookup answers (busybox asks for A and AAAA at once and prints
+    each reply under its own "Non-authoritative answer:" in arrival order; the headers and blank
+    lines after the server's address are dropped and the Name/Address pairs sorted), consecutive
     "Creating/Updating/Removing service" lines of a stack deploy or rm
   * runs of two or more spaces (table padding, which follows the width of the cells above) -> two
     spaces; trailing blanks are removed
@@ -62,7 +64,7 @@ class Ids:
 
 def normalise(text):
     ids, tokens = Ids(), {}
-    out, in_cert, table_ids = [], False, False
+    out, in_cert, table_ids, in_nslookup = [], False, False, False
 
     def token(m):
         c = tokens.setdefault(('c', m.group(1)), len(tokens) + 1)
@@ -71,7 +73,7 @@ def normalise(text):
 
     for line in text.splitlines():
         if line.startswith('$ ') or line.startswith('[rc='):
-            table_ids = False
+            table_ids = in_nslookup = False
             out.append(line.rstrip())
             continue
         if '-----BEGIN CERTIFICATE-----' in line and '\\n' not in line:
@@ -82,6 +84,10 @@ def normalise(text):
             in_cert = '-----END CERTIFICATE-----' not in line
             continue
         if LAYER_PROGRESS.match(line):
+            continue
+        if line.startswith('Address:') and '127.0.0.11:53' in line:
+            in_nslookup = True   # busybox asks A and AAAA at once: the answers' blocks come in either order
+        elif in_nslookup and (line.strip() in ('', 'Non-authoritative answer:')):
             continue
         line = re.sub(r'"TrustRoot": "[^"]*"', '"TrustRoot": "<certificate>"', line)
         line = re.sub(r'"CertIssuerPublicKey": "[^"]*"', '"CertIssuerPublicKey": "<key>"', line)
