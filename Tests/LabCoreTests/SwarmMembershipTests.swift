@@ -48,7 +48,6 @@ final class SwarmMembershipTests: XCTestCase {
 
             To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.
 
-
             """)
         XCTAssertEqual(type("docker swarm init").0,
                        "Error response from daemon: This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.\n")
@@ -108,7 +107,7 @@ final class SwarmMembershipTests: XCTestCase {
     func testLeaveAndRemove() {
         threeNodes()
         XCTAssertEqual(type("docker swarm leave").0,
-                       "Error response from daemon: You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. \n")
+                       "Error response from daemon: You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.\n")
         let id3 = lab.swarm!.nodes[2].id
         XCTAssertEqual(type("docker node rm node3").0,
                        "Error response from daemon: rpc error: code = FailedPrecondition desc = node \(id3) is not down and can't be removed\n")

@@ -5,11 +5,29 @@
 enum SwarmCommands {
     /// Runs a swarm or node command; nil when the path is not one of them.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
-        do {
+        do throws(EngineError) {
             switch i.path {
             case ["swarm", "init"]: return try initSwarm(i, &p, &lab)
             case ["swarm", "join"]: return try join(i, &p, &lab)
             case ["swarm", "join-token"]: return try joinToken(i, &p, &lab)
+            case ["system", "info"]:
+                let info = SwarmInfo(lab, machine: lab.current)
+                let out = DaemonSession.with(&lab) { (s: inout DaemonSession) in
+                    SystemInfo.output(i, engine: s.engine, hostname: SystemCommands.hostname(s.files), now: s.now, swarm: info)
+                }
+                return SystemCommands.emit(out, &p)
+            case ["swarm", "update"]:
+                try lab.requireManager()
+                if let limit = i.value("task-history-limit").flatMap({ Int($0) }) { lab.swarm?.historyLimit = limit }
+                if var swarm = lab.swarm {
+                    swarm.version = swarm.nextVersion()
+                    lab.swarm = swarm
+                }
+                p.write("Swarm updated.\n")
+                return 0
+            case ["swarm", "unlock-key"]:
+                try lab.requireManager()
+                throw .other("no unlock key is set", status: -1)
             case ["swarm", "leave"]:
                 try lab.swarmLeave(force: i.flag("force"))
                 p.write("Node left the swarm.\n")
@@ -40,7 +58,7 @@ enum SwarmCommands {
                 try lab.requireManager()
                 guard let swarm = lab.swarm else { return 1 }
                 var ids: [String] = []
-                for ref in i.arguments.isEmpty ? ["self"] : i.arguments { ids.append(swarm.nodes[try lab.node(ref)].id) }
+                for ref in i.arguments.isEmpty ? ["self"] : i.arguments { ids.append(swarm.nodes[try lab.node(ref, allowSelf: true)].id) }
                 do {
                     try ServiceListing.printTasks(i, &p, ServiceListing.filtered(i, swarm.tasks.filter { ids.contains($0.nodeID) }, swarm), swarm, lab)
                 } catch { return 1 }
@@ -82,14 +100,14 @@ enum SwarmCommands {
         let id = try lab.swarmInit(advertiseAddr: i.value("advertise-addr"), availability: availability)
         p.write("Swarm initialized: current node (\(id)) is now a manager.\n\n")
         p.write(try joinCommand(lab, worker: true, manager: false))
-        p.write("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n")
+        p.write("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n")
         return 0
     }
 
     /// The join instructions for a role, with the manager's address.
     static func joinCommand(_ lab: Lab, worker: Bool, manager: Bool) throws(EngineError) -> String {
         guard let swarm = lab.swarm, let n = lab.currentNode else { throw SwarmMessages.notPartOfSwarm }
-        let addr = swarm.nodes[n].addr + ":2377"
+        let addr = swarm.nodes[n].addr + ":" + swarm.nodes[n].managerPort
         var out = ""
         if worker { out += "To add a worker to this swarm, run the following command:\n\n    docker swarm join --token \(swarm.workerToken) \(addr)\n\n" }
         if manager { out += "To add a manager to this swarm, run the following command:\n\n    docker swarm join --token \(swarm.managerToken) \(addr)\n\n" }
@@ -127,7 +145,7 @@ enum SwarmCommands {
     static func promote(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: inout Lab, to role: String) throws(EngineError) -> Int32 {
         for ref in i.arguments {
             try lab.requireManager()
-            let n = try lab.node(ref)
+            let n = try lab.node(ref, allowSelf: false)
             guard let node = lab.swarm?.nodes[n] else { continue }
             if node.role == role {
                 p.write(role == "manager" ? "Node \(node.id) is already a manager.\n" : "Node \(node.id) is already a worker.\n")
@@ -147,7 +165,7 @@ enum SwarmCommands {
             add[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
         let role = i.value("role")
-        if let role, let n = try? lab.node(ref), lab.swarm?.nodes[n].role == role, i.value("availability") == nil,
+        if let role, let n = try? lab.node(ref, allowSelf: false), lab.swarm?.nodes[n].role == role, i.value("availability") == nil,
            add.isEmpty, i.values("label-rm").isEmpty {
             return 0
         }

@@ -44,9 +44,9 @@ enum SystemInfo {
         return groups.joined(separator: ":")
     }
 
-    static func output(_ i: DockerInvocation, engine: DockerEngine, hostname: String, now: Double) -> CommandOutput {
+    static func output(_ i: DockerInvocation, engine: DockerEngine, hostname: String, now: Double, swarm: SwarmInfo = SwarmInfo()) -> CommandOutput {
         guard let format = i.value("format"), !format.isEmpty else {
-            return CommandOutput(stdout: text(engine: engine, hostname: hostname))
+            return CommandOutput(stdout: text(engine: engine, hostname: hostname, swarm: swarm))
         }
         let template: GoTemplate
         do {
@@ -55,12 +55,12 @@ enum SystemInfo {
             return CommandOutput(stderr: "template parsing error: " + error.message + "\n", status: 64)
         }
         let options = GoTemplate.Options(missingKey: .structType("system.dockerInfo"))
-        let (written, error) = template.renderPartial(data(engine: engine, hostname: hostname, now: now), options: options)
+        let (written, error) = template.renderPartial(data(engine: engine, hostname: hostname, now: now, swarm: swarm), options: options)
         guard let error else { return CommandOutput(stdout: written + "\n") }
         return CommandOutput(stdout: written + "\n", stderr: error.message + "\n", status: 1)
     }
 
-    static func text(engine: DockerEngine, hostname: String) -> String {
+    static func text(engine: DockerEngine, hostname: String, swarm: SwarmInfo = SwarmInfo()) -> String {
         let n = counts(engine)
         return """
             Client:
@@ -87,8 +87,8 @@ enum SystemInfo {
               Volume: local
               Network: bridge host ipvlan macvlan null overlay
               Log: awslogs fluentd gcplogs gelf journald json-file local logentries splunk syslog
-             Swarm: inactive
-             Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc
+             Swarm: \(swarm.state)
+            \(swarm.text) Runtimes: io.containerd.runc.v2 io.containerd.runtime.v1.linux runc
              Default Runtime: runc
              Init Binary: docker-init
              containerd version: 1.6.20~ds1-1+deb12u3
@@ -118,7 +118,7 @@ enum SystemInfo {
 
     /// What `--format` reads: the client's dockerInfo (system.Info's fields, then ClientInfo), in
     /// the order `{{json .}}` prints them.
-    static func data(engine: DockerEngine, hostname: String, now: Double) -> JSONValue {
+    static func data(engine: DockerEngine, hostname: String, now: Double, swarm: SwarmInfo = SwarmInfo()) -> JSONValue {
         let n = counts(engine)
         let strings = { (list: [String]) -> JSONValue in .array(list.map { .string($0) }) }
         var o = JSONObject()
@@ -171,8 +171,7 @@ enum SystemInfo {
         o["Runtimes"] = ["io.containerd.runc.v2": ["path": "runc"], "io.containerd.runtime.v1.linux": ["path": "runc"],
                          "runc": ["path": "runc"]]
         o["DefaultRuntime"] = "runc"
-        o["Swarm"] = ["NodeID": "", "NodeAddr": "", "LocalNodeState": "inactive", "ControlAvailable": false, "Error": "",
-                      "RemoteManagers": .null]
+        o["Swarm"] = swarm.json
         o["LiveRestoreEnabled"] = false
         o["Isolation"] = ""
         o["InitBinary"] = "docker-init"

@@ -19,44 +19,58 @@ extension Lab {
         if let swarm, swarm.nodes.contains(where: { !$0.left }) {
             throw .other("lab: this lab already has a swarm (its managers: \(swarm.nodes.filter { $0.isManager && !$0.left }.map(\.hostname).joined(separator: ", "))); join it with docker swarm join, or leave it first", status: 503)
         }
-        let addr = try advertiseAddress(advertiseAddr)
+        let (addr, port) = try advertiseAddress(advertiseAddr)
         let now = clock.now
         let digest = SwarmCluster.base36(&ids, count: 50)
         var cluster = SwarmCluster(id: SwarmCluster.newID(&ids), createdAt: now, updatedAt: now, version: 10, nextIndex: 10,
                                    workerToken: SwarmCluster.joinToken(digest: digest, &ids),
                                    managerToken: SwarmCluster.joinToken(digest: digest, &ids), nodes: [])
-        let node = SwarmNode(id: SwarmCluster.newID(&ids), machine: current, hostname: machine.hostname, role: "manager",
+        var node = SwarmNode(id: SwarmCluster.newID(&ids), machine: current, hostname: machine.hostname, role: "manager",
                              availability: availability ?? "active", labels: [:], addr: addr, createdAt: now, updatedAt: now,
                              version: cluster.nextVersion())
+        node.managerPort = port
         cluster.nodes.append(node)
         swarm = cluster
         addSwarmNetworks(machine: current, ingress: Self.ingressNetwork(&ids, now: now))
         return node.id
     }
 
-    /// The address a node advertises: the machine's own, named by address or as `eth0`.
-    func advertiseAddress(_ requested: String?) throws(EngineError) -> String {
-        guard var given = requested, !given.isEmpty else { return address }
-        if let colon = given.lastIndex(of: ":"), given[given.index(after: colon)...].allSatisfy(\.isNumber) { given = String(given[..<colon]) }
-        if given == "eth0" || given == address { return address }
-        if given.first?.isLetter == true {
-            // moby daemon/cluster/listen_addr.go: an interface the machine does not have.
-            throw .other("failed to resolve address: interface \(given) does not exist", status: 400)
+    /// The address a node advertises and its manager port: the machine's own (`eth0`), or an IP
+    /// address as given, with an optional `:PORT` kept as typed.
+    func advertiseAddress(_ requested: String?) throws(EngineError) -> (host: String, port: String) {
+        guard let given = requested, !given.isEmpty else { return (address, "2377") }
+        var host = given
+        var port = "2377"
+        if let colon = given.lastIndex(of: ":") {
+            host = String(given[..<colon])
+            port = String(given[given.index(after: colon)...])
         }
-        return given
+        if host == "eth0" { return (address, port) }
+        guard let ip = DockerEngine.ipv4(host), ip != 0 else {
+            // moby daemon/cluster/listen_addr.go errBadAdvertiseAddr.
+            throw .other("advertise address must be a non-zero IP address or network interface (with optional port number)", status: 400)
+        }
+        return (host, port)
     }
 
     /// `docker swarm join --token TOKEN HOST[:PORT]`: joins as the token's role.
     public mutating func swarmJoin(token: String, remote: String) throws(EngineError) -> String {
         if currentNode != nil { throw SwarmMessages.alreadyInSwarm }
-        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == "SWMTKN", parts[1] == "1", parts[2].count == 50, parts[3].count == 25 else {
-            throw SwarmMessages.invalidToken
+        if !token.isEmpty {
+            let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 4, parts[0] == "SWMTKN", parts[1] == "1", parts[2].count == 50, parts[3].count == 25 else {
+                throw SwarmMessages.invalidToken
+            }
         }
-        let host = remote.split(separator: ":").first.map(String.init) ?? remote
+        var host = remote
+        var port = "2377"
+        if let colon = remote.lastIndex(of: ":") {
+            host = String(remote[..<colon])
+            port = String(remote[remote.index(after: colon)...])
+        }
         guard var cluster = swarm,
-              let managerIndex = cluster.nodes.firstIndex(where: { $0.isManager && ($0.addr == host || $0.hostname == host) }),
-              cluster.isUp(managerIndex, self) else { throw SwarmMessages.joinTimeout }
+              let managerIndex = cluster.nodes.firstIndex(where: { $0.isManager && ($0.addr == host || $0.hostname == host) && $0.managerPort == port }),
+              cluster.isUp(managerIndex, self) else { throw SwarmMessages.connectionRefused(host + ":" + port) }
         guard cluster.hasQuorum(self) else { throw SwarmMessages.joinTimeout }
         let role: String
         if token == cluster.workerToken { role = "worker" } else if token == cluster.managerToken { role = "manager" } else {
@@ -92,10 +106,11 @@ extension Lab {
         }
     }
 
-    /// A node by id, id prefix or hostname (`self` for the current one), as moby's getNode finds it.
-    func node(_ reference: String) throws(EngineError) -> Int {
+    /// A node by id, id prefix or hostname, as moby's getNode finds it; `self` (the current
+    /// node) only where the client resolves it (node inspect, node ps).
+    func node(_ reference: String, allowSelf: Bool = true) throws(EngineError) -> Int {
         guard let swarm else { throw SwarmMessages.notInSwarm }
-        if reference == "self", let n = currentNode { return n }
+        if allowSelf, reference == "self", let n = currentNode { return n }
         if let i = swarm.nodes.firstIndex(where: { $0.id == reference }) { return i }
         let named = swarm.nodes.indices.filter { swarm.nodes[$0].hostname == reference }
         if named.count == 1 { return named[0] }
@@ -109,9 +124,11 @@ extension Lab {
     public mutating func updateNode(_ reference: String, role: String? = nil, availability: String? = nil,
                                     addLabels: [String: String] = [:], removeLabels: [String] = []) throws(EngineError) {
         try requireManager()
-        let n = try node(reference)
+        let n = try node(reference, allowSelf: false)
         guard var cluster = swarm else { return }
         var node = cluster.nodes[n]
+        // swarmkit api/types: the availability is one of the enum's values.
+        if let availability, !["active", "pause", "drain"].contains(availability) { throw .other("invalid Availability: \"\(availability)\"", status: 400) }
         if let role, role != node.role {
             if role == "worker" && node.isManager {
                 let managers = cluster.nodes.filter { $0.isManager && !$0.left }.count
@@ -138,7 +155,7 @@ extension Lab {
     /// `docker node rm [--force]`: only a node that is down (or any worker with --force); never a manager.
     public mutating func removeNode(_ reference: String, force: Bool) throws(EngineError) {
         try requireManager()
-        let n = try node(reference)
+        let n = try node(reference, allowSelf: false)
         guard var cluster = swarm else { return }
         let node = cluster.nodes[n]
         if node.isManager && !node.left { throw SwarmMessages.removeManager(node.id) }

@@ -115,7 +115,7 @@ extension Lab {
             let task = cluster.tasks[t]
             let key = task.serviceID + "/" + (task.slot == 0 ? task.nodeID : String(task.slot))
             seen[key, default: 0] += 1
-            if seen[key]! > SwarmCluster.taskHistoryLimit && task.desiredState != "running" { drop.append(t) }
+            if seen[key]! > cluster.historyLimit && task.desiredState != "running" { drop.append(t) }
         }
         for t in drop.sorted(by: >) {
             removeTaskContainer(cluster, t, now: clock.now)

@@ -24,8 +24,8 @@ public struct SwarmCluster: Codable, Sendable, Equatable {
     public var secrets: [SwarmFile] = []
     public var configs: [SwarmFile] = []
 
-    /// How many tasks of one slot are kept (swarmkit's default TaskHistoryRetentionLimit).
-    public static let taskHistoryLimit = 5
+    /// How many tasks of one slot are kept (TaskHistoryRetentionLimit: 5 unless `docker swarm update --task-history-limit`).
+    public var historyLimit = 5
 
     /// A node's index by its id.
     public func nodeIndex(id: String) -> Int? { nodes.firstIndex { $0.id == id } }
@@ -53,6 +53,8 @@ public struct SwarmNode: Codable, Sendable, Equatable {
     public var labels: [String: String]
     /// The address it advertises (the machine's address).
     public var addr: String
+    /// The port (as given) managers listen on for joins: 2377 unless `--advertise-addr HOST:PORT` said otherwise.
+    public var managerPort = "2377"
     public var createdAt: Double
     public var updatedAt: Double
     public var version: Int

@@ -26,12 +26,17 @@ enum SwarmMessages {
     static let joinTimeout = EngineError.other(
         "Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the \"docker info\" command to see the current swarm status of your node.",
         status: 500)
+    /// 01-swarm-init-leave: `docker swarm join` to an address where no manager listens.
+    static func connectionRefused(_ address: String) -> EngineError {
+        .other("rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing dial tcp \(address): connect: connection refused\"", status: 500)
+    }
     /// moby daemon/cluster/swarm.go Leave: a manager leaving without --force.
     static func managerLeaving(lastManager: Bool, reachable: Int, total: Int, losesQuorum: Bool) -> EngineError {
         var msg = "You are attempting to leave the swarm on a node that is participating as a manager. "
         if losesQuorum {
             if lastManager {
-                msg += "Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message. "
+                // 01-swarm-init-leave: the 20.10 engine ends the sentence without a space.
+                msg += "Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message."
                 return .other(msg, status: 503)
             }
             msg += "Removing this node leaves \(reachable - 1) managers out of \(total). Without a Raft quorum your swarm will be inaccessible. "

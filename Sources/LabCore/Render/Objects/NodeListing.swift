@@ -84,7 +84,11 @@ enum NodeListing {
     }
 
     static func inspect(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab) throws(EngineError) -> Int32 {
-        try lab.requireManager()
+        do { try lab.requireManager() } catch {
+            // The client prints what it found (nothing) before the error.
+            if i.value("format") == nil && !i.flag("pretty") { p.write("[]\n") }
+            throw error
+        }
         guard let swarm = lab.swarm else { return 1 }
         var found: [Int] = []
         var errors: [String] = []
