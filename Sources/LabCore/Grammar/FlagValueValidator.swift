@@ -38,7 +38,11 @@ enum FlagValueValidator {
         case .mount:
             return mountError(value)
         case .port:
-            if value.utf8.contains(UInt8(ascii: "=")) { return nil }
+            if value.utf8.contains(UInt8(ascii: "=")) {
+                // docker/cli opts/port.go, the long form: a target port is required (Fixtures/swarm 04).
+                let keys = value.split(separator: ",").map { $0.split(separator: "=", maxSplits: 1).first ?? "" }
+                return keys.contains("target") ? nil : "missing mandatory field 'target'"
+            }
             return PortSpec.error(value)
         }
     }

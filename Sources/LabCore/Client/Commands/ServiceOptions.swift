@@ -26,7 +26,8 @@ enum ServiceOptions {
         if i.flag("no-healthcheck") { spec.healthcheck = ["NONE"] }
         spec.healthInterval = i.value("health-interval").flatMap(RunOptions.goDuration)
         spec.healthRetries = i.value("health-retries").flatMap { Int($0) }
-        spec.stopGracePeriod = i.value("stop-grace-period").flatMap(RunOptions.goDuration)
+        // The client sends its default grace period when none is given (Fixtures/swarm 05: 10s).
+        spec.stopGracePeriod = i.value("stop-grace-period").flatMap(RunOptions.goDuration) ?? 10
         return spec
     }
 
@@ -100,11 +101,10 @@ enum ServiceOptions {
         spec.constraints += i.values("constraint-add").filter { !spec.constraints.contains($0) }
         for p in i.values("placement-pref-rm") { spec.preferences.removeAll { $0 == p } }
         spec.preferences += i.values("placement-pref-add")
+        // --publish-rm names the target port (Fixtures/swarm 06: 8080 removes nothing from 8080:80, 80 removes it).
         for p in i.values("publish-rm") {
-            let target = Int(p.split(separator: "/").first.map { $0.split(separator: ":").last.map(String.init) ?? "" } ?? "")
-                ?? RunOptions.keyValues(p)["target"].flatMap { Int($0) }
-            let published = port(p)?.publishedPort
-            spec.ports.removeAll { $0.targetPort == target || ($0.publishedPort == published && published != 0) }
+            let target = p.contains("=") ? RunOptions.keyValues(p)["target"].flatMap { Int($0) } : Int(p.split(separator: "/").first ?? "")
+            spec.ports.removeAll { $0.targetPort == target }
         }
         for p in i.values("publish-add").compactMap(port) {
             spec.ports.removeAll { $0.publishedPort == p.publishedPort && p.publishedPort != 0 }

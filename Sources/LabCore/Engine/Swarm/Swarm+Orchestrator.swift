@@ -33,9 +33,10 @@ extension Lab {
             guard let cid = task.containerID else { continue }
             let engine = machines[cluster.nodes[n].machine].engine
             guard let c = try? engine.containerIndex(cid) else {
+                // Removed under the agent (docker rm -f): its process was killed (Fixtures/swarm 07).
                 cluster.tasks[t].state = "failed"
-                cluster.tasks[t].error = "No such container: \(cid)"
-                cluster.tasks[t].message = "failed"
+                cluster.tasks[t].error = "task: non-zero exit (137)"
+                cluster.tasks[t].message = "started"
                 cluster.tasks[t].timestamp = now
                 cluster.tasks[t].desiredState = "shutdown"
                 continue

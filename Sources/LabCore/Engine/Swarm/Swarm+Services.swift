@@ -16,12 +16,22 @@ extension Lab {
         throw .other("service \(reference) not found", status: 404)
     }
 
+    /// The image a service records: pinned to its digest (`nginx:latest@sha256:…`) when the
+    /// registry knows it, as the client resolves it before it sends the spec; as typed otherwise.
+    public static func pinnedImage(_ typed: String) -> String {
+        let name = ImageName(typed)
+        guard name.digest == nil, ImageCatalogue.entry(repository: name.repository, tag: name.tag ?? "latest") != nil else { return typed }
+        let tagged = ImageName(name.repository + ":" + (name.tag ?? "latest"))
+        return "\(tagged.familiar)@\(DockerEngine.digest(tagged))"
+    }
+
     /// Checks a spec as the control API does before storing it.
     func validate(_ spec: ServiceSpec, excluding id: String?) throws(EngineError) {
         guard let swarm else { throw SwarmMessages.notInSwarm }
         if !spec.name.isEmpty && !Self.isDNSLabel(spec.name) { throw Self.rpc("InvalidArgument", "name must be valid as a DNS name component") }
         for c in spec.constraints where Constraint.parse(c) == nil {
-            throw Self.rpc("InvalidArgument", "constraint expected one operator from ==, !=")
+            // Fixtures/swarm 04: gRPC's code is Unknown here (swarmkit returns a plain error).
+            throw Self.rpc("Unknown", "constraint expected one operator from ==, !=")
         }
         if spec.endpointMode == "dnsrr" && spec.ports.contains(where: { $0.publishMode == "ingress" }) {
             throw Self.rpc("InvalidArgument", "EndpointSpec: port published with ingress mode can't be used with dnsrr mode")
@@ -57,6 +67,7 @@ extension Lab {
     public mutating func createService(_ request: ServiceSpec) throws(EngineError) -> String {
         try requireManager()
         var spec = request
+        spec.image = Self.pinnedImage(spec.image)
         if spec.name.isEmpty { spec.name = NameGenerator.name(ids: &ids, retry: 0) }
         try validate(spec, excluding: nil)
         guard var cluster = swarm else { throw SwarmMessages.notInSwarm }
@@ -82,11 +93,12 @@ extension Lab {
         let s = try service(reference)
         guard var cluster = swarm else { return }
         var spec = newSpec
+        spec.image = Self.pinnedImage(spec.image)
         try validate(spec, excluding: cluster.services[s].id)
         assignPorts(&spec)
         let old = cluster.services[s].spec
         let now = clock.now
-        cluster.services[s].previousSpec = rollback ? nil : old
+        cluster.services[s].previousSpec = old
         cluster.services[s].spec = spec
         cluster.services[s].updatedAt = now
         cluster.services[s].version = cluster.nextVersion()

@@ -13,7 +13,9 @@ extension Lab {
         let task = cluster.tasks[t]
         let spec = task.spec
         let serviceName = cluster.services.first { $0.id == task.serviceID }?.spec.name ?? spec.name
-        var request = ContainerRequest(image: spec.image)
+        let pinned = ImageName(spec.image)
+        let local = pinned.digest == nil ? spec.image : pinned.repository + ":" + (pinned.tag ?? "latest")
+        var request = ContainerRequest(image: local)
         request.name = Self.taskName(task, service: serviceName)
         if let command = spec.command {
             request.entrypoint = command.first
@@ -56,13 +58,15 @@ extension Lab {
         for ref in spec.secrets { files.append(("/run/secrets/" + ref.target, cluster.secrets.first { $0.id == ref.id }?.data ?? "")) }
         for ref in spec.configs { files.append((ref.target.hasPrefix("/") ? ref.target : "/" + ref.target, cluster.configs.first { $0.id == ref.id }?.data ?? "")) }
         let outcome = DaemonSession.with(&self, machine: m) { (s: inout DaemonSession) -> Result<String, EngineError> in
-            let image = ImageName(spec.image)
-            if s.engine.imageIndex(spec.image) == nil, s.engine.pull(image, now: s.now) == nil {
+            let image = ImageName(local)
+            if s.engine.imageIndex(local) == nil, s.engine.pull(image, now: s.now) == nil {
                 return .failure(.other("No such image: \(image.familiar)", status: 404))
             }
             do throws(EngineError) {
                 let id = try s.engine.createContainer(request, ids: &s.ids, now: s.now)
                 if let c = try? s.engine.containerIndex(id) {
+                    s.engine.containers[c].config.image = spec.image
+                    s.engine.containers[c].hostConfig.restartPolicy = ""
                     for (path, data) in files {
                         s.engine.containers[c].files.set(.directory, at: "/run/secrets")
                         try? s.engine.containers[c].files.write(data, to: path)

@@ -65,8 +65,9 @@ enum ServiceListing {
             let service = swarm.services.first { $0.id == t.serviceID }?.spec.name ?? t.spec.name
             return "\(service).\(t.slot == 0 ? t.nodeID : String(t.slot))"
         }
+        // Newest first within a name; tasks made at the same simulated instant by their Raft index.
         let sorted = tasks.map { (name($0), $0) }.sorted { a, b in
-            a.0 != b.0 ? ObjectListing.naturalLess(a.0, b.0) : a.1.createdAt > b.1.createdAt
+            a.0 != b.0 ? ObjectListing.naturalLess(a.0, b.0) : (a.1.createdAt, a.1.version) > (b.1.createdAt, b.1.version)
         }
         var previous = ""
         return sorted.map { (taskName, t) in
@@ -132,12 +133,13 @@ enum ServiceListing {
         var found: [SwarmService] = []
         var errors: [String] = []
         for ref in i.arguments {
-            do { found.append(swarm.services[try lab.service(ref)]) } catch { errors.append("Error response from daemon: " + error.message) }
+            // The client's own words for a service it cannot find (Fixtures/swarm 05).
+            do { found.append(swarm.services[try lab.service(ref)]) } catch { errors.append("Error: no such service: \(ref)") }
         }
         var out = CommandOutput()
         let fmt = i.value("format") ?? ""
         if i.flag("pretty") {
-            out.stdout = found.map { ServicePretty.text($0, swarm) }.joined(separator: "\n\n") + (found.isEmpty ? "" : "\n")
+            out.stdout = found.map { ServicePretty.text($0, swarm) + "\n\n" }.joined()
         } else if fmt.isEmpty || fmt == "json" {
             let objects = found.map { ServiceJSON.service($0, swarm) }
             out.stdout = fmt == "json" ? JSONValue.inspectCompactDocument(objects) : JSONValue.inspectDocument(objects)
@@ -161,7 +163,7 @@ enum ServiceListing {
     static func logs(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab) throws(EngineError) {
         try lab.requireManager()
         guard let swarm = lab.swarm, let ref = i.arguments.first else { return }
-        let s = try lab.service(ref)
+        guard let s = try? lab.service(ref) else { throw .other("no such task or service: \(ref)", status: -1) }
         let service = swarm.services[s]
         for t in swarm.tasks where t.serviceID == service.id {
             guard let cid = t.containerID, let n = swarm.nodeIndex(id: t.nodeID) else { continue }
@@ -169,7 +171,8 @@ enum ServiceListing {
             guard let c = try? engine.containerIndex(cid) else { continue }
             let prefix = i.flag("no-task-ids") ? "\(service.spec.name).\(t.slot == 0 ? t.nodeID : String(t.slot))" : "\(service.spec.name).\(t.slot == 0 ? t.nodeID : String(t.slot)).\(i.flag("no-trunc") ? t.id : String(t.id.prefix(12)))"
             for entry in engine.containers[c].logs {
-                let line = (i.flag("raw") ? "" : "\(prefix)@\(swarm.nodes[n].hostname)    | ") + entry.text
+                let time = i.flag("timestamps") ? DockerTime.rfc3339NanoFixed(entry.time) + " " : ""
+                let line = time + (i.flag("raw") ? "" : "\(prefix)@\(swarm.nodes[n].hostname)    | ") + entry.text
                 if entry.stream == .stderr { p.writeError(line) } else { p.write(line) }
             }
         }
