@@ -14,6 +14,10 @@ extension DockerEngine {
            !network.hasPrefix("container:") {
             throw .noSuchNetwork(network)
         }
+        // A swarm overlay takes plain containers only when made --attachable (Fixtures/swarm 08).
+        if let network = request.network, let n = networkIndex(network), networks[n].scope == "swarm", !networks[n].attachable {
+            throw .other("Could not attach to network \(network): rpc error: code = PermissionDenied desc = network \(network) not manually attachable", status: 403)
+        }
         var entrypoint = image.entrypoint
         var cmd = request.cmd ?? image.cmd
         if let e = request.entrypoint {

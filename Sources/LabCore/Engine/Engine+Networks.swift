@@ -152,6 +152,7 @@ extension DockerEngine {
     /// The running containers a name resolves to on a network through the embedded DNS
     /// (container names, short ids and aliases), in the order docker's round robin starts from.
     public func resolve(_ name: String, onNetwork networkID: String) -> [String] {
+        if let n = networkIndex(networkID), let records = networks[n].serviceRecords?[name] { return records }
         var addresses: [String] = []
         for c in containers where c.state.running {
             for e in c.endpoints where e.networkID == networkID && !e.ipAddress.isEmpty {

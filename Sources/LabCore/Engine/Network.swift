@@ -18,6 +18,14 @@ public struct Network: Codable, Sendable, Equatable {
     /// The next host number handed to a container (.2 first).
     public var nextHost: Int
 
+    /// On a swarm overlay: the names the embedded DNS answers for services (a service's name →
+    /// its virtual IP, or its tasks' addresses with dnsrr; `tasks.NAME` → its tasks' addresses),
+    /// kept by the swarm on every machine's copy of the network; nil elsewhere.
+    public var serviceRecords: [String: [String]]?
+
+    /// Whether it is the swarm's routing-mesh network.
+    public var isIngress: Bool { scope == "swarm" && name == "ingress" && driver == "overlay" }
+
     /// Whether docker refuses to remove it (bridge, host, none).
     public var isPredefined: Bool { ["bridge", "host", "none"].contains(name) && scope == "local" && (isDefaultBridge || driver != "bridge") }
     /// Whether the embedded DNS answers container names on it (user-defined networks only).

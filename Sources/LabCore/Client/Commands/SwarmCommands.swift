@@ -52,6 +52,8 @@ enum SwarmCommands {
                         failed = true
                     }
                 }
+                // The client's closing line after a failed removal (Fixtures/swarm 08).
+                if failed { p.writeError("exit status 1\n") }
                 return failed ? 1 : 0
             case ["node", "ls"]: return try NodeListing.list(i, &p, lab)
             case ["node", "ps"]:

@@ -68,7 +68,8 @@ extension Lab {
         let source = fields["source"] ?? fields["src"] ?? ""
         guard let swarm, let i = try? swarmFile(kind, source) else { throw .other("\(kind.rawValue) not found: \(source)", status: -1) }
         let file = kind.list(swarm)[i]
-        let target = fields["target"] ?? (kind == .secret ? source : "/" + source)
+        // A config's target is kept as given (a relative one is mounted at the root: Fixtures/swarm 10).
+        let target = fields["target"] ?? source
         let mode = fields["mode"].flatMap { Int($0, radix: 8) } ?? 0o444
         return ServiceSpec.FileReference(id: file.id, name: file.name, target: target, uid: fields["uid"] ?? "0", gid: fields["gid"] ?? "0", mode: mode)
     }

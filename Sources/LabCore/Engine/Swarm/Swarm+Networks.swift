@@ -11,8 +11,14 @@ extension Lab {
                 options: ["com.docker.network.driver.overlay.vxlanid_list": "4096"], attachable: false, internal: false, nextHost: 2)
     }
 
-    /// Gives a machine entering the swarm the ingress network and its docker_gwbridge.
+    /// Gives a machine entering the swarm the ingress network.
     mutating func addSwarmNetworks(machine m: Int, ingress: Network) {
+        if machines[m].engine.networkIndex(ingress.id) == nil { machines[m].engine.networks.append(ingress) }
+    }
+
+    /// Gives a machine its docker_gwbridge, which docker makes when the first task there joins an
+    /// overlay (Fixtures/swarm 08), and which stays when the machine leaves the swarm.
+    mutating func addGatewayBridge(machine m: Int) {
         let now = clock.now
         var engine = machines[m].engine
         if engine.networkIndex("docker_gwbridge") == nil {
@@ -23,7 +29,6 @@ extension Lab {
                                               "com.docker.network.bridge.name": "docker_gwbridge"]
             }
         }
-        if engine.networkIndex(ingress.id) == nil { engine.networks.append(ingress) }
         machines[m].engine = engine
     }
 
@@ -52,9 +57,10 @@ extension Lab {
         net.internal = isInternal
         net.options = ["com.docker.network.driver.overlay.vxlanid_list": String(4096 + existing.count)]
         if let subnet {
+            // swarmkit's allocator gives a given subnet its first address as gateway.
             net.subnet = subnet
-            net.gateway = gateway
-            net.userSubnet = true
+            let base = subnet.split(separator: "/").first.flatMap { DockerEngine.ipv4(String($0)) } ?? 0
+            net.gateway = gateway ?? DockerEngine.dotted(base + 1)
         } else {
             let used = Set(existing.compactMap(\.subnet))
             var k = 1
@@ -74,7 +80,8 @@ extension Lab {
         if net.name == "ingress" {
             throw Self.rpc("FailedPrecondition", "network \(net.id) (ingress) is a swarm predefined network and cannot be removed")
         }
-        if let user = swarm?.services.first(where: { s in s.spec.networks.contains { $0.target == net.id } }) {
+        // swarmkit names the first user in its store's order (by id).
+        if let user = swarm?.services.filter({ s in s.spec.networks.contains { $0.target == net.id } }).min(by: { $0.id < $1.id }) {
             throw Self.rpc("FailedPrecondition", "network \(net.id) is in use by service \(user.id)")
         }
         for m in machines.indices { machines[m].engine.networks.removeAll { $0.id == net.id } }
@@ -109,6 +116,27 @@ extension Lab {
         for id in targets where !(swarm?.services[s].virtualIPs.contains { $0.networkID == id } ?? true) {
             guard let net = swarmNetworks().first(where: { $0.id == id }), let addr = freeOverlayAddress(net) else { continue }
             swarm?.services[s].virtualIPs.append(SwarmService.VirtualIP(networkID: id, addr: addr + "/24"))
+        }
+    }
+
+    /// Writes every overlay's service names into each machine's copy of it (after a reconciliation).
+    mutating func refreshServiceRecords() {
+        guard let swarm else { return }
+        var records: [String: [String: [String]]] = [:]
+        for s in swarm.services {
+            let live = swarm.tasks.filter { $0.serviceID == s.id && $0.desiredState == "running" && $0.state == "running" }
+            for n in s.spec.networks {
+                let tasks = live.flatMap { $0.addresses.filter { $0.networkID == n.target }.map { String($0.addr.split(separator: "/")[0]) } }
+                let vip = s.virtualIPs.first { $0.networkID == n.target }.map { [String($0.addr.split(separator: "/")[0])] }
+                records[n.target, default: [:]][s.spec.name] = s.spec.endpointMode == "dnsrr" ? tasks : (vip ?? tasks)
+                records[n.target, default: [:]]["tasks." + s.spec.name] = tasks
+            }
+        }
+        for m in machines.indices {
+            for k in machines[m].engine.networks.indices where machines[m].engine.networks[k].scope == "swarm" && !machines[m].engine.networks[k].isIngress {
+                let r = records[machines[m].engine.networks[k].id] ?? [:]
+                if machines[m].engine.networks[k].serviceRecords != r { machines[m].engine.networks[k].serviceRecords = r }
+            }
         }
     }
 }

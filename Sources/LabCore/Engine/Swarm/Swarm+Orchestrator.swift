@@ -15,6 +15,7 @@ extension Lab {
         for s in cluster.services.indices { reconcileService(&cluster, s, now: now) }
         trimHistory(&cluster)
         swarm = cluster
+        refreshServiceRecords()
     }
 
     /// What the agents report: tasks whose container ended, and tasks the orchestrator must move.

@@ -50,9 +50,10 @@ extension Lab {
         }
         for n in spec.networks {
             guard let net = overlays.first(where: { $0.id == n.target }) else { continue }
-            attach.append((net, freeOverlayAddress(net) ?? "", n.aliases + [serviceName]))
+            attach.append((net, freeOverlayAddress(net) ?? "", n.aliases))
         }
         for (net, _, _) in attach where machines[m].engine.networkIndex(net.id) == nil { machines[m].engine.networks.append(net) }
+        if !attach.isEmpty { addGatewayBridge(machine: m) }
         if let first = attach.first { request.network = first.0.name; request.networkAliases = first.2 }
         var files: [(String, String)] = []
         for ref in spec.secrets { files.append(("/run/secrets/" + ref.target, cluster.secrets.first { $0.id == ref.id }?.data ?? "")) }

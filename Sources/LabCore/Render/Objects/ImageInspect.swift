@@ -101,17 +101,19 @@ public enum NetworkInspect {
         o["EnableIPv6"] = false
         o["IPAM"] = [
             "Driver": "default",
-            "Options": n.isDefaultBridge || n.subnet == nil ? .null : .object(JSONObject()),
+            "Options": n.isDefaultBridge || n.subnet == nil || n.scope == "swarm" ? .null : .object(JSONObject()),
             "Config": .array(ipamConfig),
         ]
         o["Internal"] = .bool(n.internal)
         o["Attachable"] = .bool(n.attachable)
-        o["Ingress"] = false
+        o["Ingress"] = .bool(n.isIngress)
         o["ConfigFrom"] = ["Network": ""]
         o["ConfigOnly"] = false
-        o["Containers"] = .object(JSONObject(containers))
+        // A swarm overlay with nothing of its own here shows null (Fixtures/swarm 08).
+        let overlay = n.scope == "swarm"
+        o["Containers"] = overlay && containers.isEmpty ? .null : .object(JSONObject(containers))
         o["Options"] = ContainerInspect.map(n.options)
-        o["Labels"] = ContainerInspect.map(n.labels)
+        o["Labels"] = overlay && n.labels.isEmpty ? .null : ContainerInspect.map(n.labels)
         return .object(o)
     }
 }
