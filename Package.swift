@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "LabCore", path: "Sources/LabCore", resources: [.copy("Grammar/Data")]),
+        .target(name: "LabCore", dependencies: [.product(name: "Yams", package: "Yams")], path: "Sources/LabCore",
+                resources: [.copy("Grammar/Data")]),
         .target(
             name: "Exercises",
             dependencies: ["LabCore", "CSQLite", .product(name: "Yams", package: "Yams")],

@@ -46,7 +46,7 @@ public struct DockerClient: SimulatedProgram {
         // The swarm catches up with what happened since (machines stopped, containers ended) first.
         if lab.swarm != nil { lab.reconcileSwarm() }
         if let status = SwarmCommands.execute(invocation, &process, lab: &lab) ?? ServiceCommands.execute(invocation, &process, lab: &lab)
-            ?? SecretCommands.execute(invocation, &process, lab: &lab) {
+            ?? SecretCommands.execute(invocation, &process, lab: &lab) ?? StackCommands.execute(invocation, &process, lab: &lab) {
             lab.reconcileSwarm()
             return status
         }

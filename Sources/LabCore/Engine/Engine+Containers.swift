@@ -15,7 +15,8 @@ extension DockerEngine {
             throw .noSuchNetwork(network)
         }
         // A swarm overlay takes plain containers only when made --attachable (Fixtures/swarm 08).
-        if let network = request.network, let n = networkIndex(network), networks[n].scope == "swarm", !networks[n].attachable {
+        if let network = request.network, let n = networkIndex(network), networks[n].scope == "swarm", !networks[n].attachable,
+           request.labels["com.docker.swarm.task.id"] == nil {
             throw .other("Could not attach to network \(network): rpc error: code = PermissionDenied desc = network \(network) not manually attachable", status: 403)
         }
         var entrypoint = image.entrypoint

@@ -128,8 +128,10 @@ extension Lab {
             for n in s.spec.networks {
                 let tasks = live.flatMap { $0.addresses.filter { $0.networkID == n.target }.map { String($0.addr.split(separator: "/")[0]) } }
                 let vip = s.virtualIPs.first { $0.networkID == n.target }.map { [String($0.addr.split(separator: "/")[0])] }
-                records[n.target, default: [:]][s.spec.name] = s.spec.endpointMode == "dnsrr" ? tasks : (vip ?? tasks)
-                records[n.target, default: [:]]["tasks." + s.spec.name] = tasks
+                for name in [s.spec.name] + n.aliases {
+                    records[n.target, default: [:]][name] = s.spec.endpointMode == "dnsrr" ? tasks : (vip ?? tasks)
+                    records[n.target, default: [:]]["tasks." + name] = tasks
+                }
             }
         }
         for m in machines.indices {

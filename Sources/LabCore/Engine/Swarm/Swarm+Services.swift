@@ -45,10 +45,13 @@ extension Lab {
         if let r = spec.replicas, r < 0 { throw Self.rpc("InvalidArgument", "Number of replicas must be non-negative") }
     }
 
-    /// Whether a name is a DNS label (letters, digits, dashes; not starting or ending with a dash; at most 63).
+    /// Whether a name is valid for swarmkit (controlapi/common.go: `^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$`, at most 63).
     static func isDNSLabel(_ name: String) -> Bool {
-        guard (1...63).contains(name.utf8.count), name.first != "-", name.last != "-" else { return false }
-        return name.unicodeScalars.allSatisfy { ($0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-") }
+        let bytes = Array(name.utf8)
+        guard (1...63).contains(bytes.count) else { return false }
+        func alnum(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+        guard alnum(bytes[0]), alnum(bytes[bytes.count - 1]) else { return false }
+        return bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// Gives unpublished ports of an ingress service a port from the swarm's range (30000 on).

@@ -70,6 +70,8 @@ public struct ServiceSpec: Codable, Sendable, Equatable {
     /// "vip" or "dnsrr".
     public var endpointMode: String = "vip"
     public var ports: [PortConfig] = []
+    /// Whether the resources came from a stack's deploy section (its JSON then shows only what was given).
+    public var stackResources = false
     /// Bumped by `--force` so tasks are replaced without any other change.
     public var forceUpdate: Int = 0
 

@@ -36,7 +36,14 @@ enum ServiceJSON {
         placement[new: "Platforms"] = [["Architecture": "amd64", "OS": "linux"]]
         var task = JSONObject()
         task[new: "ContainerSpec"] = .object(container)
-        task[new: "Resources"] = ["Limits": .object(limits), "Reservations": .object(reservations)]
+        if s.stackResources {
+            var r = JSONObject()
+            if !limits.isEmpty { r[new: "Limits"] = .object(limits) }
+            if !reservations.isEmpty { r[new: "Reservations"] = .object(reservations) }
+            task[new: "Resources"] = .object(r)
+        } else {
+            task[new: "Resources"] = ["Limits": .object(limits), "Reservations": .object(reservations)]
+        }
         task[new: "RestartPolicy"] = ["Condition": .string(s.restartCondition), "Delay": nanos(s.restartDelay), "MaxAttempts": .int(Int64(s.restartMaxAttempts))]
         task[new: "Placement"] = .object(placement)
         if !s.networks.isEmpty {

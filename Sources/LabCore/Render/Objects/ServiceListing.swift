@@ -24,12 +24,13 @@ enum ServiceListing {
         spec.ports.filter { $0.publishMode == "ingress" }.map { "*:\($0.publishedPort)->\($0.targetPort)/\($0.protocolName)" }.joined(separator: ", ")
     }
 
-    static func list(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab) throws(EngineError) {
+    static func list(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab, stack: String? = nil) throws(EngineError) {
         try lab.requireManager()
         guard let swarm = lab.swarm else { return }
         let filters = ListFilters(i.values("filter"))
         if let bad = filters.invalidKey(accepted: ["id", "label", "mode", "name"]) { throw .other(bad, status: 400) }
         let services = swarm.services.filter { s in
+            if let stack, s.spec.labels[Lab.stackLabel] != stack { return false }
             if filters.has("id") && !filters.match("id", s.id) { return false }
             if filters.has("name") && !filters.match("name", s.spec.name) { return false }
             if filters.has("mode") && !filters["mode"].contains(s.spec.isGlobal ? "global" : "replicated") { return false }
