@@ -56,6 +56,14 @@ final class GraderTests: XCTestCase {
              docker container run -d --name es2 elasticsearch:2
              """,
              ["container es2 answers to search on network search_net", "container es2 is on network search_net"], "container es2 exists, without this"),
+            ("services-scaling-and-rolling-updates/assignment-scale-and-roll",
+             """
+             docker swarm init
+             docker service create --name web --replicas 3 --publish 8080:80 nginx:1.13
+             docker service scale web=4
+             docker service update --image nginx:latest --update-parallelism 2 --update-delay 10s web
+             """,
+             ["service web runs 5 replicas", "web wants five replicas"], "service web runs 4 replicas"),
             ("keeping-data-in-volumes/assignment-data-that-outlives-its-container",
              "docker container run -d --name pg2 -e POSTGRES_PASSWORD=secret -v /var/lib/postgresql/data postgres:latest",
              ["container pg2 mounts pg2-data at /var/lib/postgresql/data", "volume pg2-data exists"], "container pg2 exists, without this"),

@@ -7,24 +7,24 @@ import XCTest
 final class WaitingLessonTests: XCTestCase {
     private let note = """
         ---
-        title: Swarm start
-        requires: [swarm]
+        title: Compose start
+        requires: [compose]
         nodes: 3
         ---
-        # Swarm start
+        # Compose start
 
-        ## Assignment: init
+        ## Assignment: up
 
         ```sh
-        docker swarm init
+        docker compose up -d
         ```
         """
 
     func testRequiresAndNodesAreReadFromFrontMatter() {
         let lesson = NoteParser.lesson(from: note, fallbackTitle: "x")
-        XCTAssertEqual(lesson.requires, ["swarm"])
+        XCTAssertEqual(lesson.requires, ["compose"])
         XCTAssertEqual(lesson.nodes, 3)
-        XCTAssertEqual(lesson.waitingFor, EngineFeatures.available.contains("swarm") ? [] : ["swarm"])
+        XCTAssertEqual(lesson.waitingFor, EngineFeatures.available.contains("compose") ? [] : ["compose"])
         let plain = NoteParser.lesson(from: "---\ntitle: P\nrequires: build, compose\n---\n# P\n", fallbackTitle: "x")
         XCTAssertEqual(plain.requires, ["build", "compose"])
         XCTAssertEqual(plain.nodes, 1)
@@ -32,19 +32,19 @@ final class WaitingLessonTests: XCTestCase {
     }
 
     func testStoreKeepsWhatALessonNeeds() throws {
-        guard !EngineFeatures.available.contains("swarm") else { throw XCTSkip("swarm is available: nothing waits for it") }
+        guard !EngineFeatures.available.contains("compose") else { throw XCTSkip("compose is available: nothing waits for it") }
         let store = try LabStore(path: NSTemporaryDirectory() + "lab-waiting-\(UUID().uuidString)/lab.sqlite")
         let report = try store.importCourse(id: "c", title: "C", source: "t", lessons: [NoteParser.lesson(from: note, fallbackTitle: "x")])
-        XCTAssertEqual(report.lessons, [.init(id: "swarm-start", title: "Swarm start", waitingFor: ["swarm"])])
-        XCTAssertEqual(report.assignments.first?.waitingFor, ["swarm"])
-        XCTAssertEqual(try store.lessonList().map(\.waitingFor), [["swarm"]])
-        let lesson = try XCTUnwrap(try store.lesson("swarm-start"))
-        XCTAssertEqual(lesson.requires, ["swarm"])
+        XCTAssertEqual(report.lessons, [.init(id: "compose-start", title: "Compose start", waitingFor: ["compose"])])
+        XCTAssertEqual(report.assignments.first?.waitingFor, ["compose"])
+        XCTAssertEqual(try store.lessonList().map(\.waitingFor), [["compose"]])
+        let lesson = try XCTUnwrap(try store.lesson("compose-start"))
+        XCTAssertEqual(lesson.requires, ["compose"])
         XCTAssertEqual(lesson.nodes, 3)
-        let assignment = try XCTUnwrap(try store.assignment("swarm-start/assignment-init"))
-        XCTAssertEqual(assignment.waitingFor, ["swarm"])
+        let assignment = try XCTUnwrap(try store.assignment("compose-start/assignment-up"))
+        XCTAssertEqual(assignment.waitingFor, ["compose"])
         XCTAssertEqual(assignment.nodes, 3)
-        XCTAssertEqual(assignment.solution, ["docker swarm init"])
+        XCTAssertEqual(assignment.solution, ["docker compose up -d"])
     }
 
     func testHereDocumentsStayWithTheirCommand() {

@@ -208,20 +208,21 @@ extension CLITests {
 
     /// An assignment whose lesson needs an engine part the lab lacks is neither passed nor failed.
     func testWaitingAssignmentIsNotGraded() throws {
-        let id = "a-swarm-of-machines/assignment-three-managers"
+        let id = "building-images-with-dockerfiles/assignment-build-change-rebuild"
         let lessons = try XCTUnwrap(try json(try lab(["lessons", "--json"])) as? [[String: Any]])
-        guard (lessons.first { $0["id"] as? String == "a-swarm-of-machines" }?["waitingFor"] as? [String])?.isEmpty == false else {
-            throw XCTSkip("swarm is simulated now: the swarm lessons are graded")
+        guard (lessons.first { $0["id"] as? String == "building-images-with-dockerfiles" }?["waitingFor"] as? [String])?.isEmpty == false else {
+            throw XCTSkip("builds are simulated now: the Dockerfile lessons are graded")
         }
-        XCTAssertTrue(try lab(["lessons"]).stdout.contains("a-swarm-of-machines  A swarm of machines  (waiting for swarm)"))
+        XCTAssertTrue(try lab(["lessons"]).stdout.contains("building-images-with-dockerfiles  Building images with Dockerfiles  (waiting for build)"))
+        XCTAssertFalse(try lab(["lessons"]).stdout.contains("waiting for swarm"), "swarm lessons are graded now")
         XCTAssertEqual(try lab(["start", id]).status, 0)
         let check = try lab(["check"])
         XCTAssertEqual(check.status, 2, check.stdout)
-        XCTAssertTrue(check.stdout.contains("waiting for swarm"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("waiting for build"), check.stdout)
         XCTAssertFalse(check.stdout.contains("Passed"), check.stdout)
         let verdict = try XCTUnwrap(try json(try lab(["check", "--json"])) as? [String: Any])
         XCTAssertEqual(verdict["status"] as? String, "waiting")
-        XCTAssertEqual(verdict["waitingFor"] as? [String], ["swarm"])
+        XCTAssertEqual(verdict["waitingFor"] as? [String], ["build"])
         let progress = try XCTUnwrap(try json(try lab(["progress", "--json"])) as? [String: Any])
         let line = (progress["assignments"] as? [[String: Any]])?.first { $0["assignment"] as? String == id }
         XCTAssertEqual(line?["status"] as? String, "waiting")

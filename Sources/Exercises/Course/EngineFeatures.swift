@@ -12,7 +12,7 @@ public enum EngineFeatures {
 
     /// The parts the engine has today. The single list to change: the swarm issue (6) adds
     /// "swarm", the build-and-ship issue (7) adds "build", "registry" and "compose".
-    public static let available: Set<String> = []
+    public static let available: Set<String> = ["swarm"]
 
     /// The parts of `requires` that the engine does not have yet, in the order given.
     public static func missing(_ requires: [String], available: Set<String> = available) -> [String] {

@@ -32,7 +32,8 @@ public struct StateFacts: Sendable, Equatable {
         for machine in lab.machines {
             let engine = machine.engine
             let here = lab.machines.count > 1 ? " on \(machine.hostname)" : ""
-            for c in engine.containers {
+            // A swarm task's container is the service's business (its name holds a random task id).
+            for c in engine.containers where c.config.labels["com.docker.swarm.task.id"] == nil {
                 let generated = c.name.contains("_") && !c.name.contains("-") && c.name.split(separator: "_").count == 2
                     && c.name.allSatisfy { $0.isLowercase || $0 == "_" || $0.isNumber }
                 let who = (generated ? "a container from \(c.config.image)" : "container \(c.name)") + here
@@ -54,7 +55,31 @@ public struct StateFacts: Sendable, Equatable {
             for v in engine.volumes where !v.anonymous { add("volume \(v.name)\(here)", .exists, "exists") }
             for image in engine.images { for tag in image.repoTags { add("image \(tag)\(here)", .exists, "is present") } }
         }
+        if let swarm = lab.swarm { Self.swarmFacts(swarm, lab, add) }
         self.all = all
+    }
+
+    /// The swarm's facts: its nodes' roles and availability, services (replicas or global, image,
+    /// published ports, networks, secrets), secrets and configs.
+    static func swarmFacts(_ swarm: SwarmCluster, _ lab: Lab, _ add: (String, Fact.Kind, String) -> Void) {
+        for node in swarm.nodes where !node.left {
+            add("node \(node.hostname)", .exists, "is in the swarm")
+            add("node \(node.hostname)", .state, "is a \(node.role)")
+            if node.availability != "active" { add("node \(node.hostname)", .alias, "is \(node.availability == "drain" ? "drained" : "paused")") }
+        }
+        let networks = Dictionary(lab.machines.flatMap { $0.engine.networks.filter { $0.scope == "swarm" } }.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for service in swarm.services {
+            let who = "service \(service.spec.name)"
+            add(who, .exists, "exists")
+            add(who, .state, service.spec.replicas.map { "runs \($0) replica\($0 == 1 ? "" : "s")" } ?? "runs on every node (global)")
+            let image = ImageName(String(service.spec.image.split(separator: "@").first ?? ""))
+            add(who, .image, "runs image \(image.repository):\(image.tag ?? "latest")")
+            for p in service.spec.ports { add(who, .port, "publishes \(p.publishedPort) to port \(p.targetPort)/\(p.protocolName)") }
+            for n in service.spec.networks { add(who, .network, "is on network \(networks[n.target] ?? n.target)") }
+            for secret in service.spec.secrets { add(who, .mount, "uses secret \(secret.name)") }
+        }
+        for secret in swarm.secrets { add("secret \(secret.name)", .exists, "exists") }
+        for config in swarm.configs { add("config \(config.name)", .exists, "exists") }
     }
 
     /// The expected facts this state lacks, sorted.

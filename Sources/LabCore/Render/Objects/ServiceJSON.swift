@@ -15,6 +15,16 @@ enum ServiceJSON {
         if let d = s.workdir { container[new: "Dir"] = .string(d) }
         if let u = s.user { container[new: "User"] = .string(u) }
         container[new: "Init"] = false
+        if !s.mounts.isEmpty {
+            container[new: "Mounts"] = .array(s.mounts.map { m in
+                var o = JSONObject()
+                o[new: "Type"] = .string(m["type"] ?? "volume")
+                if let source = m["source"] ?? m["src"] { o[new: "Source"] = .string(source) }
+                o[new: "Target"] = .string(m["target"] ?? m["dst"] ?? m["destination"] ?? "")
+                if m["readonly"] == "true" || m["ro"] == "true" || m["readonly"] == "1" { o[new: "ReadOnly"] = true }
+                return .object(o)
+            })
+        }
         if let g = s.stopGracePeriod { container[new: "StopGracePeriod"] = nanos(g) }
         container[new: "DNSConfig"] = .object(JSONObject())
         if !s.secrets.isEmpty { container[new: "Secrets"] = .array(s.secrets.map { file($0, kind: "Secret") }) }
