@@ -73,14 +73,13 @@ extension DockerEngine {
     /// Hands an endpoint the lowest free address of its network (gateway .1, containers from .2).
     mutating func assignAddress(_ endpoint: inout Endpoint, network n: Int, ids: inout IDSource) {
         endpoint.endpointID = ids.hexID()
-        guard let subnet = networks[n].subnet, let slash = subnet.firstIndex(of: "/") else { return }
-        let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
-        guard octets.count == 4, let prefix = Int(subnet[subnet.index(after: slash)...]) else { return }
+        guard let subnet = networks[n].subnet, let (octets, prefix) = Self.subnetParts(subnet) else { return }
+        guard octets.count == 4 else { return }
         let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
         let id = networks[n].id
-        var used = Set<UInt32>()
+        var used: [UInt32] = []
         for c in containers {
-            for e in c.endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.insert(a) } }
+            for e in c.endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.append(a) } }
         }
         var host: UInt32 = 2
         while used.contains(base + host) { host += 1 }
@@ -88,12 +87,38 @@ extension DockerEngine {
         endpoint.ipAddress = Self.dotted(address)
         endpoint.prefixLength = prefix
         endpoint.gateway = networks[n].userSubnet ? (networks[n].gateway ?? "") : (networks[n].gateway ?? Self.dotted(base + 1))
-        endpoint.macAddress = "02:42:" + [24, 16, 8, 0].map { Self.hex2((address >> UInt32($0)) & 255) }.joined(separator: ":")
+        var mac: [UInt8] = Array("02:42".utf8)
+        for shift: UInt32 in [24, 16, 8, 0] {
+            let v = (address >> shift) & 255
+            mac.append(UInt8(ascii: ":"))
+            mac.append(Self.hexDigit(v >> 4))
+            mac.append(Self.hexDigit(v & 15))
+        }
+        endpoint.macAddress = String(decoding: mac, as: UTF8.self)
     }
 
+    /// A subnet's `a.b.c.d` parts that read as numbers and its prefix length (nil without a `/`
+    /// or a numeric prefix). An all-ASCII subnet is split on its bytes (the same split).
+    static func subnetParts(_ subnet: String) -> ([UInt32], Int)? {
+        if subnet.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+            let u = subnet.utf8
+            guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let octets = u[u.startIndex..<slash].split(separator: UInt8(ascii: "."))
+                .compactMap { UInt32(Substring(subnet[$0.startIndex..<$0.endIndex])) }
+            guard let prefix = Int(subnet[u.index(after: slash)...]) else { return nil }
+            return (octets, prefix)
+        }
+        guard let slash = subnet.firstIndex(of: "/") else { return nil }
+        let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
+        guard let prefix = Int(subnet[subnet.index(after: slash)...]) else { return nil }
+        return (octets, prefix)
+    }
+
+    /// One lowercase hexadecimal digit (0-15) as an ASCII byte.
+    static func hexDigit(_ v: UInt32) -> UInt8 { v < 10 ? 48 + UInt8(v) : 87 + UInt8(v) }
+
     static func hex2(_ v: UInt32) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(v >> 4)], digits[Int(v & 15)]])
+        String(decoding: [hexDigit(v >> 4), hexDigit(v & 15)], as: UTF8.self)
     }
 
     /// A dotted IPv4 address as a number, or nil.
