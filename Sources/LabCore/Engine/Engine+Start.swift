@@ -44,11 +44,13 @@ extension DockerEngine {
         let container = containers[c]
         var result = StartResult()
         if let service = container.serviceProgram {
-            let env = Dictionary(container.config.env.map { line -> (String, String) in
-                let p = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return (String(p[0]), p.count > 1 ? String(p[1]) : "")
-            }, uniquingKeysWith: { $1 })
-            if let failure = ImageBehaviour.refusal(service: service, environment: env) {
+            let lines = container.config.env
+            if let failure = ImageBehaviour.refusal(service: service, environment: {
+                Dictionary(lines.map { line -> (String, String) in
+                    let p = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return (String(p[0]), p.count > 1 ? String(p[1]) : "")
+                }, uniquingKeysWith: { $1 })
+            }) {
                 log(c, .stderr, failure, now: now)
                 processEnded(c, code: 1, at: now)
                 return StartResult(stdout: "", stderr: failure, running: false, exitCode: 1)
@@ -86,6 +88,17 @@ extension DockerEngine {
 
     /// Appends a process's output to the container's log, line by line.
     mutating func log(_ c: Int, _ stream: OutputStream, _ text: String, now: Double) {
+        let u = text.utf8
+        if !u.contains(13) {
+            // Without a carriage return every newline byte is a character of its own: split on bytes.
+            var start = u.startIndex
+            while start < u.endIndex {
+                let end = u[start...].firstIndex(of: 10).map { u.index(after: $0) } ?? u.endIndex
+                containers[c].logs.append(LogEntry(time: now, stream: stream, text: String(text[start..<end])))
+                start = end
+            }
+            return
+        }
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
