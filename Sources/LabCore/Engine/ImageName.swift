@@ -10,6 +10,10 @@ public struct ImageName: Sendable, Equatable, Hashable, Codable {
 
     /// Reads a reference the grammar already validated.
     public init(_ reference: String) {
+        if reference.utf8.allSatisfy({ $0 < 0x80 }) {
+            (repository, tag, digest) = Self.asciiParts(reference)
+            return
+        }
         var rest = Substring(reference)
         if let at = rest.firstIndex(of: "@") {
             digest = String(rest[rest.index(after: at)...])
@@ -27,6 +31,31 @@ public struct ImageName: Sendable, Equatable, Hashable, Codable {
         if repo.hasPrefix("index.docker.io/") { repo = String(repo.dropFirst(16)) }
         if repo.hasPrefix("library/") { repo = String(repo.dropFirst(8)) }
         repository = repo
+    }
+
+    /// The same split done on the bytes of an all-ASCII reference (where every character is one
+    /// byte, so it finds the same `@`, `/` and `:` as the character-wise split).
+    private static func asciiParts(_ reference: String) -> (repository: String, tag: String?, digest: String?) {
+        let u = reference.utf8
+        var end = u.endIndex
+        var tag: String?, digest: String?
+        if let at = u.firstIndex(of: UInt8(ascii: "@")) {
+            digest = String(reference[u.index(after: at)...])
+            end = at
+        }
+        let rest = u[u.startIndex..<end]
+        let lastSlash = rest.lastIndex(of: UInt8(ascii: "/"))
+        if let colon = rest.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true {
+            tag = String(reference[u.index(after: colon)..<end])
+            end = colon
+        } else if digest == nil {
+            tag = "latest"
+        }
+        var start = u.startIndex
+        for prefix in ["docker.io/", "index.docker.io/", "library/"] where u[start..<end].starts(with: prefix.utf8) {
+            start = u.index(start, offsetBy: prefix.utf8.count)
+        }
+        return (String(reference[start..<end]), tag, digest)
     }
 
     /// `repository:tag` (or `repository@digest`), as docker prints it.
