@@ -61,9 +61,11 @@ public enum ObjectListing {
             out.stdout = ListFormat.table(header, rows)
             return out
         }
-        let rendered = containerFormat.render(format: format) {
-            selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize) }
-        }
+        let rendered = containerFormat.render(format: format, rowsReading: { fields in
+            // `.Label "x"` reads the row's Labels.
+            let only = fields.map { $0.contains("Label") ? $0.union(["Labels"]) : $0 }
+            return selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize, only: only) }
+        })
         out.append(rendered)
         return out
     }
@@ -73,33 +75,40 @@ public enum ObjectListing {
         ["Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names", "Networks", "Platform", "Ports",
          "RunningFor", "Size", "State", "Status"].map { ($0, JSONValue.string("")) }))
 
-    /// One `docker ps` row (formatter.ContainerContext as `{{json .}}` marshals it).
-    public static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool) -> JSONValue {
-        var mounts: [String] = []
-        var local = 0
-        for m in c.mounts {
-            let name = m.type == "volume" ? (m.name ?? m.source) : m.source
-            mounts.append(trunc ? ListFormat.ellipsis(name, 15) : name)
-            if m.type == "volume" { local += 1 }
+    /// One `docker ps` row (formatter.ContainerContext as `{{json .}}` marshals it); with `only`,
+    /// just those of its fields (in the same order), for a template known to read no others.
+    public static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool,
+                           only: Set<String>? = nil) -> JSONValue {
+        func wants(_ key: String) -> Bool { only?.contains(key) ?? true }
+        var o = JSONObject()
+        if wants("Command") { o[new: "Command"] = .string(command(c, trunc: trunc)) }
+        if wants("CreatedAt") { o[new: "CreatedAt"] = .string(DockerTime.goString(seconds: c.created)) }
+        if wants("ID") { o[new: "ID"] = .string(trunc ? c.shortID : c.id) }
+        if wants("Image") { o[new: "Image"] = .string(image(c, engine: engine, trunc: trunc)) }
+        if wants("Labels") { o[new: "Labels"] = .string(ListFormat.labels(c.config.labels)) }
+        if wants("LocalVolumes") || wants("Mounts") {
+            var mounts: [String] = []
+            var local = 0
+            for m in c.mounts {
+                let name = m.type == "volume" ? (m.name ?? m.source) : m.source
+                mounts.append(trunc ? ListFormat.ellipsis(name, 15) : name)
+                if m.type == "volume" { local += 1 }
+            }
+            if wants("LocalVolumes") { o[new: "LocalVolumes"] = .string(String(local)) }
+            if wants("Mounts") { o[new: "Mounts"] = .string(mounts.joined(separator: ",")) }
         }
-        let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return [
-            "Command": .string(command(c, trunc: trunc)),
-            "CreatedAt": .string(DockerTime.goString(seconds: c.created)),
-            "ID": .string(trunc ? c.shortID : c.id),
-            "Image": .string(image(c, engine: engine, trunc: trunc)),
-            "Labels": .string(ListFormat.labels(c.config.labels)),
-            "LocalVolumes": .string(String(local)),
-            "Mounts": .string(mounts.joined(separator: ",")),
-            "Names": .string(c.name),
-            "Networks": .string(networks.joined(separator: ",")),
-            "Platform": .null,
-            "Ports": .string(PortDisplay.display(PortDisplay.ports(c))),
-            "RunningFor": .string(runningFor(c, now: now)),
-            "Size": .string(size(c, engine: engine, requested: wantSize)),
-            "State": .string(c.state.status),
-            "Status": .string(c.state.display(now: now)),
-        ]
+        if wants("Names") { o[new: "Names"] = .string(c.name) }
+        if wants("Networks") {
+            let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            o[new: "Networks"] = .string(networks.joined(separator: ","))
+        }
+        if wants("Platform") { o[new: "Platform"] = .null }
+        if wants("Ports") { o[new: "Ports"] = .string(PortDisplay.display(PortDisplay.ports(c))) }
+        if wants("RunningFor") { o[new: "RunningFor"] = .string(runningFor(c, now: now)) }
+        if wants("Size") { o[new: "Size"] = .string(size(c, engine: engine, requested: wantSize)) }
+        if wants("State") { o[new: "State"] = .string(c.state.status) }
+        if wants("Status") { o[new: "Status"] = .string(c.state.display(now: now)) }
+        return .object(o)
     }
 
     /// The daemon's Command (path and arguments, arguments with spaces in single quotes), quoted

@@ -25,6 +25,12 @@ struct ListFormat {
     /// Renders rows through a template the way formatter.Context.Write does. `format` is the
     /// user's `--format` (already known not to be the default table).
     func render(format: String, rows: () -> [JSONValue]) -> CommandOutput {
+        render(format: format, rowsReading: { _ in rows() })
+    }
+
+    /// The same, handing `rows` the root fields the template reads (nil when it may read them
+    /// all: `{{json .}}`), so a row can leave out the fields nothing reads.
+    func render(format: String, rowsReading rows: (Set<String>?) -> [JSONValue]) -> CommandOutput {
         let (isTable, text) = TableFormat.prepare(format)
         let template: GoTemplate
         do {
@@ -33,7 +39,7 @@ struct ListFormat {
             return CommandOutput(stderr: "template parsing error: " + error.message + "\n", status: 1)
         }
         do {
-            let out = try TableFormat.render(template, isTable: isTable, rows: rows(), headers: headers, options: options,
+            let out = try TableFormat.render(template, isTable: isTable, rows: rows(template.rootFields), headers: headers, options: options,
                                              headerMethods: headerMethods)
             return CommandOutput(stdout: out)
         } catch {
