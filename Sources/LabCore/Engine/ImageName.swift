@@ -36,27 +36,35 @@ public struct ImageName: Sendable, Equatable, Hashable, Codable {
     /// The same split done on the bytes of an all-ASCII reference (where every character is one
     /// byte, so it finds the same `@`, `/` and `:` as the character-wise split).
     private static func asciiParts(_ reference: String) -> (repository: String, tag: String?, digest: String?) {
-        let u = reference.utf8
-        var end = u.endIndex
-        var tag: String?, digest: String?
-        if let at = u.firstIndex(of: UInt8(ascii: "@")) {
-            digest = String(reference[u.index(after: at)...])
-            end = at
+        var text = reference
+        return text.withUTF8 { b in
+            var end = b.count
+            var tag: String?, digest: String?
+            if let at = b.firstIndex(of: UInt8(ascii: "@")) {
+                digest = String(decoding: UnsafeBufferPointer(rebasing: b[(at + 1)...]), as: UTF8.self)
+                end = at
+            }
+            var lastSlash = -1, lastColon = -1
+            for i in 0..<end {
+                if b[i] == UInt8(ascii: "/") { lastSlash = i } else if b[i] == UInt8(ascii: ":") { lastColon = i }
+            }
+            if lastColon >= 0 && lastColon > lastSlash {
+                tag = String(decoding: UnsafeBufferPointer(rebasing: b[(lastColon + 1)..<end]), as: UTF8.self)
+                end = lastColon
+            } else if digest == nil {
+                tag = "latest"
+            }
+            var start = 0
+            for prefix in prefixes {
+                let n = prefix.count
+                if end - start >= n && (0..<n).allSatisfy({ b[start + $0] == prefix[$0] }) { start += n }
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), tag, digest)
         }
-        let rest = u[u.startIndex..<end]
-        let lastSlash = rest.lastIndex(of: UInt8(ascii: "/"))
-        if let colon = rest.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true {
-            tag = String(reference[u.index(after: colon)..<end])
-            end = colon
-        } else if digest == nil {
-            tag = "latest"
-        }
-        var start = u.startIndex
-        for prefix in ["docker.io/", "index.docker.io/", "library/"] where u[start..<end].starts(with: prefix.utf8) {
-            start = u.index(start, offsetBy: prefix.utf8.count)
-        }
-        return (String(reference[start..<end]), tag, digest)
     }
+
+    /// What the daemon drops from the front of a repository name, in this order.
+    private static let prefixes: [[UInt8]] = [Array("docker.io/".utf8), Array("index.docker.io/".utf8), Array("library/".utf8)]
 
     /// `repository:tag` (or `repository@digest`), as docker prints it.
     public var familiar: String {

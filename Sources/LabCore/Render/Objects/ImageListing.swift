@@ -100,7 +100,7 @@ extension ObjectListing {
             tags[name.repository, default: []].append(name.tag ?? "latest")
         }
         for d in image.repoDigests {
-            guard let at = d.firstIndex(of: "@") else { continue }
+            guard let at = d.firstIndex(ascii: UInt8(ascii: "@")) else { continue }
             let repo = String(d[..<at])
             if digests[repo] == nil { digestRepos.append(repo) }
             digests[repo, default: []].append(String(d[d.index(after: at)...]))
