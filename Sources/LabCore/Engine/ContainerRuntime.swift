@@ -113,18 +113,18 @@ struct ContainerRuntime {
     /// The environment a process starts with in a container: PATH, HOSTNAME, the container's
     /// variables, HOME, in its working directory.
     static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil) -> ShellEnvironment {
-        var shellEnv = ShellEnvironment(hostname: container.config.hostname)
-        shellEnv.variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
-        shellEnv.exported = ["PATH", "HOSTNAME", "HOME"]
-        for line in container.config.env + extraEnv {
-            let (name, value) = splitAssignment(line)
-            shellEnv.variables[name] = value
-            shellEnv.exported.insert(name)
+        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
+        var exported: Set<String> = ["PATH", "HOSTNAME", "HOME"]
+        for lines in [container.config.env, extraEnv] {
+            for line in lines {
+                let (name, value) = splitAssignment(line)
+                variables[name] = value
+                exported.insert(name)
+            }
         }
         let cwd = workingDir ?? (container.config.workingDir.isEmpty ? "/" : container.config.workingDir)
-        shellEnv.workingDirectory = cwd
-        shellEnv.variables["PWD"] = cwd
-        return shellEnv
+        variables["PWD"] = cwd
+        return ShellEnvironment(variables: variables, exported: exported, workingDirectory: cwd)
     }
 
     /// `NAME=value` split at its first `=` (the whole line and "" without one). An all-ASCII line
