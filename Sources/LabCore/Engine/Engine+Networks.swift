@@ -100,6 +100,7 @@ extension DockerEngine {
     /// A subnet's `a.b.c.d` parts that read as numbers and its prefix length (nil without a `/`
     /// or a numeric prefix). An all-ASCII subnet is split on its bytes (the same split).
     static func subnetParts(_ subnet: String) -> ([UInt32], Int)? {
+        if let parts = plainSubnetParts(subnet) { return parts }
         if subnet.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
             let u = subnet.utf8
             guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return nil }
@@ -112,6 +113,36 @@ extension DockerEngine {
         let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
         guard let prefix = Int(subnet[subnet.index(after: slash)...]) else { return nil }
         return (octets, prefix)
+    }
+
+    /// The parts of a subnet made of digits, dots and one slash only (`172.18.0.0/16`), each part
+    /// 1 to 9 digits, so reading them by hand gives what `UInt32(_:)` and `Int(_:)` give; nil for
+    /// any other text.
+    static func plainSubnetParts(_ subnet: String) -> ([UInt32], Int)? {
+        var text = subnet
+        return text.withUTF8 { b -> ([UInt32], Int)? in
+            var octets: [UInt32] = []
+            octets.reserveCapacity(4)
+            var value = 0, digits = 0, slashSeen = false
+            for c in b {
+                if c >= 48 && c <= 57 {
+                    value = value * 10 + Int(c - 48)
+                    digits += 1
+                    if digits > 9 { return nil }
+                } else if c == UInt8(ascii: ".") && !slashSeen {
+                    if digits > 0 { octets.append(UInt32(value)) }
+                    value = 0; digits = 0
+                } else if c == UInt8(ascii: "/") && !slashSeen {
+                    if digits > 0 { octets.append(UInt32(value)) }
+                    value = 0; digits = 0
+                    slashSeen = true
+                } else {
+                    return nil
+                }
+            }
+            guard slashSeen, digits > 0 else { return nil }
+            return (octets, value)
+        }
     }
 
     /// One lowercase hexadecimal digit (0-15) as an ASCII byte.

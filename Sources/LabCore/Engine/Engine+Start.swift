@@ -88,15 +88,23 @@ extension DockerEngine {
 
     /// Appends a process's output to the container's log, line by line.
     mutating func log(_ c: Int, _ stream: OutputStream, _ text: String, now: Double) {
-        let u = text.utf8
-        if !u.contains(13) {
+        var bytes = text
+        let lines = bytes.withUTF8 { b -> [String]? in
             // Without a carriage return every newline byte is a character of its own: split on bytes.
-            var start = u.startIndex
-            while start < u.endIndex {
-                let end = u[start...].firstIndex(of: 10).map { u.index(after: $0) } ?? u.endIndex
-                containers[c].logs.append(LogEntry(time: now, stream: stream, text: String(text[start..<end])))
+            if b.contains(13) { return nil }
+            var lines: [String] = []
+            var start = 0
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 10 { end += 1 }
+                if end < b.count { end += 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
                 start = end
             }
+            return lines
+        }
+        if let lines {
+            for line in lines { containers[c].logs.append(LogEntry(time: now, stream: stream, text: line)) }
             return
         }
         var rest = Substring(text)
