@@ -121,8 +121,25 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// The names directly inside a directory, sorted as `ls` sorts them in the C locale.
     public func children(of directory: String) -> [String] {
         let prefix = directory == "/" ? "/" : directory + "/"
+        let p = Array(prefix.utf8)
+        // Plain ASCII (no CR) is compared byte for byte: there every character is one byte.
+        let plain = p.allSatisfy { $0 < 0x80 && $0 != 13 }
         var names: [String] = []
-        for key in nodes.keys where key.count > prefix.count && key.hasPrefix(prefix) {
+        for key in nodes.keys {
+            if plain {
+                var k = key
+                let (isPlain, name) = k.withUTF8 { b -> (Bool, String?) in
+                    if b.contains(where: { $0 >= 0x80 || $0 == 13 }) { return (false, nil) }
+                    guard b.count > p.count, b.starts(with: p) else { return (true, nil) }
+                    let rest = UnsafeBufferPointer(rebasing: b[p.count...])
+                    return (true, rest.contains(UInt8(ascii: "/")) ? nil : String(decoding: rest, as: UTF8.self))
+                }
+                if isPlain {
+                    if let name { names.append(name) }
+                    continue
+                }
+            }
+            guard key.count > prefix.count && key.hasPrefix(prefix) else { continue }
             let rest = key.dropFirst(prefix.count)
             if !rest.contains("/") { names.append(String(rest)) }
         }
