@@ -60,11 +60,15 @@ struct ListFormat {
         var bytes = 0
         func measure(_ line: [String]) {
             for j in 0..<last {
-                var n = 0
-                for b in line[j].utf8 where b & 0xC0 != 0x80 { n += 1 }
+                var cell = line[j]
+                let (n, count) = cell.withUTF8 { b -> (Int, Int) in
+                    var n = 0
+                    for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+                    return (n, b.count)
+                }
                 runes.append(n)
                 if n + 3 > widths[j] { widths[j] = n + 3 }
-                bytes += line[j].utf8.count
+                bytes += count
             }
             bytes += line[last].utf8.count + 1
         }
@@ -75,12 +79,14 @@ struct ListFormat {
         var k = 0
         func emit(_ line: [String]) {
             for j in 0..<last {
-                out.append(contentsOf: line[j].utf8)
+                var cell = line[j]
+                cell.withUTF8 { out.append(contentsOf: $0) }
                 let pad = widths[j] - runes[k]
                 k += 1
                 if pad > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
             }
-            out.append(contentsOf: line[last].utf8)
+            var cell = line[last]
+            cell.withUTF8 { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "\n"))
         }
         emit(header)
@@ -105,8 +111,23 @@ struct ListFormat {
 
     /// Go's %q of a string, without escaping work for plain printable ASCII.
     static func quote(_ s: String) -> String {
-        for b in s.utf8 where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C { return goQuote(s) }
-        return "\"" + s + "\""
+        var text = s
+        // Printable ASCII and the ellipsis (E2 80 A6) that cut cells end with are written as they are.
+        let plain = text.withUTF8 { b -> Bool in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x80 {
+                    guard c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA6 else { return false }
+                    i += 3
+                    continue
+                }
+                if c < 0x20 || c == 0x7F || c == 0x22 || c == 0x5C { return false }
+                i += 1
+            }
+            return true
+        }
+        return plain ? "\"" + s + "\"" : goQuote(s)
     }
 
     /// docker/cli's Ellipsis: cut to a display width, the last column becoming "…".
