@@ -20,17 +20,17 @@ public struct IDSource: Codable, Sendable, Equatable, RandomNumberGenerator {
     public mutating func hexID(length: Int = 64) -> String {
         guard length > 0 else { return "" }
         return String(unsafeUninitializedCapacity: length) { bytes in
+            let base = bytes.baseAddress!
             var i = 0
             while i < length {
                 var word = next()
-                var k = 0
-                while k < 16 && i < length {
-                    let d = UInt8(truncatingIfNeeded: word & 0xF)
-                    bytes[i] = d < 10 ? 48 + d : 87 + d
+                let n = min(16, length - i)
+                for k in 0..<n {
+                    let d = UInt8(truncatingIfNeeded: word) & 0xF
+                    base[i + k] = d < 10 ? 48 &+ d : 87 &+ d
                     word >>= 4
-                    i += 1
-                    k += 1
                 }
+                i += n
             }
             return length
         }
