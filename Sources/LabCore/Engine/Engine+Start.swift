@@ -125,7 +125,8 @@ extension DockerEngine {
             }
         }
         var bound: [PortBinding] = []
-        let taken = containers.enumerated().filter { $0.offset != c && $0.element.state.running }.flatMap { $0.element.boundPorts }
+        var taken: [PortBinding] = []
+        for i in containers.indices where i != c && containers[i].state.running { taken += containers[i].boundPorts }
         func isTaken(_ ip: String, _ port: String, _ proto: String) -> Bool {
             (taken + bound).contains { $0.hostPort == port && $0.proto == proto && ($0.hostIP == ip || $0.hostIP == "0.0.0.0" || ip == "0.0.0.0" || $0.hostIP == "::" && ip == "") }
         }
