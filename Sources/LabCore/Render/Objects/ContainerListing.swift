@@ -64,7 +64,8 @@ public enum ObjectListing {
         let rendered = containerFormat.render(format: format, rowsReading: { fields in
             // `.Label "x"` reads the row's Labels.
             let only = fields.map { $0.contains("Label") ? $0.union(["Labels"]) : $0 }
-            return selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize, only: only) }
+            let mask = rowMask(only)
+            return selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize, mask: mask) }
         })
         out.append(rendered)
         return out
@@ -79,14 +80,29 @@ public enum ObjectListing {
     /// just those of its fields (in the same order), for a template known to read no others.
     public static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool,
                            only: Set<String>? = nil) -> JSONValue {
-        func wants(_ key: String) -> Bool { only?.contains(key) ?? true }
+        row(c, engine: engine, now: now, trunc: trunc, size: wantSize, mask: rowMask(only))
+    }
+
+    /// A row's keys, in its order.
+    static let rowKeys = ["Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names", "Networks",
+                          "Platform", "Ports", "RunningFor", "Size", "State", "Status"]
+
+    /// Which of `rowKeys` a row needs (nil: all), worked out once for every row.
+    static func rowMask(_ only: Set<String>?) -> [Bool]? {
+        only.map { o in rowKeys.map { o.contains($0) } }
+    }
+
+    static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool,
+                    mask: [Bool]?) -> JSONValue {
+        /// Whether the row needs the field at `rowKeys[i]`.
+        func wants(_ i: Int) -> Bool { mask?[i] ?? true }
         var o = JSONObject()
-        if wants("Command") { o[new: "Command"] = .string(command(c, trunc: trunc)) }
-        if wants("CreatedAt") { o[new: "CreatedAt"] = .string(DockerTime.goString(seconds: c.created)) }
-        if wants("ID") { o[new: "ID"] = .string(trunc ? c.shortID : c.id) }
-        if wants("Image") { o[new: "Image"] = .string(image(c, engine: engine, trunc: trunc)) }
-        if wants("Labels") { o[new: "Labels"] = .string(ListFormat.labels(c.config.labels)) }
-        if wants("LocalVolumes") || wants("Mounts") {
+        if wants(0) { o[new: "Command"] = .string(command(c, trunc: trunc)) }
+        if wants(1) { o[new: "CreatedAt"] = .string(DockerTime.goString(seconds: c.created)) }
+        if wants(2) { o[new: "ID"] = .string(trunc ? c.shortID : c.id) }
+        if wants(3) { o[new: "Image"] = .string(image(c, engine: engine, trunc: trunc)) }
+        if wants(4) { o[new: "Labels"] = .string(ListFormat.labels(c.config.labels)) }
+        if wants(5) || wants(6) {
             var mounts: [String] = []
             var local = 0
             for m in c.mounts {
@@ -94,20 +110,20 @@ public enum ObjectListing {
                 mounts.append(trunc ? ListFormat.ellipsis(name, 15) : name)
                 if m.type == "volume" { local += 1 }
             }
-            if wants("LocalVolumes") { o[new: "LocalVolumes"] = .string(String(local)) }
-            if wants("Mounts") { o[new: "Mounts"] = .string(mounts.joined(separator: ",")) }
+            if wants(5) { o[new: "LocalVolumes"] = .string(String(local)) }
+            if wants(6) { o[new: "Mounts"] = .string(mounts.joined(separator: ",")) }
         }
-        if wants("Names") { o[new: "Names"] = .string(c.name) }
-        if wants("Networks") {
+        if wants(7) { o[new: "Names"] = .string(c.name) }
+        if wants(8) {
             let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             o[new: "Networks"] = .string(networks.joined(separator: ","))
         }
-        if wants("Platform") { o[new: "Platform"] = .null }
-        if wants("Ports") { o[new: "Ports"] = .string(PortDisplay.display(PortDisplay.ports(c))) }
-        if wants("RunningFor") { o[new: "RunningFor"] = .string(runningFor(c, now: now)) }
-        if wants("Size") { o[new: "Size"] = .string(size(c, engine: engine, requested: wantSize)) }
-        if wants("State") { o[new: "State"] = .string(c.state.status) }
-        if wants("Status") { o[new: "Status"] = .string(c.state.display(now: now)) }
+        if wants(9) { o[new: "Platform"] = .null }
+        if wants(10) { o[new: "Ports"] = .string(PortDisplay.display(PortDisplay.ports(c))) }
+        if wants(11) { o[new: "RunningFor"] = .string(runningFor(c, now: now)) }
+        if wants(12) { o[new: "Size"] = .string(size(c, engine: engine, requested: wantSize)) }
+        if wants(13) { o[new: "State"] = .string(c.state.status) }
+        if wants(14) { o[new: "Status"] = .string(c.state.display(now: now)) }
         return .object(o)
     }
 
