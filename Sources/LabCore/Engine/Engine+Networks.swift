@@ -78,8 +78,8 @@ extension DockerEngine {
         let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
         let id = networks[n].id
         var used: [UInt32] = []
-        for c in containers {
-            for e in c.endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.append(a) } }
+        for c in containers.indices {
+            for e in containers[c].endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.append(a) } }
         }
         var host: UInt32 = 2
         while used.contains(base + host) { host += 1 }
@@ -209,9 +209,11 @@ extension DockerEngine {
     /// (container names, short ids and aliases), in the order docker's round robin starts from.
     public func resolve(_ name: String, onNetwork networkID: String) -> [String] {
         var addresses: [String] = []
-        for c in containers where c.state.running {
-            for e in c.endpoints where e.networkID == networkID && !e.ipAddress.isEmpty {
-                if c.name == name || c.shortID == name || e.aliases.contains(name) || c.config.hostname == name { addresses.append(e.ipAddress) }
+        // By index: no copy of each container.
+        for c in containers.indices where containers[c].state.running {
+            for e in containers[c].endpoints where e.networkID == networkID && !e.ipAddress.isEmpty {
+                if containers[c].name == name || containers[c].shortID == name || e.aliases.contains(name)
+                    || containers[c].config.hostname == name { addresses.append(e.ipAddress) }
             }
         }
         return addresses
