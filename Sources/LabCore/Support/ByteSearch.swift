@@ -46,3 +46,13 @@ extension String {
         return firstIndex(of: Character(Unicode.Scalar(byte)))
     }
 }
+
+extension String {
+    /// The last `byte` (an ASCII character other than CR and LF), found as `firstIndex(ascii:)` finds
+    /// the first: the same index `lastIndex(of:)` gives.
+    func lastIndex(ascii byte: UInt8) -> Index? {
+        let u = utf8
+        if u.allSatisfy({ $0 < 0x80 }) { return u.lastIndex(of: byte) }
+        return lastIndex(of: Character(Unicode.Scalar(byte)))
+    }
+}
