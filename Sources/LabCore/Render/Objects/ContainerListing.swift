@@ -154,12 +154,30 @@ public enum ObjectListing {
         guard trunc else { return name }
         if name.hasPrefix("sha256:") { return String(name.dropFirst(7).prefix(12)) }
         // reference.FamiliarString: no docker.io/ or library/, no digest; the tag as given.
+        if let plain = plainFamiliar(name) { return plain }
         var familiar = Substring(name)
         if let at = familiar.firstIndex(of: "@") { familiar = familiar[..<at] }
         for prefix in ["docker.io/", "index.docker.io/"] where familiar.hasPrefix(prefix) { familiar = familiar.dropFirst(prefix.count) }
         if familiar.hasPrefix("library/") && familiar.dropFirst(8).contains("/") == false { familiar = familiar.dropFirst(8) }
         return String(familiar)
     }
+
+    /// The IMAGE column's familiar name cut on the bytes of an ASCII name (each character one
+    /// byte), or nil for any other name.
+    static func plainFamiliar(_ name: String) -> String? {
+        var text = name
+        return text.withUTF8 { b -> String? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            let end = b.firstIndex(of: UInt8(ascii: "@")) ?? b.count
+            var start = 0
+            func has(_ p: [UInt8]) -> Bool { end - start >= p.count && b[start..<(start + p.count)].elementsEqual(p) }
+            for p in familiarPrefixes where has(p) { start += p.count }
+            if has(libraryPrefix) && !b[(start + 8)..<end].contains(UInt8(ascii: "/")) { start += 8 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
+    }
+    static let familiarPrefixes: [[UInt8]] = [Array("docker.io/".utf8), Array("index.docker.io/".utf8)]
+    static let libraryPrefix: [UInt8] = Array("library/".utf8)
 
     /// Fast check for the common case: a plain `repo[:tag]` that is one of the container's image's
     /// tags (a tag names one image only, so it then resolves to that image).

@@ -132,11 +132,13 @@ struct ListFormat {
 
     /// docker/cli's Ellipsis: cut to a display width, the last column becoming "…".
     static func ellipsis(_ s: String, _ width: Int) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            let n = s.utf8.count
-            if n <= width { return s }
-            return String(decoding: s.utf8.prefix(max(width - 1, 0)), as: UTF8.self) + "…"
+        var text = s
+        let ascii = text.withUTF8 { b -> String? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            if b.count <= width { return s }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<max(width - 1, 0)]), as: UTF8.self) + "…"
         }
+        if let ascii { return ascii }
         var total = 0
         for u in s.unicodeScalars { total += displayWidth(u) }
         if total <= width { return s }
