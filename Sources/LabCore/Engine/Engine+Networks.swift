@@ -171,7 +171,18 @@ extension DockerEngine {
         return value << 8 | part
     }
 
-    static func dotted(_ a: UInt32) -> String { "\(a >> 24).\((a >> 16) & 255).\((a >> 8) & 255).\(a & 255)" }
+    static func dotted(_ a: UInt32) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift: UInt32 in [24, 16, 8, 0] {
+            let v = (a >> shift) & 255
+            if shift != 24 { bytes.append(UInt8(ascii: ".")) }
+            if v >= 100 { bytes.append(48 + UInt8(v / 100)) }
+            if v >= 10 { bytes.append(48 + UInt8(v / 10 % 10)) }
+            bytes.append(48 + UInt8(v % 10))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Gives a starting container its endpoints: its network mode's network first.
     mutating func attachEndpoints(_ c: Int, ids: inout IDSource) {
