@@ -15,7 +15,7 @@ struct ClientPreflight {
         func isFile(_ path: String) -> Bool { files.contents(of: VirtualFileSystem.normalise(path, cwd: cwd)) != nil }
         let i = invocation
 
-        switch i.path.joined(separator: " ") {
+        switch i.pathKey {
         case "container run", "container create":
             let command = i.path[1]
             for option in ["env-file", "label-file"] {

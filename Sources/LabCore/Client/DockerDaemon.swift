@@ -13,7 +13,7 @@ enum DockerDaemon {
         let machine = lab.current
         return DaemonSession.with(&lab) { (s: inout DaemonSession) -> Int32? in
             defer { if s.attach != nil { s.attach?.machine = machine } }
-            switch i.path.joined(separator: " ") {
+            switch i.pathKey {
             case "container run": return ContainerCommands.run(i, &p, &s, create: false, terminalAttached: terminalAttached)
             case "container create": return ContainerCommands.run(i, &p, &s, create: true)
             case "container start": return ContainerCommands.start(i, &p, &s)
