@@ -15,8 +15,8 @@ struct ClientPreflight {
         func isFile(_ path: String) -> Bool { files.contents(of: VirtualFileSystem.normalise(path, cwd: cwd)) != nil }
         let i = invocation
 
-        switch i.path {
-        case ["container", "run"], ["container", "create"]:
+        switch i.pathKey {
+        case "container run", "container create":
             let command = i.path[1]
             for option in ["env-file", "label-file"] {
                 if let missing = i.values(option).first(where: { !isFile($0) }) {
@@ -28,12 +28,12 @@ struct ClientPreflight {
                 process.writeError(ClientMessages.inputNotATTY)
                 return 1
             }
-        case ["login"]:
+        case "login":
             if i.value("password") == nil && !i.flag("password-stdin") && !terminalAttached {
                 process.writeError(ClientMessages.interactiveLoginWithoutTTY)
                 return 1
             }
-        case ["image", "build"]:
+        case "image build":
             guard let context = i.arguments.first, context != "-", !context.contains("://") else { return nil }
             let dir = VirtualFileSystem.normalise(context, cwd: cwd)
             guard files.isDirectory(dir) else {
@@ -45,7 +45,7 @@ struct ClientPreflight {
                 process.writeError(ClientMessages.buildDockerfileMissing(dockerfile))
                 return 1
             }
-        case ["secret", "create"]:
+        case "secret create":
             guard i.arguments.count > 1 else { return nil }
             let source = i.arguments[1]
             if source == "-" {
@@ -56,12 +56,12 @@ struct ClientPreflight {
                 process.writeError(ClientMessages.secretFileMissing(source))
                 return 1
             }
-        case ["config", "create"]:
+        case "config create":
             if i.arguments.count > 1, i.arguments[1] != "-", !isFile(i.arguments[1]) {
                 process.writeError(ClientMessages.configFileMissing(i.arguments[1]))
                 return 1
             }
-        case ["stack", "deploy"]:
+        case "stack deploy":
             let composeFiles = i.values("compose-file")
             if composeFiles.isEmpty {
                 process.writeError(ClientMessages.composeFileRequired)
@@ -71,12 +71,12 @@ struct ClientPreflight {
                 process.writeError(ClientMessages.composeFileMissing(missing))
                 return 1
             }
-        case ["swarm", "join-token"]:
+        case "swarm join-token":
             if let role = i.arguments.first, role != "worker", role != "manager" {
                 process.writeError(ClientMessages.unknownRole(role))
                 return 1
             }
-        case ["container", "cp"]:
+        case "container cp":
             // Recorded: `docker cp a b` and `docker cp a:/x b:/y` (client-side, exit 1).
             func inContainer(_ arg: String) -> Bool { arg.contains(":") && !arg.hasPrefix("/") && !arg.hasPrefix(".") }
             if i.arguments.count == 2 {
@@ -88,7 +88,7 @@ struct ClientPreflight {
                 process.writeError(ClientMessages.copySourceMissing(VirtualFileSystem.normalise(source, cwd: cwd)))
                 return 1
             }
-        case ["system", "prune"], ["image", "prune"], ["container", "prune"], ["volume", "prune"], ["network", "prune"], ["builder", "prune"]:
+        case "system prune", "image prune", "container prune", "volume prune", "network prune", "builder prune":
             if i.flag("force") { return nil }
             let warning: String
             switch i.path[0] {

@@ -78,22 +78,28 @@ struct ContainerRuntime {
         mountIn(&container, engine: engine, hostFiles: hostFiles)
         let readOnly = container.mounts.filter { !$0.readWrite }.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
         if !readOnly.isEmpty { container.files.readOnlyRoots = readOnly }
-        let machine = Machine(hostname: container.config.hostname, files: container.files,
-                              shell: shell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
-                              engine: engine, containerID: container.id)
-        var inner = Lab(machine: machine, now: now, ids: IDSource(seed: UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable))
         let captured = CapturedOutput()
         let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
+        let startShell = shell
         var shell = Shell(programs: family.programs)
         if source != nil { shell.dialect = family.interactiveDialect }
-        let outcome = shell.run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
-        container.files = inner.machine.files
+        // The inner lab (holding a copy of the engine) ends here, before the engine is changed,
+        // so the engine's arrays are not copied.
+        let (outcome, elapsed, innerShell) = { [engine] in
+            let machine = Machine(hostname: container.config.hostname, files: container.files,
+                                  shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
+                                  engine: engine, containerID: container.id)
+            var inner = Lab(machine: machine, now: now, ids: IDSource(seed: UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable))
+            let outcome = shell.run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
+            container.files = inner.machine.files
+            return (outcome, inner.clock.now - now, inner.machine.shell)
+        }()
         container.files.readOnlyRoots = nil
         mountOut(&container, engine: &engine, hostFiles: &hostFiles)
         recordChanges(&container, before: before)
         engine.containers[c] = container
         return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
-                       elapsed: inner.clock.now - now, chunks: captured.chunks, shell: inner.machine.shell, exited: outcome.exited)
+                       elapsed: elapsed, chunks: captured.chunks, shell: innerShell, exited: outcome.exited)
     }
 
     /// A program the container's image lacks (checked by the callers against every image):
@@ -107,19 +113,30 @@ struct ContainerRuntime {
     /// The environment a process starts with in a container: PATH, HOSTNAME, the container's
     /// variables, HOME, in its working directory.
     static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil) -> ShellEnvironment {
-        var shellEnv = ShellEnvironment(hostname: container.config.hostname)
-        shellEnv.variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
-        shellEnv.exported = ["PATH", "HOSTNAME", "HOME"]
-        for line in container.config.env + extraEnv {
-            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = parts.first else { continue }
-            shellEnv.variables[String(name)] = parts.count > 1 ? String(parts[1]) : ""
-            shellEnv.exported.insert(String(name))
+        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
+        var exported: Set<String> = ["PATH", "HOSTNAME", "HOME"]
+        for lines in [container.config.env, extraEnv] {
+            for line in lines {
+                let (name, value) = splitAssignment(line)
+                variables[name] = value
+                exported.insert(name)
+            }
         }
         let cwd = workingDir ?? (container.config.workingDir.isEmpty ? "/" : container.config.workingDir)
-        shellEnv.workingDirectory = cwd
-        shellEnv.variables["PWD"] = cwd
-        return shellEnv
+        variables["PWD"] = cwd
+        return ShellEnvironment(variables: variables, exported: exported, workingDirectory: cwd)
+    }
+
+    /// `NAME=value` split at its first `=` (the whole line and "" without one). An all-ASCII line
+    /// is split on its bytes, where `=` is always a character of its own.
+    static func splitAssignment(_ line: String) -> (name: String, value: String) {
+        let u = line.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            guard let eq = u.firstIndex(of: UInt8(ascii: "=")) else { return (line, "") }
+            return (String(line[..<eq]), String(line[u.index(after: eq)...]))
+        }
+        let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
     }
 
     static func quote(_ word: String) -> String {
@@ -165,6 +182,8 @@ struct ContainerRuntime {
 
     /// Records `docker diff` entries: added (A), changed (C) and deleted (D) paths outside mounts.
     static func recordChanges(_ container: inout Container, before: VirtualFileSystem) {
+        // Nothing written, nothing to record (equal trees are usually the very same storage).
+        if container.files.nodes == before.nodes { return }
         let mounted = container.mounts.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
         func underMount(_ p: String) -> Bool { mounted.contains { p == $0 || p.hasPrefix($0 + "/") } }
         var changed: [String] = []

@@ -69,9 +69,9 @@ public struct DockerEngine: Codable, Sendable, Equatable {
         guard let due = nextDeadline, due <= now else { return }
         nextDeadline = nil
         defer {
-            for c in containers where c.state.running {
-                if let end = c.state.endsAt { schedule(end) }
-                if let check = c.state.nextHealthCheck, c.config.healthcheck != nil { schedule(check) }
+            for c in containers.indices where containers[c].state.running {
+                if let end = containers[c].state.endsAt { schedule(end) }
+                if let check = containers[c].state.nextHealthCheck, containers[c].config.healthcheck != nil { schedule(check) }
             }
         }
         for i in containers.indices {

@@ -13,7 +13,18 @@ extension DockerEngine {
     }
 
     /// What the registry would send for a reference, or nil when it has no such repository:tag.
-    public static func registryImage(_ name: ImageName, now: Double) -> LocalImage? {
+    public static func registryImage(_ name: ImageName, now: Double) -> LocalImage? { registryEntry(name)?.image }
+
+    /// What the registry holds for a reference, with its manifest digest and layers (built from
+    /// the catalogue once per reference), or nil when it has no such repository:tag.
+    static func registryEntry(_ name: ImageName) -> RegistryImageCache.Entry? {
+        RegistryImageCache.shared.entry(for: name) {
+            buildRegistryImage(name).map { RegistryImageCache.Entry(image: $0, digest: digest(name), layers: layers(name)) }
+        }
+    }
+
+    /// The image the registry holds for a reference (the same every time: built from the catalogue).
+    static func buildRegistryImage(_ name: ImageName) -> LocalImage? {
         guard let tag = name.tag, let (index, entry) = ImageCatalogue.entry(repository: name.repository, tag: tag) else { return nil }
         let id = "sha256:" + StableHash.hex("image:" + name.familiar)
         return LocalImage(id: id, repoTags: [name.familiar], repoDigests: [name.repository + "@" + digest(name)],
@@ -31,26 +42,28 @@ extension DockerEngine {
     /// Pulls a reference: the progress lines `docker pull` prints, or nil when the registry has no such image.
     /// - Returns: the lines (ending with the Status line) and whether anything new arrived.
     public mutating func pull(_ name: ImageName, now: Double) -> [String]? {
-        guard let image = Self.registryImage(name, now: now) else { return nil }
+        guard let entry = Self.registryEntry(name) else { return nil }
+        let image = entry.image
+        let familiar = name.familiar
         let tag = name.tag ?? "latest"
         var lines = ["\(tag): Pulling from \(name.remotePath)"]
-        if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(name.familiar) {
-            lines.append("Digest: \(Self.digest(name))")
-            lines.append("Status: Image is up to date for \(name.familiar)")
-            recordEvent(.image(name.familiar, "pull", name: name.repository, time: now))
+        if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(familiar) {
+            lines.append("Digest: " + entry.digest)
+            lines.append("Status: Image is up to date for " + familiar)
+            recordEvent(.image(familiar, "pull", name: name.repository, time: now))
             return lines
         }
-        for layer in Self.layers(name) {
-            lines += ["\(layer): Pulling fs layer", "\(layer): Verifying Checksum", "\(layer): Download complete", "\(layer): Pull complete"]
+        for layer in entry.layers {
+            lines += [layer + ": Pulling fs layer", layer + ": Verifying Checksum", layer + ": Download complete", layer + ": Pull complete"]
         }
-        lines.append("Digest: \(Self.digest(name))")
-        lines.append("Status: Downloaded newer image for \(name.familiar)")
+        lines.append("Digest: " + entry.digest)
+        lines.append("Status: Downloaded newer image for " + familiar)
         if let i = images.firstIndex(where: { $0.id == image.id }) {
-            images[i].repoTags.append(name.familiar)
+            images[i].repoTags.append(familiar)
         } else {
             images.append(image)
         }
-        recordEvent(.image(name.familiar, "pull", name: name.repository, time: now))
+        recordEvent(.image(familiar, "pull", name: name.repository, time: now))
         return lines
     }
 

@@ -73,14 +73,13 @@ extension DockerEngine {
     /// Hands an endpoint the lowest free address of its network (gateway .1, containers from .2).
     mutating func assignAddress(_ endpoint: inout Endpoint, network n: Int, ids: inout IDSource) {
         endpoint.endpointID = ids.hexID()
-        guard let subnet = networks[n].subnet, let slash = subnet.firstIndex(of: "/") else { return }
-        let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
-        guard octets.count == 4, let prefix = Int(subnet[subnet.index(after: slash)...]) else { return }
+        guard let subnet = networks[n].subnet, let (octets, prefix) = Self.subnetParts(subnet) else { return }
+        guard octets.count == 4 else { return }
         let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
         let id = networks[n].id
-        var used = Set<UInt32>()
-        for c in containers {
-            for e in c.endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.insert(a) } }
+        var used: [UInt32] = []
+        for c in containers.indices {
+            for e in containers[c].endpoints where e.networkID == id { if let a = Self.ipv4(e.ipAddress) { used.append(a) } }
         }
         var host: UInt32 = 2
         while used.contains(base + host) { host += 1 }
@@ -88,12 +87,69 @@ extension DockerEngine {
         endpoint.ipAddress = Self.dotted(address)
         endpoint.prefixLength = prefix
         endpoint.gateway = networks[n].userSubnet ? (networks[n].gateway ?? "") : (networks[n].gateway ?? Self.dotted(base + 1))
-        endpoint.macAddress = "02:42:" + [24, 16, 8, 0].map { Self.hex2((address >> UInt32($0)) & 255) }.joined(separator: ":")
+        var mac: [UInt8] = Array("02:42".utf8)
+        for shift: UInt32 in [24, 16, 8, 0] {
+            let v = (address >> shift) & 255
+            mac.append(UInt8(ascii: ":"))
+            mac.append(Self.hexDigit(v >> 4))
+            mac.append(Self.hexDigit(v & 15))
+        }
+        endpoint.macAddress = String(decoding: mac, as: UTF8.self)
     }
 
+    /// A subnet's `a.b.c.d` parts that read as numbers and its prefix length (nil without a `/`
+    /// or a numeric prefix). An all-ASCII subnet is split on its bytes (the same split).
+    static func subnetParts(_ subnet: String) -> ([UInt32], Int)? {
+        if let parts = plainSubnetParts(subnet) { return parts }
+        if subnet.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+            let u = subnet.utf8
+            guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let octets = u[u.startIndex..<slash].split(separator: UInt8(ascii: "."))
+                .compactMap { UInt32(Substring(subnet[$0.startIndex..<$0.endIndex])) }
+            guard let prefix = Int(subnet[u.index(after: slash)...]) else { return nil }
+            return (octets, prefix)
+        }
+        guard let slash = subnet.firstIndex(of: "/") else { return nil }
+        let octets = subnet[..<slash].split(separator: ".").compactMap { UInt32($0) }
+        guard let prefix = Int(subnet[subnet.index(after: slash)...]) else { return nil }
+        return (octets, prefix)
+    }
+
+    /// The parts of a subnet made of digits, dots and one slash only (`172.18.0.0/16`), each part
+    /// 1 to 9 digits, so reading them by hand gives what `UInt32(_:)` and `Int(_:)` give; nil for
+    /// any other text.
+    static func plainSubnetParts(_ subnet: String) -> ([UInt32], Int)? {
+        var text = subnet
+        return text.withUTF8 { b -> ([UInt32], Int)? in
+            var octets: [UInt32] = []
+            octets.reserveCapacity(4)
+            var value = 0, digits = 0, slashSeen = false
+            for c in b {
+                if c >= 48 && c <= 57 {
+                    value = value * 10 + Int(c - 48)
+                    digits += 1
+                    if digits > 9 { return nil }
+                } else if c == UInt8(ascii: ".") && !slashSeen {
+                    if digits > 0 { octets.append(UInt32(value)) }
+                    value = 0; digits = 0
+                } else if c == UInt8(ascii: "/") && !slashSeen {
+                    if digits > 0 { octets.append(UInt32(value)) }
+                    value = 0; digits = 0
+                    slashSeen = true
+                } else {
+                    return nil
+                }
+            }
+            guard slashSeen, digits > 0 else { return nil }
+            return (octets, value)
+        }
+    }
+
+    /// One lowercase hexadecimal digit (0-15) as an ASCII byte.
+    static func hexDigit(_ v: UInt32) -> UInt8 { v < 10 ? 48 + UInt8(v) : 87 + UInt8(v) }
+
     static func hex2(_ v: UInt32) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(v >> 4)], digits[Int(v & 15)]])
+        String(decoding: [hexDigit(v >> 4), hexDigit(v & 15)], as: UTF8.self)
     }
 
     /// A dotted IPv4 address as a number, or nil.
@@ -115,7 +171,18 @@ extension DockerEngine {
         return value << 8 | part
     }
 
-    static func dotted(_ a: UInt32) -> String { "\(a >> 24).\((a >> 16) & 255).\((a >> 8) & 255).\(a & 255)" }
+    static func dotted(_ a: UInt32) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(15)
+        for shift: UInt32 in [24, 16, 8, 0] {
+            let v = (a >> shift) & 255
+            if shift != 24 { bytes.append(UInt8(ascii: ".")) }
+            if v >= 100 { bytes.append(48 + UInt8(v / 100)) }
+            if v >= 10 { bytes.append(48 + UInt8(v / 10 % 10)) }
+            bytes.append(48 + UInt8(v % 10))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Gives a starting container its endpoints: its network mode's network first.
     mutating func attachEndpoints(_ c: Int, ids: inout IDSource) {
@@ -154,9 +221,11 @@ extension DockerEngine {
     public func resolve(_ name: String, onNetwork networkID: String) -> [String] {
         if let n = networkIndex(networkID), let records = networks[n].serviceRecords?[name] { return records }
         var addresses: [String] = []
-        for c in containers where c.state.running {
-            for e in c.endpoints where e.networkID == networkID && !e.ipAddress.isEmpty {
-                if c.name == name || c.shortID == name || e.aliases.contains(name) || c.config.hostname == name { addresses.append(e.ipAddress) }
+        // By index: no copy of each container.
+        for c in containers.indices where containers[c].state.running {
+            for e in containers[c].endpoints where e.networkID == networkID && !e.ipAddress.isEmpty {
+                if containers[c].name == name || containers[c].shortID == name || e.aliases.contains(name)
+                    || containers[c].config.hostname == name { addresses.append(e.ipAddress) }
             }
         }
         return addresses

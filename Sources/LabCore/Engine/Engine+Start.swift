@@ -44,11 +44,13 @@ extension DockerEngine {
         let container = containers[c]
         var result = StartResult()
         if let service = container.serviceProgram {
-            let env = Dictionary(container.config.env.map { line -> (String, String) in
-                let p = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return (String(p[0]), p.count > 1 ? String(p[1]) : "")
-            }, uniquingKeysWith: { $1 })
-            if let failure = ImageBehaviour.refusal(service: service, environment: env) {
+            let lines = container.config.env
+            if let failure = ImageBehaviour.refusal(service: service, environment: {
+                Dictionary(lines.map { line -> (String, String) in
+                    let p = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return (String(p[0]), p.count > 1 ? String(p[1]) : "")
+                }, uniquingKeysWith: { $1 })
+            }) {
                 log(c, .stderr, failure, now: now)
                 processEnded(c, code: 1, at: now)
                 return StartResult(stdout: "", stderr: failure, running: false, exitCode: 1)
@@ -86,6 +88,25 @@ extension DockerEngine {
 
     /// Appends a process's output to the container's log, line by line.
     mutating func log(_ c: Int, _ stream: OutputStream, _ text: String, now: Double) {
+        var bytes = text
+        let lines = bytes.withUTF8 { b -> [String]? in
+            // Without a carriage return every newline byte is a character of its own: split on bytes.
+            if b.contains(13) { return nil }
+            var lines: [String] = []
+            var start = 0
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 10 { end += 1 }
+                if end < b.count { end += 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                start = end
+            }
+            return lines
+        }
+        if let lines {
+            for line in lines { containers[c].logs.append(LogEntry(time: now, stream: stream, text: line)) }
+            return
+        }
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
@@ -104,7 +125,8 @@ extension DockerEngine {
             }
         }
         var bound: [PortBinding] = []
-        let taken = containers.enumerated().filter { $0.offset != c && $0.element.state.running }.flatMap { $0.element.boundPorts }
+        var taken: [PortBinding] = []
+        for i in containers.indices where i != c && containers[i].state.running { taken += containers[i].boundPorts }
         func isTaken(_ ip: String, _ port: String, _ proto: String) -> Bool {
             (taken + bound).contains { $0.hostPort == port && $0.proto == proto && ($0.hostIP == ip || $0.hostIP == "0.0.0.0" || ip == "0.0.0.0" || $0.hostIP == "::" && ip == "") }
         }

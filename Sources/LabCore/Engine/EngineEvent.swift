@@ -26,6 +26,7 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     /// plus `extra` (exitCode for die, signal for kill, execID for exec_*, oldName for rename).
     public static func container(_ c: Container, _ action: String, time: Double, extra: [String: String] = [:]) -> EngineEvent {
         var attributes = c.config.labels
+        attributes.reserveCapacity(attributes.count + 2 + extra.count)
         attributes["image"] = c.config.image
         attributes["name"] = c.name
         for (k, v) in extra { attributes[k] = v }
@@ -45,6 +46,7 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     public static func volume(_ name: String, _ action: String, driver: String = "local", time: Double,
                               extra: [String: String] = [:]) -> EngineEvent {
         var attributes = ["driver": driver]
+        attributes.reserveCapacity(1 + extra.count)
         for (k, v) in extra { attributes[k] = v }
         return EngineEvent(type: "volume", action: action, actorID: name, attributes: attributes, time: time)
     }

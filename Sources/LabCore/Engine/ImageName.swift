@@ -10,6 +10,10 @@ public struct ImageName: Sendable, Equatable, Hashable, Codable {
 
     /// Reads a reference the grammar already validated.
     public init(_ reference: String) {
+        if reference.utf8.allSatisfy({ $0 < 0x80 }) {
+            (repository, tag, digest) = Self.asciiParts(reference)
+            return
+        }
         var rest = Substring(reference)
         if let at = rest.firstIndex(of: "@") {
             digest = String(rest[rest.index(after: at)...])
@@ -28,6 +32,39 @@ public struct ImageName: Sendable, Equatable, Hashable, Codable {
         if repo.hasPrefix("library/") { repo = String(repo.dropFirst(8)) }
         repository = repo
     }
+
+    /// The same split done on the bytes of an all-ASCII reference (where every character is one
+    /// byte, so it finds the same `@`, `/` and `:` as the character-wise split).
+    private static func asciiParts(_ reference: String) -> (repository: String, tag: String?, digest: String?) {
+        var text = reference
+        return text.withUTF8 { b in
+            var end = b.count
+            var tag: String?, digest: String?
+            if let at = b.firstIndex(of: UInt8(ascii: "@")) {
+                digest = String(decoding: UnsafeBufferPointer(rebasing: b[(at + 1)...]), as: UTF8.self)
+                end = at
+            }
+            var lastSlash = -1, lastColon = -1
+            for i in 0..<end {
+                if b[i] == UInt8(ascii: "/") { lastSlash = i } else if b[i] == UInt8(ascii: ":") { lastColon = i }
+            }
+            if lastColon >= 0 && lastColon > lastSlash {
+                tag = String(decoding: UnsafeBufferPointer(rebasing: b[(lastColon + 1)..<end]), as: UTF8.self)
+                end = lastColon
+            } else if digest == nil {
+                tag = "latest"
+            }
+            var start = 0
+            for prefix in prefixes {
+                let n = prefix.count
+                if end - start >= n && (0..<n).allSatisfy({ b[start + $0] == prefix[$0] }) { start += n }
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), tag, digest)
+        }
+    }
+
+    /// What the daemon drops from the front of a repository name, in this order.
+    private static let prefixes: [[UInt8]] = [Array("docker.io/".utf8), Array("index.docker.io/".utf8), Array("library/".utf8)]
 
     /// `repository:tag` (or `repository@digest`), as docker prints it.
     public var familiar: String {

@@ -134,7 +134,8 @@ public enum DockerCommandLine {
         switch result {
         case .invocation(let inv):
             return .invocation(DockerInvocation(path: inv.path, typed: inv.typed, options: inv.options, arguments: inv.arguments,
-                                                global: inv.global, clientStdout: scanned.notices, clientStderr: inv.clientStderr))
+                                                global: inv.global, clientStdout: scanned.notices, clientStderr: inv.clientStderr,
+                                                pathKey: inv.pathKey))
         case .output(let out, let status):
             return .output(stdout: scanned.notices + out, status: status)
         case .failure(let e):
@@ -163,7 +164,8 @@ public enum DockerCommandLine {
         }
         if cmd.runCheck != .none, let err = RunChecks.check(cmd, &scanned, path: path) { return .failure(err) }
         return .invocation(DockerInvocation(path: cmd.canonical, typed: typed, options: scanned.options,
-                                            arguments: scanned.positionals, global: globals, clientStderr: cmd.banner))
+                                            arguments: scanned.positionals, global: globals, clientStderr: cmd.banner,
+                                            pathKey: cmd.canonicalKey))
     }
 
     /// logrus level names (docker/cli cli/command/cli.go → logrus.ParseLevel).

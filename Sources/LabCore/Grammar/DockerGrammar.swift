@@ -84,6 +84,8 @@ public final class DockerCommandSpec: Sendable {
     public let commandPath: String
     /// Canonical path (first entry of the help's Aliases line), e.g. ["container", "ls"].
     public let canonical: [String]
+    /// `canonical` joined by blanks (`container ls`).
+    public let canonicalKey: String
     /// The `--help` text, verbatim.
     public let help: String
     /// The usage line printed in usage errors.
@@ -114,6 +116,7 @@ public final class DockerCommandSpec: Sendable {
         self.key = key
         commandPath = key.isEmpty ? "docker" : "docker " + key
         canonical = raw.canonical
+        canonicalKey = raw.canonical.joined(separator: " ")
         help = raw.help
         let group = raw.canonical.first ?? ""
         var flags = raw.flags.map {

@@ -19,6 +19,8 @@ public struct DockerInvocation: Sendable, Equatable {
     /// Canonical command path, e.g. `["container","run"]` for `docker run` and
     /// `docker container run`; `["container","ls"]` for `docker ps`.
     public let path: [String]
+    /// `path` joined by blanks (`container run`), for routing the command.
+    public let pathKey: String
     /// The command as the learner typed it, e.g. `"docker run"` or `"docker container list"`.
     public let typed: String
     /// Every flag by long name, each value in order (bools: "true"/"false").
@@ -34,8 +36,10 @@ public struct DockerInvocation: Sendable, Equatable {
     public let clientStderr: String
 
     public init(path: [String], typed: String, options: [String: [String]], arguments: [String], global: [String: [String]],
-                clientStdout: String = "", clientStderr: String = "") {
+                clientStdout: String = "", clientStderr: String = "", pathKey: String? = nil) {
+        // pathKey: `path` joined by blanks, when the caller has it already.
         self.path = path
+        self.pathKey = pathKey ?? path.joined(separator: " ")
         self.typed = typed
         self.options = options
         self.arguments = arguments

@@ -18,19 +18,21 @@ public struct IDSource: Codable, Sendable, Equatable, RandomNumberGenerator {
 
     /// A lowercase hexadecimal id of `length` characters (64 for container and image ids).
     public mutating func hexID(length: Int = 64) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 0, count: length)
-        var i = 0
-        while i < length {
-            var word = next()
-            var k = 0
-            while k < 16 && i < length {
-                bytes[i] = digits[Int(word & 0xF)]
-                word >>= 4
-                i += 1
-                k += 1
+        guard length > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            let base = bytes.baseAddress!
+            var i = 0
+            while i < length {
+                var word = next()
+                let n = min(16, length - i)
+                for k in 0..<n {
+                    let d = UInt8(truncatingIfNeeded: word) & 0xF
+                    base[i + k] = d < 10 ? 48 &+ d : 87 &+ d
+                    word >>= 4
+                }
+                i += n
             }
+            return length
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -49,9 +49,11 @@ public struct Lab: Codable, Sendable, Equatable {
     }
 
     /// The machine the learner is on.
+    /// Read and modified in place (`lab.machine.shell.lastStatus = 0` touches only that field,
+    /// without copying the machine and its engine's arrays).
     public var machine: Machine {
-        get { machines[current] }
-        set { machines[current] = newValue }
+        _read { yield machines[current] }
+        _modify { yield &machines[current] }
     }
 }
 

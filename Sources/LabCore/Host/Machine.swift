@@ -15,6 +15,19 @@ public struct Machine: Codable, Sendable, Equatable {
     public var containerID: String?
 
     public init(hostname: String = "node1") {
+        // Every fresh node1 is the same value: copy the one built first.
+        if hostname == "node1" {
+            self = Self.freshNode1
+            return
+        }
+        self.init(building: hostname)
+    }
+
+    /// A fresh node1, built once.
+    private static let freshNode1 = Machine(building: "node1")
+
+    /// Builds a fresh machine: its files, its shell's defaults and a fresh engine.
+    private init(building hostname: String) {
         self.hostname = hostname
         var files = VirtualFileSystem()
         try? files.write(hostname + "\n", to: "/etc/hostname")
@@ -54,6 +67,14 @@ public struct ShellEnvironment: Codable, Sendable, Equatable {
             "PWD": "/root", "HOSTNAME": hostname, "TERM": "xterm",
         ]
         exported = ["HOME", "USER", "LOGNAME", "SHELL", "PATH", "PWD", "HOSTNAME", "TERM"]
+    }
+
+    /// A shell state made of given parts (a process starting inside a container).
+    init(variables: [String: String], exported: Set<String>, workingDirectory: String, lastStatus: Int32 = 0) {
+        self.variables = variables
+        self.exported = exported
+        self.workingDirectory = workingDirectory
+        self.lastStatus = lastStatus
     }
 
     /// The environment a started program receives: the exported variables, kept from one

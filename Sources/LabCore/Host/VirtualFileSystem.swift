@@ -33,6 +33,7 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Joins `path` onto `cwd` when relative, and resolves `.`, `..` and repeated slashes.
     public static func normalise(_ path: String, cwd: String) -> String {
+        if isNormalASCII(path) { return path }
         let joined = path.hasPrefix("/") ? path : (cwd == "/" ? "/" + path : cwd + "/" + path)
         var parts: [Substring] = []
         for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
@@ -41,6 +42,30 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether an ASCII path is already absolute and normalised: no empty, `.` or `..` part and no
+    /// trailing slash (or just "/"), so `normalise` would give it back unchanged.
+    static func isNormalASCII(_ path: String) -> Bool {
+        var text = path
+        return text.withUTF8 { b in
+            guard b.first == UInt8(ascii: "/") else { return false }
+            if b.count == 1 { return true }
+            var partStart = 1
+            var i = 1
+            while i <= b.count {
+                if i == b.count || b[i] == UInt8(ascii: "/") {
+                    let n = i - partStart
+                    if n == 0 { return false }
+                    if b[partStart] == UInt8(ascii: ".") && (n == 1 || (n == 2 && b[partStart + 1] == UInt8(ascii: "."))) { return false }
+                    partStart = i + 1
+                } else if b[i] >= 0x80 {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// The parent directory of a normalised path ("/" for top-level entries and for "/").
@@ -121,8 +146,25 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// The names directly inside a directory, sorted as `ls` sorts them in the C locale.
     public func children(of directory: String) -> [String] {
         let prefix = directory == "/" ? "/" : directory + "/"
+        let p = Array(prefix.utf8)
+        // Plain ASCII (no CR) is compared byte for byte: there every character is one byte.
+        let plain = p.allSatisfy { $0 < 0x80 && $0 != 13 }
         var names: [String] = []
-        for key in nodes.keys where key.count > prefix.count && key.hasPrefix(prefix) {
+        for key in nodes.keys {
+            if plain {
+                var k = key
+                let (isPlain, name) = k.withUTF8 { b -> (Bool, String?) in
+                    if b.contains(where: { $0 >= 0x80 || $0 == 13 }) { return (false, nil) }
+                    guard b.count > p.count, b.starts(with: p) else { return (true, nil) }
+                    let rest = UnsafeBufferPointer(rebasing: b[p.count...])
+                    return (true, rest.contains(UInt8(ascii: "/")) ? nil : String(decoding: rest, as: UTF8.self))
+                }
+                if isPlain {
+                    if let name { names.append(name) }
+                    continue
+                }
+            }
+            guard key.count > prefix.count && key.hasPrefix(prefix) else { continue }
             let rest = key.dropFirst(prefix.count)
             if !rest.contains("/") { names.append(String(rest)) }
         }

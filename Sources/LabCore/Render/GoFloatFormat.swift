@@ -115,7 +115,15 @@ enum GoFloatFormat {
     /// `%e %f %g` (and upper-case forms) with an explicit precision, correctly rounded by the C library.
     static func withPrecision(_ d: Double, verb: Character, precision: Int) -> String {
         if let s = special(d) { return s }
-        let s = String(format: "%.\(precision)\(verb)", d)
-        return s
+        // The C library's own printf (what String(format:) hands %e/%f/%g to), without Foundation.
+        let format = "%.\(precision)\(verb)"
+        var buffer = [CChar](repeating: 0, count: 64)
+        var n = format.withCString { f in withVaList([d]) { vsnprintf(&buffer, buffer.count, f, $0) } }
+        if n >= buffer.count {
+            buffer = [CChar](repeating: 0, count: Int(n) + 1)
+            n = format.withCString { f in withVaList([d]) { vsnprintf(&buffer, buffer.count, f, $0) } }
+        }
+        guard n >= 0 else { return String(format: format, d) }
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

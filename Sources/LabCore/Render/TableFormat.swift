@@ -20,6 +20,7 @@ public enum TableFormat {
     /// `json` alone means `{{json .}}`. (The default table formats, used when the format is
     /// just `table`, are the formatter's business.)
     public static func prepare(_ format: String) -> (isTable: Bool, template: String) {
+        if let plain = preparePlain(format) { return plain }
         var f = Substring(format)
         let isTable = f.hasPrefix("table")
         if isTable {
@@ -49,6 +50,34 @@ public enum TableFormat {
             }
         }
         return (isTable, out)
+    }
+
+    /// `prepare` for a format of ASCII without carriage returns (every character one byte),
+    /// done on its bytes; nil for any other format.
+    static func preparePlain(_ format: String) -> (isTable: Bool, template: String)? {
+        if format == "json" { return (false, "{{json .}}") }
+        var text = format
+        return text.withUTF8 { b -> (isTable: Bool, template: String)? in
+            if b.contains(where: { $0 >= 0x80 || $0 == 13 }) { return nil }
+            let isTable = b.starts(with: "table".utf8)
+            var start = isTable ? 5 : 0, end = b.count
+            while start < end && b[start] == UInt8(ascii: " ") { start += 1 }
+            while end > start && b[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start)
+            var i = start
+            while i < end {
+                let c = b[i]
+                if c == UInt8(ascii: "\\") && i + 1 < end && (b[i + 1] == UInt8(ascii: "t") || b[i + 1] == UInt8(ascii: "n")) {
+                    out.append(b[i + 1] == UInt8(ascii: "t") ? 9 : 10)
+                    i += 2
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            }
+            return (isTable, String(decoding: out, as: UTF8.self))
+        }
     }
 
     /// The header line: `template` rendered against `headers` with the header functions,

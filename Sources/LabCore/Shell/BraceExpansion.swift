@@ -3,11 +3,14 @@
 enum BraceExpansion {
     /// Whether the text could contain a brace expansion (cheap pre-check).
     static func mayExpand(_ text: String) -> Bool {
-        var open = false
-        for b in text.utf8 {
-            if b == ShellBytes.lbrace { open = true } else if b == ShellBytes.rbrace && open { return true }
+        var bytes = text
+        return bytes.withUTF8 { b in
+            var open = false
+            for c in b {
+                if c == ShellBytes.lbrace { open = true } else if c == ShellBytes.rbrace && open { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// At most this many words come out of one word.

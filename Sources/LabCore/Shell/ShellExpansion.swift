@@ -67,6 +67,7 @@ extension ShellInterpreter {
         var words = input
         if input.contains(where: Self.hasBraces) { words = input.flatMap(Self.braceExpand) }
         var builder = FieldBuilder()
+        builder.fields.reserveCapacity(words.count)
         let cwd = lab.machine.shell.workingDirectory
         let files = lab.machine.files
         let glob: (String) -> [String] = { ShellGlob.expand($0, cwd: cwd, files: files) }

@@ -35,3 +35,24 @@ extension Substring {
         return false
     }
 }
+
+extension String {
+    /// The first `byte` (an ASCII character other than CR and LF, which combine with each other)
+    /// found on the bytes when the text is all ASCII, where every character is one byte; else
+    /// found character by character. The same index `firstIndex(of:)` gives.
+    func firstIndex(ascii byte: UInt8) -> Index? {
+        let u = utf8
+        if u.allSatisfy({ $0 < 0x80 }) { return u.firstIndex(of: byte) }
+        return firstIndex(of: Character(Unicode.Scalar(byte)))
+    }
+}
+
+extension String {
+    /// The last `byte` (an ASCII character other than CR and LF), found as `firstIndex(ascii:)` finds
+    /// the first: the same index `lastIndex(of:)` gives.
+    func lastIndex(ascii byte: UInt8) -> Index? {
+        let u = utf8
+        if u.allSatisfy({ $0 < 0x80 }) { return u.lastIndex(of: byte) }
+        return lastIndex(of: Character(Unicode.Scalar(byte)))
+    }
+}

@@ -61,9 +61,12 @@ public enum ObjectListing {
             out.stdout = ListFormat.table(header, rows)
             return out
         }
-        let rendered = containerFormat.render(format: format) {
-            selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize) }
-        }
+        let rendered = containerFormat.render(format: format, rowsReading: { fields in
+            // `.Label "x"` reads the row's Labels.
+            let only = fields.map { $0.contains("Label") ? $0.union(["Labels"]) : $0 }
+            let mask = rowMask(only)
+            return selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize, mask: mask) }
+        })
         out.append(rendered)
         return out
     }
@@ -73,33 +76,55 @@ public enum ObjectListing {
         ["Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names", "Networks", "Platform", "Ports",
          "RunningFor", "Size", "State", "Status"].map { ($0, JSONValue.string("")) }))
 
-    /// One `docker ps` row (formatter.ContainerContext as `{{json .}}` marshals it).
-    public static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool) -> JSONValue {
-        var mounts: [String] = []
-        var local = 0
-        for m in c.mounts {
-            let name = m.type == "volume" ? (m.name ?? m.source) : m.source
-            mounts.append(trunc ? ListFormat.ellipsis(name, 15) : name)
-            if m.type == "volume" { local += 1 }
+    /// One `docker ps` row (formatter.ContainerContext as `{{json .}}` marshals it); with `only`,
+    /// just those of its fields (in the same order), for a template known to read no others.
+    public static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool,
+                           only: Set<String>? = nil) -> JSONValue {
+        row(c, engine: engine, now: now, trunc: trunc, size: wantSize, mask: rowMask(only))
+    }
+
+    /// A row's keys, in its order.
+    static let rowKeys = ["Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names", "Networks",
+                          "Platform", "Ports", "RunningFor", "Size", "State", "Status"]
+
+    /// Which of `rowKeys` a row needs (nil: all), worked out once for every row.
+    static func rowMask(_ only: Set<String>?) -> [Bool]? {
+        only.map { o in rowKeys.map { o.contains($0) } }
+    }
+
+    static func row(_ c: Container, engine: DockerEngine, now: Double, trunc: Bool, size wantSize: Bool,
+                    mask: [Bool]?) -> JSONValue {
+        /// Whether the row needs the field at `rowKeys[i]`.
+        func wants(_ i: Int) -> Bool { mask?[i] ?? true }
+        var o = JSONObject()
+        if wants(0) { o[new: "Command"] = .string(command(c, trunc: trunc)) }
+        if wants(1) { o[new: "CreatedAt"] = .string(DockerTime.goString(seconds: c.created)) }
+        if wants(2) { o[new: "ID"] = .string(trunc ? c.shortID : c.id) }
+        if wants(3) { o[new: "Image"] = .string(image(c, engine: engine, trunc: trunc)) }
+        if wants(4) { o[new: "Labels"] = .string(ListFormat.labels(c.config.labels)) }
+        if wants(5) || wants(6) {
+            var mounts: [String] = []
+            var local = 0
+            for m in c.mounts {
+                let name = m.type == "volume" ? (m.name ?? m.source) : m.source
+                mounts.append(trunc ? ListFormat.ellipsis(name, 15) : name)
+                if m.type == "volume" { local += 1 }
+            }
+            if wants(5) { o[new: "LocalVolumes"] = .string(String(local)) }
+            if wants(6) { o[new: "Mounts"] = .string(mounts.joined(separator: ",")) }
         }
-        let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return [
-            "Command": .string(command(c, trunc: trunc)),
-            "CreatedAt": .string(DockerTime.goString(seconds: c.created)),
-            "ID": .string(trunc ? c.shortID : c.id),
-            "Image": .string(image(c, engine: engine, trunc: trunc)),
-            "Labels": .string(ListFormat.labels(c.config.labels)),
-            "LocalVolumes": .string(String(local)),
-            "Mounts": .string(mounts.joined(separator: ",")),
-            "Names": .string(c.name),
-            "Networks": .string(networks.joined(separator: ",")),
-            "Platform": .null,
-            "Ports": .string(PortDisplay.display(PortDisplay.ports(c))),
-            "RunningFor": .string(runningFor(c, now: now)),
-            "Size": .string(size(c, engine: engine, requested: wantSize)),
-            "State": .string(c.state.status),
-            "Status": .string(c.state.display(now: now)),
-        ]
+        if wants(7) { o[new: "Names"] = .string(c.name) }
+        if wants(8) {
+            let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            o[new: "Networks"] = .string(networks.joined(separator: ","))
+        }
+        if wants(9) { o[new: "Platform"] = .null }
+        if wants(10) { o[new: "Ports"] = .string(PortDisplay.display(PortDisplay.ports(c))) }
+        if wants(11) { o[new: "RunningFor"] = .string(runningFor(c, now: now)) }
+        if wants(12) { o[new: "Size"] = .string(size(c, engine: engine, requested: wantSize)) }
+        if wants(13) { o[new: "State"] = .string(c.state.status) }
+        if wants(14) { o[new: "Status"] = .string(c.state.display(now: now)) }
+        return .object(o)
     }
 
     /// The daemon's Command (path and arguments, arguments with spaces in single quotes), quoted
@@ -129,12 +154,30 @@ public enum ObjectListing {
         guard trunc else { return name }
         if name.hasPrefix("sha256:") { return String(name.dropFirst(7).prefix(12)) }
         // reference.FamiliarString: no docker.io/ or library/, no digest; the tag as given.
+        if let plain = plainFamiliar(name) { return plain }
         var familiar = Substring(name)
         if let at = familiar.firstIndex(of: "@") { familiar = familiar[..<at] }
         for prefix in ["docker.io/", "index.docker.io/"] where familiar.hasPrefix(prefix) { familiar = familiar.dropFirst(prefix.count) }
         if familiar.hasPrefix("library/") && familiar.dropFirst(8).contains("/") == false { familiar = familiar.dropFirst(8) }
         return String(familiar)
     }
+
+    /// The IMAGE column's familiar name cut on the bytes of an ASCII name (each character one
+    /// byte), or nil for any other name.
+    static func plainFamiliar(_ name: String) -> String? {
+        var text = name
+        return text.withUTF8 { b -> String? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            let end = b.firstIndex(of: UInt8(ascii: "@")) ?? b.count
+            var start = 0
+            func has(_ p: [UInt8]) -> Bool { end - start >= p.count && b[start..<(start + p.count)].elementsEqual(p) }
+            for p in familiarPrefixes where has(p) { start += p.count }
+            if has(libraryPrefix) && !b[(start + 8)..<end].contains(UInt8(ascii: "/")) { start += 8 }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
+    }
+    static let familiarPrefixes: [[UInt8]] = [Array("docker.io/".utf8), Array("index.docker.io/".utf8)]
+    static let libraryPrefix: [UInt8] = Array("library/".utf8)
 
     /// Fast check for the common case: a plain `repo[:tag]` that is one of the container's image's
     /// tags (a tag names one image only, so it then resolves to that image).

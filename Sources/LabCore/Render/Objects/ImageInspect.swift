@@ -11,7 +11,7 @@ public enum ImageInspect {
     /// untagged with it (as `docker rmi` reports).
     public static func repoDigests(_ image: LocalImage) -> [String] {
         image.repoDigests.filter { d in
-            guard let at = d.firstIndex(of: "@") else { return true }
+            guard let at = d.firstIndex(ascii: UInt8(ascii: "@")) else { return true }
             let repo = d[..<at]
             return image.repoTags.contains { ImageName($0).repository == repo }
         }

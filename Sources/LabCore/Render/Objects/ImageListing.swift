@@ -90,25 +90,36 @@ extension ObjectListing {
         if image.repoTags.isEmpty && image.repoDigests.isEmpty {
             return [ImageRow(image: image, repository: "<none>", tag: "<none>", digest: "<none>")]
         }
+        // Few names per image: kept in small arrays, in the order they first appear.
         var repos: [String] = []
-        var tags: [String: [String]] = [:]
-        var digests: [String: [String]] = [:]
+        var tags: [[String]] = []
         var digestRepos: [String] = []
+        var digests: [[String]] = []
         for t in image.repoTags {
             let name = ImageName(t)
-            if tags[name.repository] == nil { repos.append(name.repository) }
-            tags[name.repository, default: []].append(name.tag ?? "latest")
+            if let k = repos.firstIndex(of: name.repository) {
+                tags[k].append(name.tag ?? "latest")
+            } else {
+                repos.append(name.repository)
+                tags.append([name.tag ?? "latest"])
+            }
         }
         for d in image.repoDigests {
-            guard let at = d.firstIndex(of: "@") else { continue }
+            guard let at = d.firstIndex(ascii: UInt8(ascii: "@")) else { continue }
             let repo = String(d[..<at])
-            if digests[repo] == nil { digestRepos.append(repo) }
-            digests[repo, default: []].append(String(d[d.index(after: at)...]))
+            let digest = String(d[d.index(after: at)...])
+            if let k = digestRepos.firstIndex(of: repo) {
+                digests[k].append(digest)
+            } else {
+                digestRepos.append(repo)
+                digests.append([digest])
+            }
         }
+        func digestsOf(_ repo: String) -> [String] { digestRepos.firstIndex(of: repo).map { digests[$0] } ?? [] }
         var rows: [ImageRow] = []
-        for repo in repos {
-            let ds = showDigests ? digests[repo] ?? [] : []
-            for tag in tags[repo] ?? [] {
+        for (k, repo) in repos.enumerated() {
+            let ds = showDigests ? digestsOf(repo) : []
+            for tag in tags[k] {
                 if ds.isEmpty {
                     rows.append(ImageRow(image: image, repository: repo, tag: tag, digest: "<none>"))
                 } else {
@@ -116,9 +127,9 @@ extension ObjectListing {
                 }
             }
         }
-        for repo in digestRepos where tags[repo] == nil {
+        for (k, repo) in digestRepos.enumerated() where !repos.contains(repo) {
             if showDigests {
-                for d in digests[repo] ?? [] { rows.append(ImageRow(image: image, repository: repo, tag: "<none>", digest: d)) }
+                for d in digests[k] { rows.append(ImageRow(image: image, repository: repo, tag: "<none>", digest: d)) }
             } else {
                 rows.append(ImageRow(image: image, repository: repo, tag: "<none>", digest: ""))
             }

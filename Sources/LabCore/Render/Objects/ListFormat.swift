@@ -25,6 +25,12 @@ struct ListFormat {
     /// Renders rows through a template the way formatter.Context.Write does. `format` is the
     /// user's `--format` (already known not to be the default table).
     func render(format: String, rows: () -> [JSONValue]) -> CommandOutput {
+        render(format: format, rowsReading: { _ in rows() })
+    }
+
+    /// The same, handing `rows` the root fields the template reads (nil when it may read them
+    /// all: `{{json .}}`), so a row can leave out the fields nothing reads.
+    func render(format: String, rowsReading rows: (Set<String>?) -> [JSONValue]) -> CommandOutput {
         let (isTable, text) = TableFormat.prepare(format)
         let template: GoTemplate
         do {
@@ -33,7 +39,7 @@ struct ListFormat {
             return CommandOutput(stderr: "template parsing error: " + error.message + "\n", status: 1)
         }
         do {
-            let out = try TableFormat.render(template, isTable: isTable, rows: rows(), headers: headers, options: options,
+            let out = try TableFormat.render(template, isTable: isTable, rows: rows(template.rootFields), headers: headers, options: options,
                                              headerMethods: headerMethods)
             return CommandOutput(stdout: out)
         } catch {
@@ -54,11 +60,15 @@ struct ListFormat {
         var bytes = 0
         func measure(_ line: [String]) {
             for j in 0..<last {
-                var n = 0
-                for b in line[j].utf8 where b & 0xC0 != 0x80 { n += 1 }
+                var cell = line[j]
+                let (n, count) = cell.withUTF8 { b -> (Int, Int) in
+                    var n = 0
+                    for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+                    return (n, b.count)
+                }
                 runes.append(n)
                 if n + 3 > widths[j] { widths[j] = n + 3 }
-                bytes += line[j].utf8.count
+                bytes += count
             }
             bytes += line[last].utf8.count + 1
         }
@@ -69,12 +79,14 @@ struct ListFormat {
         var k = 0
         func emit(_ line: [String]) {
             for j in 0..<last {
-                out.append(contentsOf: line[j].utf8)
+                var cell = line[j]
+                cell.withUTF8 { out.append(contentsOf: $0) }
                 let pad = widths[j] - runes[k]
                 k += 1
                 if pad > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: pad)) }
             }
-            out.append(contentsOf: line[last].utf8)
+            var cell = line[last]
+            cell.withUTF8 { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "\n"))
         }
         emit(header)
@@ -99,17 +111,34 @@ struct ListFormat {
 
     /// Go's %q of a string, without escaping work for plain printable ASCII.
     static func quote(_ s: String) -> String {
-        for b in s.utf8 where b < 0x20 || b >= 0x7F || b == 0x22 || b == 0x5C { return goQuote(s) }
-        return "\"" + s + "\""
+        var text = s
+        // Printable ASCII and the ellipsis (E2 80 A6) that cut cells end with are written as they are.
+        let plain = text.withUTF8 { b -> Bool in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x80 {
+                    guard c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA6 else { return false }
+                    i += 3
+                    continue
+                }
+                if c < 0x20 || c == 0x7F || c == 0x22 || c == 0x5C { return false }
+                i += 1
+            }
+            return true
+        }
+        return plain ? "\"" + s + "\"" : goQuote(s)
     }
 
     /// docker/cli's Ellipsis: cut to a display width, the last column becoming "…".
     static func ellipsis(_ s: String, _ width: Int) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            let n = s.utf8.count
-            if n <= width { return s }
-            return String(decoding: s.utf8.prefix(max(width - 1, 0)), as: UTF8.self) + "…"
+        var text = s
+        let ascii = text.withUTF8 { b -> String? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            if b.count <= width { return s }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<max(width - 1, 0)]), as: UTF8.self) + "…"
         }
+        if let ascii { return ascii }
         var total = 0
         for u in s.unicodeScalars { total += displayWidth(u) }
         if total <= width { return s }

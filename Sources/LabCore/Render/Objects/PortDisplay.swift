@@ -27,7 +27,7 @@ public enum PortDisplay {
     }
 
     static func split(_ key: String) -> (Int, String) {
-        guard let slash = key.firstIndex(of: "/") else { return (Int(key) ?? 0, "tcp") }
+        guard let slash = key.firstIndex(ascii: UInt8(ascii: "/")) else { return (Int(key) ?? 0, "tcp") }
         return (Int(key[..<slash]) ?? 0, String(key[key.index(after: slash)...]))
     }
 
@@ -80,7 +80,7 @@ public enum PortDisplay {
     static func formGroup(_ key: String, _ first: Int, _ last: Int) -> String {
         var ip = ""
         var type = key
-        if let slash = key.lastIndex(of: "/") {
+        if let slash = key.lastIndex(ascii: UInt8(ascii: "/")) {
             ip = String(key[..<slash])
             type = String(key[key.index(after: slash)...])
         }
