@@ -43,6 +43,17 @@ extension Lab {
                 continue
             }
             let state = engine.containers[c].state
+            if state.running && state.health == "unhealthy" {
+                // The agent stops an unhealthy task's container and reports it failed (moby
+                // daemon/cluster/executor/container: ErrContainerUnhealthy; swarmkit's exit text).
+                try? machines[cluster.nodes[n].machine].engine.kill(cid, now: now)
+                cluster.tasks[t].state = "failed"
+                cluster.tasks[t].message = "started"
+                cluster.tasks[t].error = "task: non-zero exit (137): dockerexec: unhealthy container"
+                cluster.tasks[t].timestamp = now
+                cluster.tasks[t].desiredState = "shutdown"
+                continue
+            }
             if !state.running && state.status != "restarting" && state.status != "created" {
                 let code = state.exitCode
                 cluster.tasks[t].state = code == 0 ? "complete" : "failed"
