@@ -97,32 +97,13 @@ enum SecretCommands {
         for ref in i.arguments {
             do { found.append(kind.list(swarm)[try lab.swarmFile(kind, ref)]) } catch { errors.append("Error response from daemon: " + error.message) }
         }
-        var out = CommandOutput()
-        let fmt = i.value("format") ?? ""
-        if i.flag("pretty") {
-            out.stdout = found.map { f in
-                let labels = f.labels.isEmpty ? "" : "Labels:\n" + f.labels.keys.sorted().map { " - \($0)" + (f.labels[$0]!.isEmpty ? "" : "=\(f.labels[$0]!)") + "\n" }.joined()
-                if kind == .secret {
-                    return "ID:              \(f.id)\nName:              \(f.name)\n\(labels)Driver:            \nCreated at:        \(DockerTime.goString(f.createdAt))\nUpdated at:        \(DockerTime.goString(f.updatedAt))"
-                }
-                return "ID:\t\t\t\(f.id)\nName:\t\t\t\(f.name)\n\(labels)Created at:            \t\(DockerTime.goString(f.createdAt))\nUpdated at:            \t\(DockerTime.goString(f.updatedAt))\nData:\n\(f.data)"
-            }.joined(separator: "\n\n") + (found.isEmpty ? "" : "\n")
-        } else if fmt.isEmpty || fmt == "json" {
-            let objects = found.map { json(kind, $0) }
-            out.stdout = fmt == "json" ? JSONValue.inspectCompactDocument(objects) : JSONValue.inspectDocument(objects)
-        } else {
-            do {
-                let template = try TemplateCache.shared.template(fmt)
-                for f in found { out.stdout += try template.render(json(kind, f), options: GoTemplate.Options(missingKey: .dockerInspect)) + "\n" }
-            } catch {
-                errors.append("template parsing error: " + error.message)
+        let pretty = found.map { f -> String in
+            let labels = f.labels.isEmpty ? "" : "Labels:\n" + f.labels.keys.sorted().map { " - \($0)" + (f.labels[$0]!.isEmpty ? "" : "=\(f.labels[$0]!)") + "\n" }.joined()
+            if kind == .secret {
+                return "ID:              \(f.id)\nName:              \(f.name)\n\(labels)Driver:            \nCreated at:        \(DockerTime.goString(f.createdAt))\nUpdated at:        \(DockerTime.goString(f.updatedAt))\n"
             }
+            return "ID:\t\t\t\(f.id)\nName:\t\t\t\(f.name)\n\(labels)Created at:            \t\(DockerTime.goString(f.createdAt))\nUpdated at:            \t\(DockerTime.goString(f.updatedAt))\nData:\n\(f.data)\n"
         }
-        if !errors.isEmpty {
-            out.stderr = errors.joined(separator: "\n") + "\n"
-            out.status = 1
-        }
-        _ = DockerDaemon.print(out, &p)
-        if out.status != 0 { throw .other("", status: -2) }
+        try SwarmInspection.print(SwarmInspection.output(i, json: found.map { json(kind, $0) }, pretty: pretty.isEmpty ? [] : [pretty.joined(separator: "\n")], errors: errors), &p)
     }
 }

@@ -35,11 +35,7 @@ extension Lab {
             let engine = machines[cluster.nodes[n].machine].engine
             guard let c = try? engine.containerIndex(cid) else {
                 // Removed under the agent (docker rm -f): its process was killed (Fixtures/swarm 07).
-                cluster.tasks[t].state = "failed"
-                cluster.tasks[t].error = "task: non-zero exit (137)"
-                cluster.tasks[t].message = "started"
-                cluster.tasks[t].timestamp = now
-                cluster.tasks[t].desiredState = "shutdown"
+                cluster.tasks[t].end(code: 137, cause: nil, at: now)
                 continue
             }
             let state = engine.containers[c].state
@@ -47,20 +43,11 @@ extension Lab {
                 // The agent stops an unhealthy task's container and reports it failed (moby
                 // daemon/cluster/executor/container: ErrContainerUnhealthy; swarmkit's exit text).
                 try? machines[cluster.nodes[n].machine].engine.kill(cid, now: now)
-                cluster.tasks[t].state = "failed"
-                cluster.tasks[t].message = "started"
-                cluster.tasks[t].error = "task: non-zero exit (137): dockerexec: unhealthy container"
-                cluster.tasks[t].timestamp = now
-                cluster.tasks[t].desiredState = "shutdown"
+                cluster.tasks[t].end(code: 137, cause: "dockerexec: unhealthy container", at: now)
                 continue
             }
             if !state.running && state.status != "restarting" && state.status != "created" {
-                let code = state.exitCode
-                cluster.tasks[t].state = code == 0 ? "complete" : "failed"
-                cluster.tasks[t].message = code == 0 ? "finished" : "started"
-                if code != 0 { cluster.tasks[t].error = "task: non-zero exit (\(code))" }
-                cluster.tasks[t].timestamp = state.finishedAt ?? now
-                cluster.tasks[t].desiredState = "shutdown"
+                cluster.tasks[t].end(code: state.exitCode, cause: nil, at: state.finishedAt ?? now)
             }
         }
     }
@@ -150,6 +137,16 @@ extension Lab {
 }
 
 extension SwarmTask {
+    /// The task's process ended with `code`: complete at 0, else failed with swarmkit's
+    /// `task: non-zero exit (N)[: cause]` (swarmd/dockerexec/controller.go); either way it is done.
+    mutating func end(code: Int32, cause: String?, at time: Double) {
+        state = code == 0 ? "complete" : "failed"
+        message = code == 0 ? "finished" : "started"
+        if code != 0 { error = "task: non-zero exit (\(code))" + (cause.map { ": " + $0 } ?? "") }
+        timestamp = time
+        desiredState = "shutdown"
+    }
+
     /// Whether its state is one a running task can be in (not yet ended).
     var isLiveState: Bool { ["new", "pending", "assigned", "accepted", "preparing", "starting", "running"].contains(state) }
 }

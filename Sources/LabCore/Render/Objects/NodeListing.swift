@@ -95,28 +95,8 @@ enum NodeListing {
         for ref in i.arguments {
             do { found.append(try lab.node(ref)) } catch { errors.append("Error response from daemon: " + error.message) }
         }
-        var out = CommandOutput()
-        if i.flag("pretty") {
-            out.stdout = found.map { prettyText(lab, swarm, $0) }.joined(separator: "\n\n") + (found.isEmpty ? "" : "\n")
-        } else {
-            let fmt = i.value("format") ?? ""
-            if fmt.isEmpty || fmt == "json" {
-                let objects = found.map { json(lab, swarm, $0) }
-                out.stdout = fmt == "json" ? JSONValue.inspectCompactDocument(objects) : JSONValue.inspectDocument(objects)
-            } else {
-                do {
-                    let template = try TemplateCache.shared.template(fmt)
-                    for n in found { out.stdout += try template.render(json(lab, swarm, n), options: GoTemplate.Options(missingKey: .dockerInspect)) + "\n" }
-                } catch {
-                    errors.append("template parsing error: " + error.message)
-                }
-            }
-        }
-        if !errors.isEmpty {
-            out.stderr = errors.joined(separator: "\n") + "\n"
-            out.status = 1
-        }
-        return DockerDaemon.print(out, &p)
+        let pretty = found.map { prettyText(lab, swarm, $0) }.joined(separator: "\n\n") + (found.isEmpty ? "" : "\n")
+        return DockerDaemon.print(SwarmInspection.output(i, json: found.map { json(lab, swarm, $0) }, pretty: [pretty], errors: errors), &p)
     }
 
     /// `--pretty` (docker/cli nodeInspectPrettyTemplate).

@@ -137,27 +137,8 @@ enum ServiceListing {
             // The client's own words for a service it cannot find (Fixtures/swarm 05).
             do { found.append(swarm.services[try lab.service(ref)]) } catch { errors.append("Error: no such service: \(ref)") }
         }
-        var out = CommandOutput()
-        let fmt = i.value("format") ?? ""
-        if i.flag("pretty") {
-            out.stdout = found.map { ServicePretty.text($0, swarm) + "\n\n" }.joined()
-        } else if fmt.isEmpty || fmt == "json" {
-            let objects = found.map { ServiceJSON.service($0, swarm) }
-            out.stdout = fmt == "json" ? JSONValue.inspectCompactDocument(objects) : JSONValue.inspectDocument(objects)
-        } else {
-            do {
-                let template = try TemplateCache.shared.template(fmt)
-                for s in found { out.stdout += try template.render(ServiceJSON.service(s, swarm), options: GoTemplate.Options(missingKey: .dockerInspect)) + "\n" }
-            } catch {
-                errors.append("template parsing error: " + error.message)
-            }
-        }
-        if !errors.isEmpty {
-            out.stderr = errors.joined(separator: "\n") + "\n"
-            out.status = 1
-        }
-        _ = DockerDaemon.print(out, &p)
-        if out.status != 0 { throw .other("", status: -2) }
+        try SwarmInspection.print(SwarmInspection.output(i, json: found.map { ServiceJSON.service($0, swarm) },
+                                                         pretty: found.map { ServicePretty.text($0, swarm) + "\n\n" }, errors: errors), &p)
     }
 
     /// `docker service logs`: each task's container log lines, prefixed `NAME.SLOT.TASKID@NODE    | `.
