@@ -94,6 +94,20 @@ final class SwarmLessonPathTests: XCTestCase {
         XCTAssertEqual(stack[4], "NAME      SERVICES\n")
     }
 
+    /// The routing mesh: a port a service publishes answers on every node, even one without a
+    /// task of it; a container's own published port answers on its machine only.
+    func testPublishedPortAnswersOnEveryNode() {
+        var lab = Lab(nodes: 3)
+        _ = replay(Self.setup + ["docker service scale web=1"], lab: &lab)
+        XCTAssertEqual(spread(lab, "web").count, 1)
+        for node in ["node1", "node2", "node3"] {
+            XCTAssertTrue(replay(["curl -s \(node):8080"], lab: &lab)[0].contains("<title>Welcome to nginx!</title>"), node)
+        }
+        XCTAssertEqual(replay(["ssh node3 'docker run -d -p 8081:80 httpd >/dev/null 2>&1; curl -s localhost:8081'"], lab: &lab)[0],
+                       "<html><body><h1>It works!</h1></body></html>\n")
+        XCTAssertEqual(replay(["curl -s localhost:8081; echo $?"], lab: &lab)[0], "7\n")
+    }
+
     /// Losing more than half of the managers leaves no leader; bringing one back restores it.
     func testQuorumLossAndRecovery() {
         var lab = Lab(nodes: 3)

@@ -9,6 +9,8 @@ public struct LabShell: Sendable {
         programs.register("docker", DockerClient(terminalAttached: terminalAttached))
         programs.register("ssh", RemoteShell(terminalAttached: terminalAttached))
         programs.register("lab-machine", MachinePower())
+        // The host's curl reaches published ports and the swarm's routing mesh (HostPorts).
+        programs.register("curl", CurlProgram())
         shell = Shell(programs: programs, limits: limits)
     }
 

@@ -21,8 +21,14 @@ enum ContainerServers {
         } else {
             target = dns.engine.containers.first { c in c.state.running && c.endpoints.contains { $0.ipAddress == address } }
         }
-        guard let target, let service = target.serviceProgram else { return .refused }
-        let image = ImageName(target.config.image)
+        guard let target else { return .refused }
+        return answer(target, path: path, port: port)
+    }
+
+    /// What a container's server answers for `path` on its own `port`.
+    static func answer(_ target: Container, path: String, port: Int) -> Reply {
+        guard let service = target.serviceProgram else { return .refused }
+        let image = ImageName(String(target.config.image.split(separator: "@").first ?? ""))
         switch (service, port) {
         case ("nginx", 80):
             guard path == "/" || path == "/index.html" else { return .notFound }

@@ -30,8 +30,10 @@ struct CurlProgram: SimulatedProgram {
             p.writeError("curl: try 'curl --help' or 'curl --manual' for more information\n")
             return 2
         }
-        // Standard output is a pipe to the client unless the container has a terminal (-t).
-        let tty = lab.machine.containerID.flatMap { id in lab.machine.engine.containers.first { $0.id == id } }?.config.tty ?? false
+        // Inside a container, standard output is a pipe to the client unless it has a terminal (-t);
+        // on a lab machine, it is the learner's terminal.
+        let onHost = lab.machine.containerID == nil
+        let tty = onHost || (lab.machine.containerID.flatMap { id in lab.machine.engine.containers.first { $0.id == id } }?.config.tty ?? false)
         let meter = !silent && (output != nil || !tty || !p.stdoutIsTerminal)
         let errors = !silent || showErrors
         if meter { p.writeError(Self.meterHead + Self.meterZero) }
@@ -42,11 +44,21 @@ struct CurlProgram: SimulatedProgram {
             if errors { p.writeError((meter ? "\n" : "") + "curl: (\(code)) " + text + "\n") }
             return code
         }
-        guard let address = dns.resolve(host, turn: lab.ids.next()).first else {
-            if meter { p.writeError("curl: (6) Could not resolve host: \(host)\n") } else if errors { p.writeError("curl: (6) Could not resolve host: \(host)\n") }
-            return 6
+        let reply: ContainerServers.Reply
+        if onHost {
+            guard lab.machineReached(by: host) != nil else {
+                if meter || errors { p.writeError("curl: (6) Could not resolve host: \(host)\n") }
+                return 6
+            }
+            reply = lab.hostGet(path, host: host, port: port)
+        } else {
+            guard let address = dns.resolve(host, turn: lab.ids.next()).first else {
+                if meter { p.writeError("curl: (6) Could not resolve host: \(host)\n") } else if errors { p.writeError("curl: (6) Could not resolve host: \(host)\n") }
+                return 6
+            }
+            reply = ContainerServers.get(path, address: address, port: port, dns: dns)
         }
-        switch ContainerServers.get(path, address: address, port: port, dns: dns) {
+        switch reply {
         case .refused:
             return failure(7, "Failed to connect to \(host) port \(port) after 0 ms: Couldn't connect to server")
         case .unreachable:

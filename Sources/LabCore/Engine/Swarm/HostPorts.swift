@@ -1,0 +1,33 @@
+/// What answers on a lab machine's own ports, as the host's curl reaches them: a container
+/// published there (`docker run -p 8080:80`), else, on a swarm node, a service published
+/// through the routing mesh, which every node answers for, handing each connection to one of the
+/// service's running tasks in turn, on whichever machine it runs.
+extension Lab {
+    /// The machine a host name names from the current one: localhost, a machine's name, its address.
+    func machineReached(by host: String) -> Int? {
+        if host == "localhost" || host.hasPrefix("127.") { return current }
+        return machineIndex(named: host)
+    }
+
+    /// GET `path` on `host:port` from the current machine.
+    mutating func hostGet(_ path: String, host: String, port: Int) -> ContainerServers.Reply {
+        guard let m = machineReached(by: host) else { return .unreachable }
+        if isPoweredOff(m) { return .unreachable }
+        let engine = machines[m].engine
+        for c in engine.containers where c.state.running {
+            if let b = c.boundPorts.first(where: { $0.hostPort == String(port) && $0.proto == "tcp" }) {
+                return ContainerServers.answer(c, path: path, port: b.containerPort)
+            }
+        }
+        guard let swarm, swarm.nodeIndex(machine: m) != nil,
+              let service = swarm.services.first(where: { $0.spec.ports.contains { $0.publishedPort == port && $0.publishMode == "ingress" } }),
+              let published = service.spec.ports.first(where: { $0.publishedPort == port }) else { return .refused }
+        let tasks = swarm.tasks.filter { $0.serviceID == service.id && $0.desiredState == "running" && $0.state == "running" }
+            .sorted { ($0.slot, $0.nodeID) < ($1.slot, $1.nodeID) }
+        guard !tasks.isEmpty else { return .refused }
+        let task = tasks[Int(ids.next() % UInt64(tasks.count))]
+        guard let n = swarm.nodeIndex(id: task.nodeID), let cid = task.containerID,
+              let c = try? machines[swarm.nodes[n].machine].engine.containerIndex(cid) else { return .refused }
+        return ContainerServers.answer(machines[swarm.nodes[n].machine].engine.containers[c], path: path, port: published.targetPort)
+    }
+}
