@@ -45,12 +45,19 @@ extension DockerEngine {
                                     volumesFrom: request.volumesFrom.isEmpty ? nil : request.volumesFrom)
         var container = Container(id: id, name: name, created: now, imageID: image.id, config: config, hostConfig: hostConfig,
                                   state: .created, endpoints: [], boundPorts: [], mounts: [], logs: [], restartCount: 0,
-                                  files: ContainerFiles.base(hostname: config.hostname), changes: [:])
+                                  files: Self.startingFiles(image, hostname: config.hostname), changes: [:])
         container.pendingAliases = request.networkAliases
         container.mounts = try resolveMounts(request, image: image, ids: &ids, now: now)
         containers.append(container)
         recordEvent(.container(container, "create", time: now))
         return id
+    }
+
+    /// A new container's files: the image's own when a build made it, else the common template.
+    static func startingFiles(_ image: LocalImage, hostname: String) -> VirtualFileSystem {
+        guard var files = image.built?.files else { return ContainerFiles.base(hostname: hostname) }
+        files.set(.file(hostname + "\n"), at: "/etc/hostname")
+        return files
     }
 
     /// A generated name docker-style (adjective_surname) that no container has yet.

@@ -17,9 +17,40 @@ public struct LocalImage: Codable, Sendable, Equatable {
     public var size: Int64
     /// The service program the image runs (nginx, postgres…), or nil for base images.
     public var service: String?
+    /// What a build gave the image beyond the catalogue's fields (nil for pulled images).
+    public var built: BuiltImage?
 
     /// The short id `docker images` shows.
     public var shortID: String { String(id.dropFirst(7).prefix(12)) }
+}
+
+/// What `docker build` (or `docker commit`) records about an image it made: the settings a
+/// Dockerfile can set that pulled images take from the catalogue, the files of its layers, its
+/// history, and how the build cache finds it again.
+public struct BuiltImage: Codable, Sendable, Equatable {
+    /// The catalogue image it derives from (`alpine:latest`): its programs and behaviour.
+    public var base: String
+    /// The image it was built on top of (a step's parent), and the cache key of that step.
+    public var parent: String
+    public var cacheKey: String
+    public var labels: [String: String] = [:]
+    public var user: String = ""
+    public var healthcheck: [String]?
+    public var stopSignal: String?
+    public var onBuild: [String] = []
+    public var shell: [String]?
+    /// The image's whole filesystem as its layers leave it (a container starts from it).
+    public var files: VirtualFileSystem
+    /// `docker history`: each step's instruction (as the builder records it) and size, newest first.
+    public var history: [HistoryStep] = []
+
+    /// One line of `docker history`.
+    public struct HistoryStep: Codable, Sendable, Equatable {
+        public var createdBy: String
+        public var created: Double
+        public var size: Int64
+        public var imageID: String?
+    }
 }
 
 /// Deterministic identifiers derived from a name (so an image always gets the same id and digest).

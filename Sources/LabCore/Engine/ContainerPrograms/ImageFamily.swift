@@ -92,6 +92,8 @@ public enum ImageFamily: String, Sendable, Equatable, CaseIterable {
         if let f = family(named: container.config.image) { return f }
         if let image = engine.images.first(where: { $0.id == container.imageID }) {
             for tag in image.repoTags { if let f = family(named: tag) { return f } }
+            // A built image runs what its base image has.
+            if let base = image.built?.base, let f = family(named: base) { return f }
         }
         return .busybox
     }

@@ -44,12 +44,16 @@ extension ObjectListing {
             return ca != cb ? ca > cb : a > b
         }
         var rows: [ImageRow] = []
+        // A build's intermediate images (untagged parents of other images) show only with -a.
+        let parents = Set(engine.images.compactMap { $0.built?.parent })
+        let all = invocation.flag("all")
         for i in order {
             var image = engine.images[i]
+            if !all && image.repoTags.isEmpty && parents.contains(image.id) { continue }
             image.repoDigests = ImageInspect.repoDigests(image)
             if let before, image.created >= before { continue }
             if let since, image.created <= since { continue }
-            if filters.has("label") && !filters.matchLabels("label", [:]) { continue }
+            if filters.has("label") && !filters.matchLabels("label", image.built?.labels ?? [:]) { continue }
             if let dangling, dangling != image.repoTags.isEmpty { continue }
             if filters.has("reference") {
                 image.repoTags = image.repoTags.filter { t in filters["reference"].contains { referenceMatch($0, t) } }

@@ -1,0 +1,59 @@
+/// `docker build` (docker/cli cli/command/image/build.go with the legacy builder, as the
+/// oracle's client runs it without buildx): the client checks the context and the Dockerfile,
+/// reports the context it sends, the daemon runs the steps (ImageBuilder), and the client
+/// prints the result and tags it.
+enum BuildCommand {
+    static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let contextArg = i.arguments.first ?? "."
+        let contextDir = p.resolve(contextArg)
+        guard s.files.isDirectory(contextDir) else {
+            p.writeError("unable to prepare context: path \"\(contextArg)\" not found\n")
+            return 1
+        }
+        let dockerfileArg = i.value("file") ?? "Dockerfile"
+        let dockerfilePath = dockerfileArg.hasPrefix("/") ? dockerfileArg : VirtualFileSystem.normalise(dockerfileArg, cwd: i.value("file") == nil ? contextDir : p.workingDirectory)
+        guard let text = s.files.contents(of: dockerfilePath) else {
+            p.writeError("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat \(dockerfilePath): no such file or directory\n")
+            return 1
+        }
+        let quiet = i.flag("quiet")
+        let context = ImageBuilder.context(s.files, dir: contextDir)
+        if !quiet { p.write("Sending build context to Docker daemon  \(HumanSize.decimal(Double(ImageBuilder.contextSize(context))))\n\n") }
+        let dockerfile: Dockerfile
+        do {
+            dockerfile = try Dockerfile.parse(text)
+        } catch {
+            p.writeError("Error response from daemon: dockerfile parse error line \(error.line): \(error.message)\n")
+            return 1
+        }
+        if dockerfile.instructions.isEmpty {
+            p.writeError("Error response from daemon: the Dockerfile (\(dockerfileArg)) cannot be empty\n")
+            return 1
+        }
+        var args: [String: String] = [:]
+        for a in i.values("build-arg") {
+            let kv = a.split(separator: "=", maxSplits: 1)
+            args[String(kv[0])] = kv.count > 1 ? String(kv[1]) : (p.environment[String(kv[0])] ?? "")
+        }
+        let tags = i.values("tag").map { ImageName($0).tag == nil && !$0.contains("@") ? $0 + ":latest" : $0 }
+        let request = ImageBuilder.Request(contextDir: contextDir, dockerfile: dockerfile, tags: tags, buildArgs: args,
+                                           noCache: i.flag("no-cache"), target: i.value("target"), quiet: quiet)
+        var printed = ""
+        let outcome = ImageBuilder.build(request, &s) { printed += $0 }
+        p.write(printed)
+        switch outcome {
+        case .failed(let message, let status):
+            p.writeError(message + "\n")
+            return status
+        case .built(let id):
+            for tag in tags { try? s.engine.tag(id, as: tag, now: s.now) }
+            if quiet {
+                p.write(id + "\n")
+            } else {
+                p.write("Successfully built \(id.dropFirst(7).prefix(12))\n")
+                for tag in tags { p.write("Successfully tagged \(ImageName(tag).familiar)\n") }
+            }
+            return 0
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// `docker build` with the legacy builder (moby builder/dockerfile, as the oracle's Engine 20.10
+/// runs it): each instruction makes an image on top of the last, RUN in an intermediate
+/// container whose file changes become the layer, COPY and ADD from the build context (less
+/// what `.dockerignore` excludes); a step whose parent and instruction (and, for COPY/ADD, the
+/// copied files) match an earlier build is taken from the cache. It prints what the legacy
+/// builder prints: `Step N/M : …`, ` ---> Running in …`, ` ---> Using cache`, the image ids.
+struct ImageBuilder {
+    /// What the build was asked for.
+    struct Request {
+        var contextDir: String
+        var dockerfile: Dockerfile
+        var tags: [String]
+        var buildArgs: [String: String]
+        var noCache: Bool
+        var target: String?
+        var quiet: Bool
+    }
+
+    /// A build's outcome: the image id, or the failure the client prints (and its status).
+    enum Outcome: Equatable {
+        case built(String)
+        case failed(String, status: Int32)
+    }
+
+    /// The build context: every file under the folder, less what `.dockerignore` excludes, by relative path.
+    static func context(_ files: VirtualFileSystem, dir: String) -> [String: String] {
+        let ignore = (files.contents(of: dir + "/.dockerignore") ?? "").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        var out: [String: String] = [:]
+        for path in files.subtree(at: dir) where !files.isDirectory(path) {
+            let rel = String(path.dropFirst(dir.count + (dir.hasSuffix("/") ? 0 : 1)))
+            if ignore.contains(where: { ListFilters.globMatch($0, rel) || rel.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) { continue }
+            out[rel] = files.contents(of: path) ?? ""
+        }
+        return out
+    }
+
+    /// The size the client reports sending (a tar of the context: a 512-byte header a file, its
+    /// data rounded up to 512, and the two closing blocks).
+    static func contextSize(_ context: [String: String]) -> Int {
+        context.values.reduce(1024) { $0 + 512 + ($1.utf8.count + 511) / 512 * 512 }
+    }
+
+    /// Runs the build on the session's engine, writing its progress to `out`.
+    static func build(_ r: Request, _ s: inout DaemonSession, out: (String) -> Void) -> Outcome {
+        let context = Self.context(s.files, dir: r.contextDir)
+        var state = BuildState(args: r.buildArgs)
+        let steps = stagesToRun(r.dockerfile.instructions, target: r.target)
+        let total = steps.count
+        var image: Int?
+        var stageImages: [String: String] = [:]
+        var stageIndex = 0
+        for (k, ins) in steps.enumerated() {
+            if !r.quiet { out("Step \(k + 1)/\(total) : \(ins.original)\n") }
+            if ins.keyword == "FROM" {
+                let words = state.substitute(ins.text).split(separator: " ").map(String.init)
+                let ref = words.first ?? ""
+                if let named = stageImages[ref], let i = s.engine.imageIndex(named) {
+                    image = i
+                } else {
+                    if s.engine.imageIndex(ref) == nil {
+                        guard let lines = s.engine.pull(ImageName(ref), now: s.now) else {
+                            return .failed("pull access denied for \(ImageName(ref).repository), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", status: 1)
+                        }
+                        if !r.quiet { out(lines.map { $0 + "\n" }.joined()) }
+                    }
+                    image = s.engine.imageIndex(ref)
+                }
+                if words.count >= 3, words[1].uppercased() == "AS" { state.stageName = words[2] } else { state.stageName = String(stageIndex) }
+                stageIndex += 1
+                state.resetStage()
+                if let image, !r.quiet { out(" ---> \(s.engine.images[image].shortID)\n") }
+                if let image { stageImages[state.stageName] = s.engine.images[image].id }
+                continue
+            }
+            guard let current = image else { return .failed("Please provide a source image with `from` prior to commit", status: 1) }
+            switch step(ins, from: current, context: context, state: &state, stages: stageImages, noCache: r.noCache, quiet: r.quiet, &s, out: out) {
+            case .built(let id):
+                image = s.engine.imageIndex(id)
+                stageImages[state.stageName] = id
+            case .failed(let message, let status):
+                return .failed(message, status: status)
+            }
+        }
+        guard let image else { return .failed("no build stage in current context", status: 1) }
+        let id = s.engine.images[image].id
+        return .built(id)
+    }
+
+    /// The instructions of the stages up to `--target` (all of them without it).
+    static func stagesToRun(_ all: [Dockerfile.Instruction], target: String?) -> [Dockerfile.Instruction] {
+        guard let target else { return all }
+        var out: [Dockerfile.Instruction] = []
+        var inTarget = false
+        for ins in all {
+            if ins.keyword == "FROM" {
+                if inTarget { break }
+                let words = ins.text.split(separator: " ")
+                inTarget = words.count >= 3 && words[1].uppercased() == "AS" && String(words[2]) == target
+            }
+            out.append(ins)
+        }
+        return out
+    }
+}
