@@ -18,8 +18,14 @@ enum ImageHistory {
         var comment: String
     }
 
-    static func layers(_ image: LocalImage) -> [Layer] {
-        [Layer(id: image.id, created: image.created, createdBy: "", size: image.size, comment: "Imported from -")]
+    /// A pulled image's one imported layer; a built image's steps, newest first, then its base's layer.
+    static func layers(_ image: LocalImage, engine: DockerEngine) -> [Layer] {
+        guard let built = image.built else {
+            return [Layer(id: image.id, created: image.created, createdBy: "", size: image.size, comment: "Imported from -")]
+        }
+        let steps = built.history.map { Layer(id: $0.imageID ?? "<missing>", created: $0.created, createdBy: $0.createdBy, size: $0.size, comment: "") }
+        let base = engine.imageIndex(built.base).map { layers(engine.images[$0], engine: engine) } ?? []
+        return steps + base
     }
 
     static func output(_ i: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
@@ -29,7 +35,7 @@ enum ImageHistory {
         }
         let human = i.options["human"] == nil || i.flag("human")
         let trunc = !i.flag("no-trunc")
-        let rows = layers(engine.images[k])
+        let rows = layers(engine.images[k], engine: engine)
         var format = ListFormat.format(i)
         if ListFormat.isDefaultTable(format) {
             if i.flag("quiet") {

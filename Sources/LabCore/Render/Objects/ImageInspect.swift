@@ -23,8 +23,8 @@ public enum ImageInspect {
         o["Id"] = .string(image.id)
         o["RepoTags"] = .array(image.repoTags.map { .string($0) })
         o["RepoDigests"] = .array(repoDigests(image).map { .string($0) })
-        o["Parent"] = ""
-        o["Comment"] = "Imported from -"
+        o["Parent"] = .string(image.built?.parent ?? "")
+        o["Comment"] = image.built == nil ? "Imported from -" : ""
         o["Created"] = .string(DockerTime.rfc3339Nano(image.created))
         o["Container"] = ""
         o["ContainerConfig"] = config(image, container: true)
@@ -49,7 +49,7 @@ public enum ImageInspect {
         var o = JSONObject()
         o["Hostname"] = ""
         o["Domainname"] = ""
-        o["User"] = ""
+        o["User"] = .string(container ? "" : image.built?.user ?? "")
         o["AttachStdin"] = false
         o["AttachStdout"] = false
         o["AttachStderr"] = false
@@ -59,12 +59,16 @@ public enum ImageInspect {
         o["StdinOnce"] = false
         o["Env"] = container || image.env.isEmpty ? .null : ContainerInspect.strings(image.env)
         o["Cmd"] = container ? .null : ContainerInspect.strings(image.cmd)
+        if !container, let hc = image.built?.healthcheck { o["Healthcheck"] = ["Test": ContainerInspect.strings(hc)] }
         o["Image"] = ""
         o["Volumes"] = container || image.volumes.isEmpty ? .null : ContainerInspect.set(image.volumes)
         o["WorkingDir"] = .string(container ? "" : image.workingDir)
         o["Entrypoint"] = container ? .null : ContainerInspect.strings(image.entrypoint)
-        o["OnBuild"] = .null
-        o["Labels"] = .null
+        let built = container ? nil : image.built
+        o["OnBuild"] = built.map { $0.onBuild.isEmpty ? .null : ContainerInspect.strings($0.onBuild) } ?? .null
+        o["Labels"] = built.map { $0.labels.isEmpty ? .null : ContainerInspect.map($0.labels) } ?? .null
+        if let signal = built?.stopSignal { o["StopSignal"] = .string(signal) }
+        if let shell = built?.shell { o["Shell"] = ContainerInspect.strings(shell) }
         return .object(o)
     }
 }
