@@ -104,4 +104,20 @@ public enum ClientMessages {
 
     /// `docker builder prune` (after the legacy builder banner); one line, unlike the others.
     public static let builderPruneWarning = "WARNING! This will remove all dangling build cache. " + confirmationQuestion
+
+    /// What DOCKER_BUILDKIT makes of `docker build` on a client without buildx (Fixtures/build 01).
+    enum BuildKitChoice { case refused(String), banner(String) }
+
+    /// `DOCKER_BUILDKIT=1` is refused; `=0` keeps the legacy builder with its own banner; nil
+    /// when the variable is not set (the usual banner).
+    static func buildKitChoice(_ i: DockerInvocation, _ environment: [String: String]) -> BuildKitChoice? {
+        guard i.pathKey == "image build" || i.pathKey == "builder build", let value = environment["DOCKER_BUILDKIT"]?.lowercased() else { return nil }
+        if value == "1" || value == "true" {
+            return .refused("ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/\n")
+        }
+        if value == "0" || value == "false" {
+            return .banner("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n")
+        }
+        return nil
+    }
 }

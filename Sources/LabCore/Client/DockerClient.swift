@@ -25,7 +25,13 @@ public struct DockerClient: SimulatedProgram {
             return error.status
         case .invocation(let invocation):
             process.write(invocation.clientStdout)
-            process.writeError(invocation.clientStderr)
+            switch ClientMessages.buildKitChoice(invocation, process.environment) {
+            case .refused(let text):
+                process.writeError(text)
+                return 1
+            case .banner(let text): process.writeError(text)
+            case nil: process.writeError(invocation.clientStderr)
+            }
             let preflight = ClientPreflight(invocation: invocation, terminalAttached: terminalAttached)
             if let status = preflight.check(&process, lab: lab) { return status }
             return daemon(invocation, &process, lab: &lab)

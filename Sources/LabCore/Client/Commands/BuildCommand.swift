@@ -18,7 +18,7 @@ enum BuildCommand {
         }
         let quiet = i.flag("quiet")
         let context = ImageBuilder.context(s.files, dir: contextDir)
-        if !quiet { p.write("Sending build context to Docker daemon  \(HumanSize.decimal(Double(ImageBuilder.contextSize(context))))\n\n") }
+        if !quiet { p.write("Sending build context to Docker daemon  \(HumanSize.format(Double(ImageBuilder.contextSize(context)), base: 1000, units: HumanSize.decimal, precision: 4))\n") }
         let dockerfile: Dockerfile
         do {
             dockerfile = try Dockerfile.parse(text)

@@ -70,7 +70,9 @@ extension ImageBuilder {
         built.cacheKey = key
         let text = state.substitute(ins.text, env: base.env)
         var size: Int64 = 0
-        var history = "/bin/sh -c #(nop)  \(ins.keyword) \(text)"
+        // The legacy builder's CREATED BY: `#(nop)` and the instruction, exec forms as Go prints a []string.
+        let shownArgs = ins.json.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: " ") + "]" } ?? text
+        var history = "/bin/sh -c #(nop)  \(ins.keyword) \(shownArgs)"
         switch ins.keyword {
         case "RUN":
             let argv = ins.json ?? ((built.shell ?? ["/bin/sh", "-c"]) + [text])
@@ -89,7 +91,13 @@ extension ImageBuilder {
             if !quiet { out(result.stdout + result.stderr) }
             let code = result.running ? 0 : result.exitCode
             if let c = try? s.engine.containerIndex(id) {
-                built.files = s.engine.containers[c].files
+                let after = s.engine.containers[c].files
+                // The layer's size: the bytes of the files the step added or changed.
+                for path in after.subtree(at: "/") where !after.isDirectory(path) && path != "/etc/hostname" {
+                    let data = after.contents(of: path)
+                    if data != built.files.contents(of: path) { size += Int64(data?.utf8.count ?? 0) }
+                }
+                built.files = after
                 try? s.engine.remove(id, force: true, volumes: true, now: s.now)
             }
             if code != 0 {
@@ -97,7 +105,6 @@ extension ImageBuilder {
                 return .failed("The command '\(shown)' returned a non-zero code: \(code)", status: Int32(code))
             }
             if !quiet { out("Removing intermediate container \(cid.prefix(12))\n") }
-            size = 0
         case "COPY", "ADD":
             let parts = ins.json ?? text.split(separator: " ").map(String.init)
             var dest = parts.last ?? "."
