@@ -14,13 +14,17 @@ final class SwarmTranscriptTests: XCTestCase {
     /// The swarm issue's bar.
     static let requiredMatchRate = 0.95
 
-    static func scenarioNames() -> [String] {
-        guard let dir = Bundle.module.url(forResource: "Fixtures/swarm/transcripts", withExtension: nil) else { return [] }
+    func testRecordedSwarmScenariosMatchTheRealEngine() throws {
+        try Self.compare(folder: "swarm", bar: Self.requiredMatchRate)
+    }
+
+    static func scenarioNames(_ folder: String) -> [String] {
+        guard let dir = Bundle.module.url(forResource: "Fixtures/\(folder)/transcripts", withExtension: nil) else { return [] }
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
     }
 
-    static func transcript(_ name: String) throws -> String {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/swarm/transcripts/" + name, withExtension: nil))
+    static func transcript(_ folder: String, _ name: String) throws -> String {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(folder)/transcripts/" + name, withExtension: nil))
         return try String(contentsOf: url, encoding: .utf8)
     }
 
@@ -44,16 +48,17 @@ final class SwarmTranscriptTests: XCTestCase {
         steps.map { "$ \($0.command)\n\($0.output)[rc=\($0.status)]\n" }.joined()
     }
 
-    func testRecordedSwarmScenariosMatchTheRealEngine() throws {
-        let names = Self.scenarioNames()
-        guard !names.isEmpty else { throw XCTSkip("no swarm transcripts recorded") }
+    /// Replays every scenario of Fixtures/FOLDER and requires `bar` of its commands to match;
+    /// the ones that differ are always named (LAB_SHOW_MISMATCHES=1 shows both outputs).
+    static func compare(folder: String, bar: Double) throws {
+        let names = scenarioNames(folder)
+        guard !names.isEmpty else { throw XCTSkip("no \(folder) transcripts recorded") }
         var total = 0, matched = 0
         var report: [String] = []
         for name in names {
-            let realText = try Self.transcript(name)
-            let realSteps = EngineTranscriptTests.parseTranscript(realText)
-            let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(Self.render(realSteps), host: "vm", addr: "192.0.2.2"))
-            let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(Self.simulate(realSteps), host: "node1", addr: "192.168.0.11"))
+            let realSteps = EngineTranscriptTests.parseTranscript(try transcript(folder, name))
+            let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2"))
+            let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(simulate(realSteps), host: "node1", addr: "192.168.0.11"))
             for (k, r) in real.enumerated() {
                 total += 1
                 let o = k < ours.count ? ours[k] : Step(command: r.command, output: "<missing>", status: -1)
@@ -65,13 +70,13 @@ final class SwarmTranscriptTests: XCTestCase {
             }
         }
         let rate = total == 0 ? 0 : Double(matched) / Double(total)
-        print("swarm transcripts: \(matched) of \(total) commands match the real engine (\(String(format: "%.1f", rate * 100))%)")
+        print("\(folder) transcripts: \(matched) of \(total) commands match the real engine (\(String(format: "%.1f", rate * 100))%)")
         if ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil {
             print(report.joined(separator: "\n"))
         } else {
             print("differing: " + report.map { $0.split(separator: "\n").first.map(String.init) ?? "" }.joined(separator: "; "))
         }
-        XCTAssertGreaterThanOrEqual(rate, Self.requiredMatchRate, "\(total - matched) of \(total) swarm commands differ:\n" + report.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(rate, bar, "\(total - matched) of \(total) \(folder) commands differ:\n" + report.joined(separator: "\n"))
     }
 }
 
