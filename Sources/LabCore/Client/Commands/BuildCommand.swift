@@ -18,7 +18,11 @@ enum BuildCommand {
         }
         let quiet = i.flag("quiet")
         let context = ImageBuilder.context(s.files, dir: contextDir)
-        if !quiet { p.write("Sending build context to Docker daemon  \(HumanSize.format(Double(ImageBuilder.contextSize(context)), base: 1000, units: HumanSize.decimal, precision: 4))\n") }
+        if !quiet {
+            // The client's progress line, the size right-aligned in eight columns (Fixtures/build 04).
+            let size = HumanSize.format(Double(ImageBuilder.contextSize(context)), base: 1000, units: HumanSize.decimal, precision: 4)
+            p.write("Sending build context to Docker daemon " + String(repeating: " ", count: max(0, 8 - size.count)) + size + "\n")
+        }
         let dockerfile: Dockerfile
         do {
             dockerfile = try Dockerfile.parse(text)
@@ -28,6 +32,10 @@ enum BuildCommand {
         }
         if dockerfile.instructions.isEmpty {
             p.writeError("Error response from daemon: the Dockerfile (\(dockerfileArg)) cannot be empty\n")
+            return 1
+        }
+        if dockerfile.instructions.first(where: { $0.keyword != "ARG" })?.keyword != "FROM" {
+            p.writeError("Error response from daemon: no build stage in current context\n")
             return 1
         }
         var args: [String: String] = [:]

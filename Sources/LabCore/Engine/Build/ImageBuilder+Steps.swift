@@ -87,9 +87,19 @@ extension ImageBuilder {
             guard let id = try? s.engine.createContainer(request, ids: &s.ids, now: s.now),
                   let c = try? s.engine.containerIndex(id) else { return .failed("failed to create the build container", status: 1) }
             s.engine.containers[c].files = built.files
-            let result = (try? s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now)) ?? DockerEngine.StartResult()
-            if !quiet { out(result.stdout + result.stderr) }
+            var result = DockerEngine.StartResult()
+            do { result = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now) } catch {
+                result.running = false
+                result.exitCode = error.runExitStatus
+            }
+            // The legacy builder shows a step's standard error in red (Fixtures/build 04).
+            if !quiet { out(result.stdout + (result.stderr.isEmpty ? "" : "\u{1B}[91m" + result.stderr + "\u{1B}[0m")) }
             let code = result.running ? 0 : result.exitCode
+            if code != 0 {
+                let shown = ins.json.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: " ") + "]" } ?? (built.shell ?? ["/bin/sh", "-c"]).joined(separator: " ") + " " + text
+                // The failed step's container stays (docker ps -a shows it exited).
+                return .failed("The command '\(shown)' returned a non-zero code: \(code)", status: Int32(code))
+            }
             if let c = try? s.engine.containerIndex(id) {
                 let after = s.engine.containers[c].files
                 // The layer's size: the bytes of the files the step added or changed.
@@ -99,10 +109,6 @@ extension ImageBuilder {
                 }
                 built.files = after
                 try? s.engine.remove(id, force: true, volumes: true, now: s.now)
-            }
-            if code != 0 {
-                let shown = ins.json.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: " ") + "]" } ?? (built.shell ?? ["/bin/sh", "-c"]).joined(separator: " ") + " " + text
-                return .failed("The command '\(shown)' returned a non-zero code: \(code)", status: Int32(code))
             }
             if !quiet { out("Removing intermediate container \(cid.prefix(12))\n") }
         case "COPY", "ADD":
@@ -120,6 +126,12 @@ extension ImageBuilder {
             }
             history = "/bin/sh -c #(nop) \(ins.keyword) file:\(StableHash.hex(key).prefix(64)) in \(dest) "
         default:
+            if ins.keyword == "EXPOSE" {
+                for p in text.split(separator: " ") {
+                    let port = p.split(separator: "/").first ?? ""
+                    guard PortSpec.portRange(port) != nil else { return .failed("Invalid containerPort: \(port)", status: 1) }
+                }
+            }
             let cid = s.ids.hexID()
             if !quiet { out(" ---> Running in \(cid.prefix(12))\n") }
             apply(ins, text: text, to: &next, built: &built)
@@ -209,9 +221,8 @@ extension ImageBuilder {
         var out: [(String, String)] = []
         if let from = ins.flags["from"] {
             let ref = stages[from] ?? from
-            guard let i = engine.imageIndex(ref), let files = engine.images[i].built?.files else {
-                return .failure(BuildFailure("invalid from flag value \(from): pull access denied for \(from), repository does not exist or may require 'docker login'"))
-            }
+            guard let i = engine.imageIndex(ref) else { return .failure(BuildFailure("invalid from flag value \(from): " + ImageBuilder.pullRefusal(from))) }
+            let files = engine.images[i].built?.files ?? ContainerFiles.template
             for src in parts.dropLast() {
                 let path = VirtualFileSystem.normalise(src, cwd: "/")
                 if let data = files.contents(of: path) { out.append((String(path.split(separator: "/").last ?? ""), data)); continue }

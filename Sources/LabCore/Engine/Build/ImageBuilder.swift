@@ -55,13 +55,14 @@ struct ImageBuilder {
             if ins.keyword == "FROM" {
                 let words = state.substitute(ins.text).split(separator: " ").map(String.init)
                 let ref = words.first ?? ""
+                if ref.contains(where: \.isUppercase) && stageImages[ref] == nil {
+                    return .failed("invalid reference format: repository name must be lowercase", status: 1)
+                }
                 if let named = stageImages[ref], let i = s.engine.imageIndex(named) {
                     image = i
                 } else {
                     if s.engine.imageIndex(ref) == nil {
-                        guard let lines = s.engine.pull(ImageName(ref), now: s.now) else {
-                            return .failed("pull access denied for \(ImageName(ref).repository), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", status: 1)
-                        }
+                        guard let lines = s.engine.pull(ImageName(ref), now: s.now) else { return .failed(pullRefusal(ref), status: 1) }
                         if !r.quiet { out(lines.map { $0 + "\n" }.joined()) }
                     }
                     image = s.engine.imageIndex(ref)
@@ -85,6 +86,16 @@ struct ImageBuilder {
         guard let image else { return .failed("no build stage in current context", status: 1) }
         let id = s.engine.images[image].id
         return .built(id)
+    }
+
+    /// What Docker Hub answers for an image it does not have (the oracle, offline, cannot show it:
+    /// the same refusal `docker pull` prints, Fixtures/engine 04).
+    static func pullRefusal(_ ref: String) -> String {
+        let name = ImageName(ref)
+        if ImageCatalogue.entry(repository: name.repository, tag: "latest") != nil || ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) {
+            return "manifest for \(name.familiar) not found: manifest unknown: manifest unknown"
+        }
+        return "pull access denied for \(name.repository), repository does not exist or may require 'docker login': denied: requested access to the resource is denied"
     }
 
     /// The instructions of the stages up to `--target` (all of them without it).
