@@ -42,6 +42,7 @@ extension DockerEngine {
     /// Pulls a reference: the progress lines `docker pull` prints, or nil when the registry has no such image.
     /// - Returns: the lines (ending with the Status line) and whether anything new arrived.
     public mutating func pull(_ name: ImageName, now: Double) -> [String]? {
+        if let host = Self.registryHost(name.repository) { return try? pullFromRegistry(name, host: host, now: now).get() }
         guard let entry = Self.registryEntry(name) else { return nil }
         let image = entry.image
         let familiar = name.familiar
@@ -100,6 +101,15 @@ extension DockerEngine {
             lines.append("Deleted: \(image.id)")
             recordEvent(.image(image.id, "delete", name: image.id, time: now))
             images.remove(at: i)
+            // A built image's untagged parents go with it when nothing else needs them (Fixtures/build 05).
+            var parent = image.built?.parent
+            while let id = parent, let k = images.firstIndex(where: { $0.id == id }), images[k].repoTags.isEmpty,
+                  images[k].built != nil, !images.contains(where: { $0.built?.parent == id }), !containers.contains(where: { $0.imageID == id }) {
+                lines.append("Deleted: \(id)")
+                recordEvent(.image(id, "delete", name: id, time: now))
+                parent = images[k].built?.parent
+                images.remove(at: k)
+            }
         }
         return lines
     }

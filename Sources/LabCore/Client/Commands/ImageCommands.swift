@@ -17,12 +17,35 @@ enum ImageCommands {
         if !quiet, !reference.contains(":") || reference.split(separator: "/").last?.contains(":") == false, !reference.contains("@") {
             p.write("Using default tag: latest\n")
         }
+        if let host = DockerEngine.registryHost(name.repository) {
+            switch s.engine.pullFromRegistry(name, host: host, now: s.now) {
+            case .success(let lines):
+                p.write(quiet ? name.canonical + "\n" : lines.joined(separator: "\n") + "\n" + name.canonical + "\n")
+                return 0
+            case .failure(let error):
+                p.writeError("Error response from daemon: \(error.message)\n")
+                return 1
+            }
+        }
         guard let lines = s.engine.pull(name, now: s.now) else {
             p.writeError("Error response from daemon: \(pullError(name).message)\n")
             return 1
         }
         // 20-version-info: `docker pull -q nginx` prints the canonical name alone.
         p.write(quiet ? name.canonical + "\n" : lines.joined(separator: "\n") + "\n" + name.canonical + "\n")
+        return 0
+    }
+
+    /// `docker push`: to a private registry on this machine (Engine+Registry).
+    static func push(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let reference = i.arguments[0]
+        if ImageName(reference).tag == nil || !(reference.split(separator: "/").last ?? "").contains(":") { p.write("Using default tag: latest\n") }
+        let (lines, error) = s.engine.push(reference, now: s.now)
+        p.write(lines.map { $0 + "\n" }.joined())
+        if let error {
+            p.writeError(error + "\n")
+            return 1
+        }
         return 0
     }
 

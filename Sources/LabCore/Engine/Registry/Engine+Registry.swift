@@ -1,0 +1,135 @@
+import Foundation
+
+/// Private registries: a container of the `registry` image publishing port P on this machine is
+/// the registry at `localhost:P` (and `127.0.0.1:P`). What is pushed there is kept in the
+/// registry container's /var/lib/registry volume, so it survives the container's replacement when
+/// the volume does, and is gone while no registry runs (Fixtures/build 05: the push lines,
+/// `Layer already exists`, `Mounted from`, the digest and size, and the refusals).
+extension DockerEngine {
+    /// Whether a reference names a registry of its own (`localhost:5000/app`, `registry.example.com/app`).
+    static func registryHost(_ reference: String) -> String? {
+        guard let slash = reference.firstIndex(of: "/") else { return nil }
+        let first = reference[..<slash]
+        guard first == "localhost" || first.contains(".") || first.contains(":") else { return nil }
+        return String(first)
+    }
+
+    /// The running registry container a host name reaches on this machine, and its volume.
+    func registry(_ host: String) -> (container: Int, volume: Int)? {
+        let parts = host.split(separator: ":", maxSplits: 1)
+        let name = String(parts[0])
+        let port = parts.count > 1 ? String(parts[1]) : "80"
+        guard name == "localhost" || name.hasPrefix("127.") else { return nil }
+        for c in containers.indices where containers[c].state.running && containers[c].serviceProgram == "registry" {
+            guard containers[c].boundPorts.contains(where: { $0.hostPort == port }) else { continue }
+            guard let m = containers[c].mounts.first(where: { $0.destination == "/var/lib/registry" }),
+                  let v = volumes.firstIndex(where: { $0.name == m.name }) else { continue }
+            return (c, v)
+        }
+        return nil
+    }
+
+    /// The layers an image is made of, top first: a built image's steps that wrote files, then its base's.
+    func layerIDs(_ image: LocalImage) -> [String] {
+        var out: [String] = []
+        if let built = image.built {
+            for step in built.history where step.size > 0 { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
+            out += Self.layers(ImageName(built.base))
+        } else {
+            out += Self.layers(ImageName(image.repoTags.first ?? image.id))
+        }
+        return out
+    }
+
+    static func manifestPath(_ repository: String, _ tag: String) -> String { "/docker/registry/v2/repositories/\(repository)/_manifests/tags/\(tag)/image.json" }
+    static func blobPath(_ layer: String) -> String { "/docker/registry/v2/blobs/\(layer)" }
+
+    /// `docker push REF`: the lines it prints, or the refusal (printed after the lines so far).
+    mutating func push(_ reference: String, now: Double) -> (lines: [String], error: String?) {
+        let name = ImageName(reference)
+        let tag = name.tag ?? "latest"
+        let full = name.repository + ":" + tag
+        var lines: [String] = []
+        guard let host = Self.registryHost(name.repository) else {
+            return (["The push refers to repository [docker.io/\(name.repository.contains("/") ? name.repository : "library/" + name.repository)]"],
+                    "lab: pushing to Docker Hub needs docker login, which the lab does not simulate yet")
+        }
+        let repo = String(name.repository.dropFirst(host.count + 1))
+        lines.append("The push refers to repository [\(name.repository)]")
+        guard let i = imageIndex(full) else {
+            if images.contains(where: { $0.repoTags.contains { ImageName($0).repository == name.repository } }) {
+                return (lines, "tag does not exist: \(full)")
+            }
+            return (lines, "An image does not exist locally with the tag: \(name.repository)")
+        }
+        guard let (_, v) = registry(host) else {
+            return (lines, "Get \"http://\(host)/v2/\": dial tcp \(host.hasPrefix("localhost") ? "127.0.0.1" + host.dropFirst(9) : Substring(host)): connect: connection refused")
+        }
+        let image = images[i]
+        let layers = layerIDs(image)
+        var store = volumes[v].files
+        lines += layers.map { "\($0): Preparing" }
+        var existing: [String] = [], pushed: [String] = []
+        for layer in layers {
+            if let owner = store.contents(of: Self.blobPath(layer)) {
+                if owner == repo { existing.append(layer) } else { lines.append("\(layer): Mounted from \(owner)") }
+            } else {
+                pushed.append(layer)
+            }
+        }
+        lines += existing.reversed().map { "\($0): Layer already exists" }
+        lines += pushed.map { "\($0): Pushed" }
+        for layer in layers where store.contents(of: Self.blobPath(layer)) == nil { Self.write(&store, repo, to: Self.blobPath(layer)) }
+        if let data = try? JSONEncoder().encode(image) { Self.write(&store, String(decoding: data, as: UTF8.self), to: Self.manifestPath(repo, tag)) }
+        volumes[v].files = store
+        let digest = name.repository + "@" + Self.manifestDigest(image)
+        if !images[i].repoDigests.contains(digest) { images[i].repoDigests.append(digest) }
+        lines.append("\(tag): digest: \(Self.manifestDigest(image)) size: \(319 + 208 * layers.count)")
+        return (lines, nil)
+    }
+
+    /// The manifest digest of an image: the same wherever it is pushed.
+    static func manifestDigest(_ image: LocalImage) -> String { "sha256:" + StableHash.hex("manifest:" + image.id) }
+
+    /// Writes a file, making its folders.
+    static func write(_ files: inout VirtualFileSystem, _ text: String, to path: String) {
+        var dir = ""
+        for part in path.split(separator: "/").dropLast() { dir += "/" + part; if !files.isDirectory(dir) { files.set(.directory, at: dir) } }
+        files.set(.file(text), at: path)
+    }
+
+    /// Pulls from a private registry on this machine: the lines, or the refusal.
+    mutating func pullFromRegistry(_ name: ImageName, host: String, now: Double) -> Result<[String], EngineError> {
+        let tag = name.tag ?? "latest"
+        let repo = String(name.repository.dropFirst(host.count + 1))
+        guard let (_, v) = registry(host) else {
+            return .failure(.other("Get \"http://\(host)/v2/\": dial tcp \(host): connect: connection refused", status: 500))
+        }
+        guard let text = volumes[v].files.contents(of: Self.manifestPath(repo, tag)),
+              var image = try? JSONDecoder().decode(LocalImage.self, from: Data(text.utf8)) else {
+            return .failure(.other("manifest for \(name.repository):\(tag) not found: manifest unknown: manifest unknown", status: 404))
+        }
+        let familiar = name.repository + ":" + tag
+        var lines = ["\(tag): Pulling from \(repo)"]
+        if let i = images.firstIndex(where: { $0.id == image.id }) {
+            if !images[i].repoTags.contains(familiar) { images[i].repoTags.append(familiar) }
+        } else {
+            let local = Set(images.flatMap { layerIDs($0) })
+            for layer in layerIDs(image).reversed() {
+                if local.contains(layer) { lines.append("\(layer): Already exists"); continue }
+                lines += ["\(layer): Pulling fs layer", "\(layer): Verifying Checksum", "\(layer): Download complete", "\(layer): Pull complete"]
+            }
+            image.repoTags = [familiar]
+            image.repoDigests = []
+            images.append(image)
+        }
+        if let i = images.firstIndex(where: { $0.id == image.id }) {
+            let digest = name.repository + "@" + Self.manifestDigest(image)
+            if !images[i].repoDigests.contains(digest) { images[i].repoDigests.append(digest) }
+        }
+        lines.append("Digest: \(Self.manifestDigest(image))")
+        lines.append("Status: Downloaded newer image for \(familiar)")
+        recordEvent(.image(familiar, "pull", name: name.repository, time: now))
+        return .success(lines)
+    }
+}
