@@ -110,11 +110,28 @@ final class TranscriptTests: XCTestCase {
         XCTAssertEqual(UnusableTranscript.binary(offset: 2).description, "not a text transcript: binary data at byte 2")
     }
 
+    /// Nesting deep enough to exhaust a stack is a syntax error with its line, never a crash.
+    func testDeepNestingIsReportedNotACrash() {
+        for text in [String(repeating: "(", count: 1_000), String(repeating: "echo $(", count: 5_000), String(repeating: "{ ", count: 5_000),
+                     String(repeating: "echo ${a:-", count: 5_000)] {
+            let t = Transcript.parse(text)
+            XCTAssertEqual(t.commands.count, 1)
+            XCTAssertFalse(t.problems.isEmpty, String(text.prefix(20)))
+        }
+    }
+
+    /// A `$ ` line inside a here-document of a command file does not turn the file into a terminal copy.
+    func testPromptLikeLinesInAHereDocumentKeepTheCommandForm() {
+        let t = Transcript.parse("docker run -d --name web nginx\ncat > notes.md <<EOF\n$ docker ps\nEOF\n")
+        XCTAssertEqual(t.form, .commands)
+        XCTAssertEqual(t.commands.count, 2)
+    }
+
     func testAnEndlessQuoteIsCutNotReadForever() {
         let text = "echo 'open\n" + String(repeating: "line\n", count: 2_000)
         let t = Transcript.parse(text)
         XCTAssertGreaterThan(t.commands.count, 1)
-        XCTAssertEqual(t.problems.first?.message, "a command longer than \(Transcript.maxCommandLines) lines was cut there")
+        XCTAssertEqual(t.problems.first?.message, "a command longer than \(Transcript.maxCommandLines) lines or \(Transcript.maxCommandBytes) bytes was cut there")
     }
 }
 

@@ -42,16 +42,22 @@ public struct Transcript: Sendable, Equatable {
     /// The first line of a `lab export`.
     public static let exportHeader = "# lab export"
 
-    /// A command spanning more lines than this is cut there and reported (it bounds the work a
-    /// hostile file of unclosed quotes can cause).
+    /// A command spanning more lines (or bytes) than this is cut there and reported (it bounds the
+    /// work a hostile file of unclosed quotes can cause: each added line parses the command again).
     static let maxCommandLines = 400
+    static let maxCommandBytes = 64 << 10
 
     /// Reads `text` in whichever form it is.
     public static func parse(_ text: String) -> Transcript {
         let lines = splitLines(text)
         let firstText = lines.first { !$0.allSatisfy(\.isWhitespace) }
         if let firstText, firstText.hasPrefix(exportHeader) { return terminal(lines, form: .export) }
-        if lines.contains(where: { TerminalPrompt.length(of: $0) != nil }) { return terminal(lines, form: .terminal) }
+        // A terminal copy: a prompt comes before any line that is a plain docker command (which a
+        // terminal would show after a prompt); a `$ ` line later, in a here-document, does not count.
+        if let prompt = lines.firstIndex(where: { TerminalPrompt.length(of: $0) != nil }),
+           !lines[..<prompt].contains(where: { $0.hasPrefix("docker ") || $0.hasPrefix("sudo docker ") }) {
+            return terminal(lines, form: .terminal)
+        }
         return commands(lines)
     }
 
@@ -95,13 +101,14 @@ public struct Transcript: Sendable, Equatable {
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             var state = Shell.check(text)
-            while state == .needsMore, i < lines.count, i - start < maxCommandLines {
+            while state == .needsMore, i < lines.count, i - start < maxCommandLines, text.utf8.count < maxCommandBytes {
                 text += "\n" + lines[i]
                 i += 1
                 state = Shell.check(text)
             }
             commands.append(Command(line: start + 1, text: text))
-            if let problem = problem(state, line: start + 1, cut: i - start >= maxCommandLines && i < lines.count) { problems.append(problem) }
+            let cut = state == .needsMore && i < lines.count
+            if let problem = problem(state, line: start + 1, cut: cut) { problems.append(problem) }
         }
         return Transcript(form: .commands, commands: commands, problems: problems)
     }
@@ -120,20 +127,22 @@ public struct Transcript: Sendable, Equatable {
             var text = String(line.dropFirst(length))
             if text.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             var state = Shell.check(text)
-            while state == .needsMore, i < lines.count, lines[i] == ">" || lines[i].hasPrefix("> "), i - start < maxCommandLines {
+            while state == .needsMore, i < lines.count, lines[i] == ">" || lines[i].hasPrefix("> "), i - start < maxCommandLines,
+                  text.utf8.count < maxCommandBytes {
                 text += "\n" + lines[i].dropFirst(min(2, lines[i].count))
                 i += 1
                 state = Shell.check(text)
             }
             commands.append(Command(line: start, text: text, prompt: prompt))
-            if let problem = problem(state, line: start, cut: i - start >= maxCommandLines) { problems.append(problem) }
+            let cut = state == .needsMore && i < lines.count && (lines[i] == ">" || lines[i].hasPrefix("> "))
+            if let problem = problem(state, line: start, cut: cut) { problems.append(problem) }
         }
         return Transcript(form: form, commands: commands, problems: problems)
     }
 
     /// Why a command cannot be run as it stands, if it cannot.
     static func problem(_ state: Shell.InputCheck, line: Int, cut: Bool) -> Problem? {
-        if cut { return Problem(line: line, message: "a command longer than \(maxCommandLines) lines was cut there") }
+        if cut { return Problem(line: line, message: "a command longer than \(maxCommandLines) lines or \(maxCommandBytes) bytes was cut there") }
         switch state {
         case .complete: return nil
         case .needsMore:

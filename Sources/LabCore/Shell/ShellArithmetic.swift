@@ -3,6 +3,8 @@ struct ShellArithmetic {
     let bytes: [UInt8]
     let variables: [String: String]
     var pos = 0
+    /// Parentheses and signs nested so far: deeper than 200 is an error, not a deeper stack.
+    var depth = 0
 
     init(text: String, variables: [String: String]) {
         bytes = Array(text.utf8)
@@ -59,6 +61,9 @@ struct ShellArithmetic {
     }
 
     mutating func unary() -> Int? {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { return nil }
         if peekOp("-") { return unary().map { 0 &- $0 } }
         if peekOp("+") { return unary() }
         if peekOp("(") {

@@ -4,6 +4,8 @@ struct ConditionalEvaluator {
     var words: ArraySlice<ShellWord>
     let interpreter: ShellInterpreter
     let io: ShellIO
+    /// `!` and parentheses nested so far: past 200 the rest is not evaluated (no deeper stack).
+    var depth = 0
 
     init(words: ArraySlice<ShellWord>, interpreter: ShellInterpreter, io: ShellIO) {
         self.words = words
@@ -36,6 +38,9 @@ struct ConditionalEvaluator {
     }
 
     mutating func unary(_ lab: inout Lab) throws -> Bool {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { return false }
         if op() == "!" { words = words.dropFirst(); return !(try unary(&lab)) }
         if op() == "(" {
             words = words.dropFirst()

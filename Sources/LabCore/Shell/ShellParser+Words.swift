@@ -231,6 +231,9 @@ extension ShellParser {
 
     /// Scans `${…}` at `pos`.
     mutating func scanBraced(into builder: inout WordBuilder, quoted: Bool) throws(ShellSyntaxError) {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { throw ShellSyntaxError(kind: .unexpectedToken("${"), line: line, lineText: "") }
         let startLine = line
         let open = pos
         pos += 2

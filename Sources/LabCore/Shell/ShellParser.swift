@@ -17,6 +17,11 @@ struct ShellParser {
     var peeked: (token: ShellToken, line: Int, start: Int)?
     /// Nesting of `$( … )` being scanned.
     var substitutionDepth = 0
+    /// Commands being parsed inside one another (subshells, groups, substitutions, compounds).
+    var nesting = 0
+    /// The deepest nesting parsed: past it the source is refused as a syntax error, so no
+    /// input can exhaust the stack (bash itself gives up on such input too).
+    static let maxNesting = 200
 
     init(_ source: String) {
         bytes = Array(source.utf8)
@@ -153,7 +158,12 @@ struct ShellParser {
     }
 
     mutating func parseCommand() throws(ShellSyntaxError) -> ShellCommandNode {
+        nesting += 1
+        defer { nesting -= 1 }
         let t = try peek()
+        if nesting > Self.maxNesting {
+            throw unexpected(t)
+        }
         if case .word(let w, nil) = t.token, let keyword = w.plainText, keyword.utf8.count <= 5,
            let compound = try parseCompound(keyword, t) {
             return compound
