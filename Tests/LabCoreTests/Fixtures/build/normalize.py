@@ -23,6 +23,8 @@ What it replaces or folds (see README.md):
     each reply under its own "Non-authoritative answer:" in arrival order; the headers and blank
     lines after the server's address are dropped and the Name/Address pairs sorted), consecutive
     "Creating/Updating/Removing service" lines of a stack deploy or rm
+  * build: carriage returns: the legacy builder redraws "Sending build context to Docker daemon  N kB"
+    and ends it with "\r\r\n"; a line keeps what a terminal would show (its last \r-separated part)
   * build: the recorder's temporary folder /tmp/scenario.XXXX -> /tmp/scenario.<tmp>, and the compose
     project name docker-compose derives from it (scenarioxxxx, lowercased) -> scenario<tmp>
   * build: layer lines of pull, push and load ("<12 hex>: Pushed", "Layer already exists",
@@ -36,6 +38,10 @@ What it replaces or folds (see README.md):
     ("Creating demo_web_1 ... ", "... done", "Stopping and removing ...", "demo_db_1 is up-to-date")
     is sorted, and the padding of the name before "..." (it follows the names printed so far, so it
     depends on timing) becomes one space
+  * build: a push to a published port whose container does not speak HTTP ends in "EOF" or in
+    "read tcp A->B: read: connection reset by peer" depending on timing -> <EOF or connection reset>
+  * build: `docker diff` prints its A/C/D lines in an order that varies from run to run: each run of
+    them is sorted; so are the interleaved lines of `docker-compose logs` ("web_1  | ...")
   * runs of two or more spaces (table padding, which follows the width of the cells above) -> two
     spaces; trailing blanks are removed
 """
@@ -61,7 +67,9 @@ LAYER = re.compile(r'^[0-9a-f]{12}: ')
 LAYER_DROP = re.compile(r'^[0-9a-f]{12}: (Waiting|Pushing|Downloading|Extracting|Verifying Checksum|Download complete|Loading layer)')
 SHORT_DIGEST = re.compile(r'sha256:[0-9a-f]{6,63}\.\.\.')
 COMPOSE_PROGRESS = re.compile(r'^((Creating|Starting|Stopping|Removing|Restarting|Recreating|Killing|Pulling|Stopping and removing) \S+ +\.\.\.( |$)|\S+ is up-to-date$)')
-SORTED_RUNS = [COMPOSE_PROGRESS, re.compile(r'^<layer>: '), re.compile(r'^(Creating|Updating|Removing) (service|network|secret|config) '),
+PROXY_CLOSED = re.compile(r'(Get "http://127\.0\.0\.1:\d+/v2/": )(EOF|read tcp [0-9.:]+->[0-9.:]+: read: connection reset by peer)$')
+SORTED_RUNS = [COMPOSE_PROGRESS, re.compile(r'^<layer>: '), re.compile(r'^[ACD] /'),
+               re.compile(r'^(\x1b\[[0-9;]*m)?[a-z0-9_.-]+_\d+ +\|'), re.compile(r'^(Creating|Updating|Removing) (service|network|secret|config) '),
                re.compile(r'^(Name:\s|Address:\s(?!127\.0\.0\.11))')]
 
 
@@ -93,7 +101,9 @@ def normalise(text):
         s = tokens.setdefault(('s', m.group(2)), len(tokens) + 1)
         return 'SWMTKN-1-<cluster#%d>-<secret#%d>' % (c, s)
 
-    for line in text.splitlines():
+    for line in text.split('\n'):
+        if '\r' in line:   # build: "Sending build context ... 2.048kB\r\r": a line redrawn with carriage returns
+            line = ([seg for seg in line.split('\r') if seg] or [''])[-1]
         if line.startswith('$ ') or line.startswith('[rc='):
             table_ids = in_nslookup = False
             out.append(line.rstrip())
@@ -111,6 +121,7 @@ def normalise(text):
         line = TMPDIR.sub('/tmp/scenario.<tmp>', line)
         line = PROJECT.sub('scenario<tmp>', line)
         line = SHORT_DIGEST.sub('sha256:<digest>...', line)
+        line = PROXY_CLOSED.sub(r'\1<EOF or connection reset>', line)
         if LAYER.match(line):
             line = '<layer>: ' + line[14:]
         if line.startswith('Address:') and '127.0.0.11:53' in line:
@@ -170,12 +181,12 @@ def normalise(text):
 
 def main(argv):
     if len(argv) == 4 and argv[1] == '--diff':
-        a, b = (normalise(open(p).read()).splitlines(keepends=True) for p in argv[2:])
+        a, b = (normalise(open(p, newline='').read()).splitlines(keepends=True) for p in argv[2:])
         diff = list(difflib.unified_diff(a, b, argv[2], argv[3]))
         sys.stdout.writelines(diff)
         return 1 if diff else 0
     if len(argv) == 2:
-        sys.stdout.write(normalise(open(argv[1]).read()))
+        sys.stdout.write(normalise(open(argv[1], newline='').read()))
         return 0
     sys.stderr.write(__doc__)
     return 2
