@@ -35,7 +35,7 @@ struct UnusableInput: Error, CustomStringConvertible {
 /// The grader of an assignment from the store, or an unusable-input failure naming the problem.
 enum AssignmentLookup {
     static func grader(_ id: String, store: LabStore, limits: GradingLimits) throws -> (Grader, StoredAssignment) {
-        try BuiltinCourse.ensureImported(store)
+        do { try BuiltinCourse.ensureImported(store) } catch { throw UnusableInput("\(error)") }
         guard let a = try store.assignment(id) else {
             throw UnusableInput("no assignment '\(id)' (lab show LESSON lists a lesson's assignments)")
         }
@@ -63,7 +63,9 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        // Anything that keeps the transcript from being graded is unusable input: exit 2.
+        let store: LabStore
+        do { store = try self.store.open() } catch { throw UnusableInput(String("\(error)".dropFirst("lab: ".count))) }
         let (grader, a) = try AssignmentLookup.grader(assignment, store: store, limits: limitOptions.limits)
         let report: GradeReport
         if transcript == "-" {
@@ -100,7 +102,8 @@ struct GradeBatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try store.open()
+        let store: LabStore
+        do { store = try self.store.open() } catch { throw UnusableInput(String("\(error)".dropFirst("lab: ".count))) }
         let limits = limitOptions.limits
         let (grader, _) = try AssignmentLookup.grader(assignment, store: store, limits: limits)
         let files: [String]

@@ -95,6 +95,9 @@ final class BatchGraderTests: XCTestCase {
         let failing = try XCTUnwrap((results[1]["tests"] as? [[String: Any]])?.first { $0["status"] as? String == "fail" })
         XCTAssertEqual(failing["name"] as? String, "container webhost publishes 80/tcp on host port 8080")
         XCTAssertEqual(failing["message"] as? String, "found: container webhost publishes 80/tcp on host port 9")
+        XCTAssertEqual(failing["test_code"] as? String, "container webhost publishes 80/tcp on host port 8080")
+        XCTAssertTrue(results[1]["message"] is NSNull || results[1]["message"] == nil, "results.json v2: a message only on error")
+        XCTAssertEqual(ReportFormats.csvCell("a\r\nb"), "\"a\r\nb\"")
 
         let junit = ReportFormats.junit(entries, assignment: assignment)
         let parser = XMLParser(data: Data(junit.utf8))

@@ -19,6 +19,8 @@ public struct GradeReport: Sendable, Equatable, Codable {
     public var points: Int
     public var checks: [AssignmentGrader.Result]
     public var failedCommands: [FailedCommand]
+    /// Failed commands beyond the ones kept (a report keeps the first 50).
+    public var moreFailedCommands: Int? = nil
     public var problems: [Transcript.Problem]
     /// The limit that stopped the replay, if one did.
     public var stopped: String?

@@ -34,14 +34,17 @@ public struct Grader: Sendable {
     /// Grades a transcript already read.
     public func grade(_ transcript: Transcript, name: String) -> GradeReport {
         if let notGradable { return .unusable(name: name, assignment: assignment, points: points, reason: notGradable) }
+        if points == 0 { return .unusable(name: name, assignment: assignment, points: 0, reason: "the assignment has no expectations to grade") }
         let replay = TranscriptReplay(transcript, from: checker.startingLab(), limits: limits)
         let checks = checker.grade(replay.lab, typed: replay.typed)
         let score = checks.reduce(0) { $0 + ($1.passed ? $1.points : 0) }
         let allHold = !checks.isEmpty && checks.allSatisfy(\.passed)
-        return GradeReport(name: name, assignment: assignment, status: allHold && replay.stopped == nil ? .passed : .failed,
-                           score: score, points: points, checks: checks, failedCommands: replay.failed,
-                           problems: transcript.problems, stopped: replay.stopped, error: nil, form: transcript.form,
-                           commands: transcript.commands.count)
+        var report = GradeReport(name: name, assignment: assignment, status: allHold && replay.stopped == nil ? .passed : .failed,
+                                 score: score, points: points, checks: checks, failedCommands: replay.failed,
+                                 problems: Array(transcript.problems.prefix(TranscriptReplay.failedKept)), stopped: replay.stopped, error: nil,
+                                 form: transcript.form, commands: transcript.commands.count)
+        if replay.failedMore > 0 { report.moreFailedCommands = replay.failedMore }
+        return report
     }
 
     /// Grades the bytes of a handed-in file.
@@ -74,6 +77,8 @@ public enum Submission {
 
     /// The bytes of a regular file no larger than `maxBytes`, or why it cannot be had.
     public static func contents(of path: String, maxBytes: Int) -> Result<Data, UnusableTranscript> {
+        // A link is followed to the file it names, as a reader of the file would.
+        let path = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             return .failure(.unreadable("\(path): no such file"))
         }

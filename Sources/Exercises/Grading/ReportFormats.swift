@@ -12,6 +12,8 @@ public enum ReportFormats {
             public let status: String
             public let message: String?
             public let output: String?
+            /// What the test checks, as code: the check's command, or the expected fact.
+            public let test_code: String
         }
         public let version: Int
         public let status: String
@@ -33,7 +35,8 @@ public enum ReportFormats {
             case .failed: status = "fail"
             case .error: status = "error"
             }
-            message = r.error ?? r.stopped.map { "the replay was stopped: " + $0 }
+            // results.json v2: a message only when the status is error; a stop is a failing test of its own.
+            message = r.error
             let failedOutput = r.failedCommands.isEmpty ? nil : String(r.failedCommands.map {
                 "line \($0.line): \(ReportText.oneLine($0.command)) (exit status \($0.status))\n\($0.error)"
             }.joined().prefix(500))
@@ -46,8 +49,9 @@ public enum ReportFormats {
                 }
                 return Test(name: c.expectation, status: c.passed ? "pass" : "fail",
                             message: c.passed ? nil : (parts.isEmpty ? "does not hold" : parts.joined(separator: "; ")),
-                            output: c.passed ? nil : failedOutput)
-            }
+                            output: c.passed ? nil : failedOutput, test_code: c.expected ?? c.expectation)
+            } + (r.stopped.map { [Test(name: "the replay ends within the limits", status: "fail", message: $0, output: nil,
+                                       test_code: "lab grade --max-commands/--max-objects/--max-seconds")] } ?? [])
         }
     }
 
@@ -113,7 +117,8 @@ public enum ReportFormats {
     }
 
     static func csvCell(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -28,6 +28,7 @@ public enum ReportText {
                 out += "  line \(f.line): \(oneLine(f.command))  (exit status \(f.status))\n"
                 for line in f.error.split(separator: "\n", omittingEmptySubsequences: true).prefix(4) { out += "      \(line)\n" }
             }
+            if let more = r.moreFailedCommands { out += "  … and \(more) more\n" }
         }
         if !r.problems.isEmpty {
             out += "\nLines the lab could not read:\n"

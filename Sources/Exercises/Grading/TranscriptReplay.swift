@@ -32,8 +32,11 @@ public struct TranscriptReplay {
     public var lab: Lab
     /// The commands as typed, for `transcript:` checks.
     public var typed: [String] = []
-    /// The commands that exited with a non-zero status.
+    /// The commands that exited with a non-zero status (the first `failedKept`; `failedMore` counts the rest).
     public var failed: [FailedCommand] = []
+    public var failedMore = 0
+    /// How many failed commands a report keeps, so a hostile transcript cannot make it huge.
+    public static let failedKept = 50
     /// The limit that stopped the replay (a `lab: …` sentence), if one did.
     public var stopped: String?
     /// Simple commands run.
@@ -54,7 +57,11 @@ public struct TranscriptReplay {
                                     limits: ShellLimits(maxCommands: remaining, maxObjects: limits.maxObjects, deadline: deadline))
             commands += max(outcome.commands, 1)
             if outcome.status != 0 {
-                failed.append(FailedCommand(line: command.line, command: command.text, status: outcome.status, error: sink.text))
+                if failed.count < Self.failedKept {
+                    failed.append(FailedCommand(line: command.line, command: String(command.text.prefix(1000)), status: outcome.status, error: sink.text))
+                } else {
+                    failedMore += 1
+                }
             }
             // The budgets of the whole submission stop the replay; a command's own limits (nesting,
             // output) fail that command only, as bash's would.
