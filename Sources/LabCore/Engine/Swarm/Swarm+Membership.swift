@@ -69,7 +69,7 @@ extension Lab {
             port = String(remote[remote.index(after: colon)...])
         }
         guard var cluster = swarm,
-              let managerIndex = cluster.nodes.firstIndex(where: { $0.isManager && ($0.addr == host || $0.hostname == host) && $0.managerPort == port }),
+              let managerIndex = cluster.nodes.firstIndex(where: { $0.isManager && !$0.left && ($0.addr == host || $0.hostname == host) && $0.managerPort == port }),
               cluster.isUp(managerIndex, self) else { throw SwarmMessages.connectionRefused(host + ":" + port) }
         guard cluster.hasQuorum(self) else { throw SwarmMessages.joinTimeout }
         let role: String
@@ -98,6 +98,12 @@ extension Lab {
         }
         cluster.nodes[n].left = true
         cluster.nodes[n].updatedAt = clock.now
+        // The node's task containers go with it (moby daemon/cluster/swarm.go Leave removes them).
+        let here = cluster.nodes[n].id
+        for t in cluster.tasks.indices where cluster.tasks[t].nodeID == here && cluster.tasks[t].desiredState == "running" {
+            cluster.tasks[t].desiredState = "shutdown"
+        }
+        machines[current].engine.containers.removeAll { $0.config.labels["com.docker.swarm.task.id"] != nil }
         dropSwarmNetworks(machine: current)
         if cluster.nodes.allSatisfy({ $0.left || !$0.isManager }) && cluster.nodes[n].isManager {
             swarm = nil

@@ -14,15 +14,37 @@ extension Lab {
         observeTasks(&cluster, now: now)
         for s in cluster.services.indices { reconcileService(&cluster, s, now: now) }
         trimHistory(&cluster)
+        removeOrphanedTaskContainers(cluster, now: now)
         swarm = cluster
         refreshServiceRecords()
     }
 
+    /// Task containers whose task the swarm no longer has (removed while their machine was off,
+    /// or left behind by a node that left): the agent removes them once it can.
+    mutating func removeOrphanedTaskContainers(_ cluster: SwarmCluster, now: Double) {
+        let known = Set(cluster.tasks.compactMap(\.containerID))
+        for m in machines.indices where !isPoweredOff(m) {
+            let orphans = machines[m].engine.containers.filter { $0.config.labels["com.docker.swarm.task.id"] != nil && !known.contains($0.id) }
+            for c in orphans { try? machines[m].engine.remove(c.id, force: true, volumes: false, now: now) }
+        }
+    }
+
     /// What the agents report: tasks whose container ended, and tasks the orchestrator must move.
     private mutating func observeTasks(_ cluster: inout SwarmCluster, now: Double) {
+        // Each machine's containers by id, made once (a swarm may run many tasks).
+        var byID: [Int: [String: Int]] = [:]
+        func containerIndex(_ m: Int, _ id: String) -> Int? {
+            if byID[m] == nil { byID[m] = Dictionary(machines[m].engine.containers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+            return byID[m]?[id]
+        }
         for t in cluster.tasks.indices where cluster.tasks[t].desiredState == "running" {
             let task = cluster.tasks[t]
-            guard !task.nodeID.isEmpty, let n = cluster.nodeIndex(id: task.nodeID) else { continue }
+            guard !task.nodeID.isEmpty else { continue }
+            // A node removed from the swarm is as good as down: its tasks are replaced.
+            guard let n = cluster.nodeIndex(id: task.nodeID) else {
+                cluster.tasks[t].desiredState = "shutdown"
+                continue
+            }
             if !cluster.isUp(n, self) {
                 cluster.tasks[t].desiredState = "shutdown"
                 continue
@@ -33,7 +55,7 @@ extension Lab {
             }
             guard let cid = task.containerID else { continue }
             let engine = machines[cluster.nodes[n].machine].engine
-            guard let c = try? engine.containerIndex(cid) else {
+            guard let c = containerIndex(cluster.nodes[n].machine, cid) else {
                 // Removed under the agent (docker rm -f): its process was killed (Fixtures/swarm 07).
                 cluster.tasks[t].end(code: 137, cause: nil, at: now)
                 continue
@@ -43,6 +65,7 @@ extension Lab {
                 // The agent stops an unhealthy task's container and reports it failed (moby
                 // daemon/cluster/executor/container: ErrContainerUnhealthy; swarmkit's exit text).
                 try? machines[cluster.nodes[n].machine].engine.kill(cid, now: now)
+                byID[cluster.nodes[n].machine] = nil
                 cluster.tasks[t].end(code: 137, cause: "dockerexec: unhealthy container", at: now)
                 continue
             }
@@ -70,30 +93,37 @@ extension Lab {
                 removeTaskContainer(cluster, t, now: now)
                 cluster.tasks.remove(at: t)
             }
+            // One pass over the tasks: each slot's live task, and each slot's history (for restarts).
+            var liveBySlot: [Int: Int] = [:]
+            var historyBySlot: [Int: [SwarmTask]] = [:]
+            for t in cluster.tasks.indices where cluster.tasks[t].serviceID == service.id {
+                historyBySlot[cluster.tasks[t].slot, default: []].append(cluster.tasks[t])
+                if cluster.tasks[t].desiredState == "running", liveBySlot[cluster.tasks[t].slot] == nil { liveBySlot[cluster.tasks[t].slot] = t }
+            }
+            var load = SchedulerLoad(cluster, serviceID: service.id)
             for slot in 1...max(replicas, 1) where slot <= replicas {
-                let live = cluster.tasks.indices.filter { cluster.tasks[$0].serviceID == service.id && cluster.tasks[$0].slot == slot && cluster.tasks[$0].desiredState == "running" }
-                if let t = live.first {
-                    if cluster.tasks[t].state == "pending" { place(&cluster, t, now: now) }
+                if let t = liveBySlot[slot] {
+                    if cluster.tasks[t].state == "pending" { place(&cluster, t, now: now, load: &load) }
                     continue
                 }
-                guard restartAllowed(cluster, service, slot: slot, node: nil, now: now) else { continue }
-                newTask(&cluster, service, slot: slot, node: nil, now: now)
+                guard restartAllowed(historyBySlot[slot] ?? [], service, now: now) else { continue }
+                newTask(&cluster, service, slot: slot, node: nil, now: now, load: &load)
             }
         } else {
             for n in cluster.nodes.indices where cluster.isUp(n, self) && cluster.nodes[n].availability == "active" && fits(service.spec, node: n, cluster) {
                 let nodeID = cluster.nodes[n].id
                 if cluster.tasks.contains(where: { $0.serviceID == service.id && $0.nodeID == nodeID && $0.desiredState == "running" }) { continue }
-                guard restartAllowed(cluster, service, slot: 0, node: nodeID, now: now) else { continue }
-                newTask(&cluster, service, slot: 0, node: n, now: now)
+                guard restartAllowed(cluster.tasks.filter { $0.serviceID == service.id && $0.nodeID == nodeID }, service, now: now) else { continue }
+                var load = SchedulerLoad(cluster, serviceID: service.id)
+                newTask(&cluster, service, slot: 0, node: n, now: now, load: &load)
             }
         }
     }
 
     /// Whether a slot may get a new task now: its last task did not end, or the restart policy
     /// allows a restart and its delay has passed.
-    private func restartAllowed(_ cluster: SwarmCluster, _ service: SwarmService, slot: Int, node: String?, now: Double) -> Bool {
-        let history = cluster.tasks.filter { $0.serviceID == service.id && (node == nil ? $0.slot == slot : $0.nodeID == node) }
-        guard let last = history.max(by: { $0.createdAt < $1.createdAt }), last.spec == service.spec else { return true }
+    private func restartAllowed(_ history: [SwarmTask], _ service: SwarmService, now: Double) -> Bool {
+        guard let last = history.max(by: { ($0.createdAt, $0.version) < ($1.createdAt, $1.version) }), last.spec == service.spec else { return true }
         switch last.state {
         case "complete":
             if service.spec.restartCondition != "any" { return false }
@@ -108,19 +138,19 @@ extension Lab {
     }
 
     /// Makes a task for a slot (or a global service's node) and places it.
-    mutating func newTask(_ cluster: inout SwarmCluster, _ service: SwarmService, slot: Int, node: Int?, now: Double) {
+    mutating func newTask(_ cluster: inout SwarmCluster, _ service: SwarmService, slot: Int, node: Int?, now: Double, load: inout SchedulerLoad) {
         let task = SwarmTask(id: SwarmCluster.newID(&ids), serviceID: service.id, slot: slot, nodeID: node.map { cluster.nodes[$0].id } ?? "",
                              spec: service.spec, desiredState: "running", state: "new", timestamp: now, message: "created", error: nil,
                              containerID: nil, createdAt: now, updatedAt: now, version: cluster.nextVersion())
         cluster.tasks.append(task)
-        place(&cluster, cluster.tasks.count - 1, now: now)
+        place(&cluster, cluster.tasks.count - 1, now: now, load: &load)
     }
 
     /// Assigns a task to a node (or leaves it pending with the reason) and starts its container.
-    private mutating func place(_ cluster: inout SwarmCluster, _ t: Int, now: Double) {
+    private mutating func place(_ cluster: inout SwarmCluster, _ t: Int, now: Double, load: inout SchedulerLoad) {
         var node = cluster.tasks[t].nodeID.isEmpty ? nil : cluster.nodeIndex(id: cluster.tasks[t].nodeID)
         if node == nil {
-            guard let chosen = schedule(cluster, cluster.tasks[t]) else {
+            guard let chosen = schedule(cluster, cluster.tasks[t], load: load) else {
                 cluster.tasks[t].state = "pending"
                 cluster.tasks[t].message = "pending task scheduling"
                 cluster.tasks[t].error = unschedulableReason(cluster, cluster.tasks[t].spec)
@@ -132,6 +162,7 @@ extension Lab {
         guard let n = node else { return }
         cluster.tasks[t].nodeID = cluster.nodes[n].id
         cluster.tasks[t].error = nil
+        load.add(cluster.nodes[n].id)
         startTaskContainer(&cluster, t, machine: cluster.nodes[n].machine, now: now)
     }
 }

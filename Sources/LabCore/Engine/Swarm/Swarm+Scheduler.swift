@@ -57,19 +57,15 @@ extension Lab {
     }
 
     /// The node a new task goes to, or nil when none is eligible.
-    func schedule(_ cluster: SwarmCluster, _ task: SwarmTask) -> Int? {
+    func schedule(_ cluster: SwarmCluster, _ task: SwarmTask, load: SchedulerLoad) -> Int? {
         let spec = task.spec
+        func ofService(_ n: Int) -> Int { load.ofService[cluster.nodes[n].id] ?? 0 }
+        func total(_ n: Int) -> Int { load.total[cluster.nodes[n].id] ?? 0 }
         let eligible = cluster.nodes.indices.filter { n in
             guard cluster.isUp(n, self), cluster.nodes[n].availability == "active", fits(spec, node: n, cluster) else { return false }
-            if spec.maxReplicasPerNode > 0 {
-                let here = cluster.tasks.filter { $0.serviceID == task.serviceID && $0.nodeID == cluster.nodes[n].id && $0.isLive }.count
-                if here >= spec.maxReplicasPerNode { return false }
-            }
-            return true
+            return spec.maxReplicasPerNode == 0 || ofService(n) < spec.maxReplicasPerNode
         }
         guard !eligible.isEmpty else { return nil }
-        func ofService(_ n: Int) -> Int { cluster.tasks.filter { $0.serviceID == task.serviceID && $0.nodeID == cluster.nodes[n].id && $0.isLive }.count }
-        func total(_ n: Int) -> Int { cluster.tasks.filter { $0.nodeID == cluster.nodes[n].id && $0.isLive }.count }
         var candidates = eligible
         // Placement preferences: spread over the values of a label, the emptiest group first.
         for pref in spec.preferences {
@@ -104,5 +100,26 @@ extension Lab {
         if constraints > 0 { parts.append((constraints, "scheduling constraints not satisfied on \(count(constraints))")) }
         let explanation = parts.enumerated().sorted { ($0.element.0, -$0.offset) > ($1.element.0, -$1.offset) }.map(\.element.1).joined(separator: "; ")
         return explanation.isEmpty ? "no suitable node" : "no suitable node (\(explanation))"
+    }
+}
+
+/// How many live tasks each node runs, in all and of one service: counted once per
+/// reconciliation and kept up to date as tasks are placed (so placing N tasks costs N, not N²).
+struct SchedulerLoad {
+    var total: [String: Int] = [:]
+    var ofService: [String: Int] = [:]
+    let serviceID: String
+
+    init(_ cluster: SwarmCluster, serviceID: String) {
+        self.serviceID = serviceID
+        for t in cluster.tasks where t.isLive && !t.nodeID.isEmpty {
+            total[t.nodeID, default: 0] += 1
+            if t.serviceID == serviceID { ofService[t.nodeID, default: 0] += 1 }
+        }
+    }
+
+    mutating func add(_ nodeID: String) {
+        total[nodeID, default: 0] += 1
+        ofService[nodeID, default: 0] += 1
     }
 }

@@ -43,7 +43,13 @@ extension Lab {
             }
         }
         if let r = spec.replicas, r < 0 { throw Self.rpc("InvalidArgument", "Number of replicas must be non-negative") }
+        if let r = spec.replicas, r > Self.maxReplicas {
+            throw .other("lab: a service runs at most \(Self.maxReplicas) replicas in the lab (its limit, so that no input can run away)", status: -1)
+        }
     }
+
+    /// The most replicas one service may ask for here (the lab's limit, like its containers per machine).
+    static let maxReplicas = 1_000
 
     /// Whether a name is valid for swarmkit (controlapi/common.go: `^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$`, at most 63).
     static func isDNSLabel(_ name: String) -> Bool {
@@ -135,7 +141,8 @@ extension Lab {
             shutDown(&cluster, t, now: now)
             let node = cluster.tasks[t].slot == 0 ? cluster.nodeIndex(id: cluster.tasks[t].nodeID) : nil
             let service = cluster.services.first { $0.id == serviceID }!
-            newTask(&cluster, service, slot: cluster.tasks[t].slot, node: node, now: now)
+            var load = SchedulerLoad(cluster, serviceID: serviceID)
+            newTask(&cluster, service, slot: cluster.tasks[t].slot, node: node, now: now, load: &load)
         }
         swarm = cluster
     }

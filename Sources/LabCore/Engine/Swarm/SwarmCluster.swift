@@ -75,9 +75,10 @@ extension SwarmCluster {
     /// Whether a node's machine is powered and the node is still in the swarm.
     func isUp(_ i: Int, _ lab: Lab) -> Bool { !nodes[i].left && !lab.isPoweredOff(nodes[i].machine) }
 
-    /// Whether more than half of the managers are reachable (Raft's quorum).
+    /// Whether more than half of the managers are reachable (Raft's quorum). A manager that left
+    /// with --force stays a Raft member, unreachable, until `docker node rm` removes it.
     func hasQuorum(_ lab: Lab) -> Bool {
-        let managers = nodes.filter { $0.isManager && !$0.left }.count
+        let managers = nodes.filter(\.isManager).count
         return reachableManagers(lab).count * 2 > managers
     }
 
