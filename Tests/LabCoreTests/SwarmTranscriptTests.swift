@@ -32,6 +32,8 @@ final class SwarmTranscriptTests: XCTestCase {
     static func simulate(_ steps: [Step]) -> String {
         var lab = Lab()
         let shell = LabShell(terminalAttached: false)
+        // The recorder runs each scenario in an empty temporary folder.
+        _ = shell.run("mkdir -p /tmp/scenario.lab1 && cd /tmp/scenario.lab1", origin: .commandString, lab: &lab, output: DiscardedOutput())
         var text = ""
         for step in steps {
             lab.machine.shell.lastStatus = 0
@@ -96,7 +98,17 @@ enum SwarmNormaliser {
     static let layer = regex(#"^[0-9a-f]{12}: (Waiting|Downloading|Extracting|Verifying Checksum|Download complete)"#)
     static let tableHeader = regex(#"^(ID|CONTAINER ID|NETWORK ID)\s"#)
     static let tableID = regex(#"^(\s*\\_ )?([0-9a-z]{12}|[0-9a-z]{25})(?=\s)"#)
-    static let sortedRuns = [regex(#"^(Creating|Updating|Removing) (service|network|secret|config) "#), regex(#"^(Name:\s|Address:\s(?!127\.0\.0\.11))"#)]
+    static let tmpDir = regex(#"/tmp/scenario\.[A-Za-z0-9]{4}\b"#)
+    static let project = regex(#"\bscenario[a-z0-9]{4}(?=_|\b)"#)
+    static let layerLine = regex(#"^[0-9a-f]{12}: "#)
+    static let layerDrop = regex(#"^[0-9a-f]{12}: (Waiting|Pushing|Downloading|Extracting|Verifying Checksum|Download complete|Loading layer)"#)
+    static let shortDigest = regex(#"sha256:[0-9a-f]{6,63}\.\.\."#)
+    static let composeProgress = regex(#"^((Creating|Starting|Stopping|Removing|Restarting|Recreating|Killing|Pulling|Stopping and removing) \S+ +\.\.\.( |$)|\S+ is up-to-date$)"#)
+    static let proxyClosed = regex(#"(Get "http://127\.0\.0\.1:\d+/v2/": )(EOF|read tcp [0-9.:]+->[0-9.:]+: read: connection reset by peer)$"#)
+    /// Runs of lines whose order the engine varies (compose's parallel progress, layers, diff,
+    /// compose logs, stack deploys) and nslookup's answers (last: sorted in pairs).
+    static let sortedRuns = [composeProgress, regex(#"^<layer>: "#), regex(#"^[ACD] /"#), regex(#"^(\x1b\[[0-9;]*m)?[a-z0-9_.-]+_\d+ +\|"#),
+                             regex(#"^(Creating|Updating|Removing) (service|network|secret|config) "#), regex(#"^(Name:\s|Address:\s(?!127\.0\.0\.11))"#)]
 
     /// Numbers ids by first appearance; a 12-character truncation shares its full id's number.
     final class IDs {
@@ -134,8 +146,10 @@ enum SwarmNormaliser {
         var tokens: [String: Int] = [:]
         var out: [String] = []
         var inCert = false, tableIDs = false, inNslookup = false
-        for raw in text.components(separatedBy: "\n") {
-            var line = raw
+        // Lines split on scalars: "\r\n" is one Character in Swift, and the builder ends a line with "\r\r\n".
+        for raw in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A line redrawn with carriage returns keeps what a terminal shows: its last part.
+            var line = String(raw.split(separator: "\r").last.map { String(String.UnicodeScalarView($0)) } ?? "")
             if line.hasPrefix("$ ") || line.hasPrefix("[rc=") {
                 tableIDs = false; inNslookup = false
                 out.append(line)
@@ -143,7 +157,14 @@ enum SwarmNormaliser {
             }
             if line.contains("-----BEGIN CERTIFICATE-----") && !line.contains("\\n") { inCert = true; out.append("<certificate>"); continue }
             if inCert { inCert = !line.contains("-----END CERTIFICATE-----"); continue }
-            if layer.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil { continue }
+            if layer.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+                || layerDrop.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil { continue }
+            line = line.replacingOccurrences(of: "\u{1B}[0m\u{1B}[91m", with: "")
+            line = replace(tmpDir, in: line) { _, _ in "/tmp/scenario.<tmp>" }
+            line = replace(project, in: line) { _, _ in "scenario<tmp>" }
+            line = replace(shortDigest, in: line) { _, _ in "sha256:<digest>..." }
+            line = replace(proxyClosed, in: line) { m, s in group(m, 1, s) + "<EOF or connection reset>" }
+            if layerLine.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil { line = "<layer>: " + line.dropFirst(14) }
             if line.hasPrefix("Address:") && line.contains("127.0.0.11:53") { inNslookup = true }
             else if inNslookup && (line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces) == "Non-authoritative answer:") { continue }
             line = line.replacingOccurrences(of: #""TrustRoot": "[^"]*""#, with: "\"TrustRoot\": \"<certificate>\"", options: .regularExpression)
@@ -169,6 +190,9 @@ enum SwarmNormaliser {
             line = line.replacingOccurrences(of: addr, with: "<ADDR>").replacingOccurrences(of: #"\b\#(host)\b"#, with: "<HOST>", options: .regularExpression)
             line = line.replacingOccurrences(of: #" {2,}"#, with: "  ", options: .regularExpression)
             while line.hasSuffix(" ") || line.hasSuffix("\t") { line.removeLast() }
+            if composeProgress.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+                line = line.replacingOccurrences(of: #" +\.\.\."#, with: " ...", options: .regularExpression)
+            }
             if let last = out.last, line == last, line.hasPrefix("overall progress:") || line.hasPrefix("verify:")
                 || line.range(of: #"^\d+/\d+:"#, options: .regularExpression) != nil { continue }
             out.append(line)
@@ -182,7 +206,7 @@ enum SwarmNormaliser {
                 while j < out.count, pattern.firstMatch(in: out[j], range: NSRange(out[j].startIndex..., in: out[j])) != nil { j += 1 }
                 if j - i > 1 {
                     let block = Array(out[i..<j])
-                    if k == 1, stride(from: 0, to: block.count, by: 2).allSatisfy({ block[$0].hasPrefix("Name:") }) {
+                    if k == sortedRuns.count - 1, stride(from: 0, to: block.count, by: 2).allSatisfy({ block[$0].hasPrefix("Name:") }) {
                         let pairs = stride(from: 0, to: block.count, by: 2).map { Array(block[$0..<min($0 + 2, block.count)]) }
                         result += pairs.sorted { $0.joined(separator: "\n") < $1.joined(separator: "\n") }.flatMap { $0 }
                     } else {

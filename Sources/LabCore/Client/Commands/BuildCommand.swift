@@ -5,14 +5,16 @@
 enum BuildCommand {
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let contextArg = i.arguments.first ?? "."
-        let contextDir = p.resolve(contextArg)
-        guard s.files.isDirectory(contextDir) else {
+        // `docker build -`: the Dockerfile comes on standard input, with an empty context.
+        let fromStdin = contextArg == "-"
+        let contextDir = fromStdin ? "/nonexistent-build-context" : p.resolve(contextArg)
+        guard fromStdin || s.files.isDirectory(contextDir) else {
             p.writeError("unable to prepare context: path \"\(contextArg)\" not found\n")
             return 1
         }
         let dockerfileArg = i.value("file") ?? "Dockerfile"
         let dockerfilePath = dockerfileArg.hasPrefix("/") ? dockerfileArg : VirtualFileSystem.normalise(dockerfileArg, cwd: i.value("file") == nil ? contextDir : p.workingDirectory)
-        guard let text = s.files.contents(of: dockerfilePath) else {
+        guard let text = fromStdin ? p.stdin : s.files.contents(of: dockerfilePath) else {
             p.writeError("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat \(dockerfilePath): no such file or directory\n")
             return 1
         }
