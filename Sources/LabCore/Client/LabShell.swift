@@ -11,6 +11,7 @@ public struct LabShell: Sendable {
         programs.register("lab-machine", MachinePower())
         // The host's curl reaches published ports and the swarm's routing mesh (HostPorts).
         programs.register("curl", CurlProgram())
+        programs.register("docker-compose", ComposeCommand(terminalAttached: terminalAttached))
         shell = Shell(programs: programs, limits: limits)
     }
 

@@ -18,7 +18,21 @@ enum BuildCommand {
             p.writeError("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat \(dockerfilePath): no such file or directory\n")
             return 1
         }
-        let quiet = i.flag("quiet")
+        var args: [String: String] = [:]
+        for a in i.values("build-arg") {
+            let kv = a.split(separator: "=", maxSplits: 1)
+            args[String(kv[0])] = kv.count > 1 ? String(kv[1]) : (p.environment[String(kv[0])] ?? "")
+        }
+        let tags = i.values("tag").map { ImageName($0).tag == nil && !$0.contains("@") ? $0 + ":latest" : $0 }
+        return build(text: text, dockerfileName: dockerfileArg, contextDir: contextDir, tags: tags, args: args, noCache: i.flag("no-cache"),
+                     target: i.value("target"), quiet: i.flag("quiet"), &p, &s)
+    }
+
+    /// Builds from a Dockerfile's text and a context folder, printing as the client does
+    /// (`docker build` and docker-compose's builds share it).
+    static func build(text: String, dockerfileName: String, contextDir: String, tags: [String], args: [String: String], noCache: Bool,
+                      target: String?, quiet: Bool, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let dockerfileArg = dockerfileName
         let context = ImageBuilder.context(s.files, dir: contextDir)
         if !quiet {
             // The client's progress line, the size right-aligned in eight columns (Fixtures/build 04).
@@ -40,14 +54,8 @@ enum BuildCommand {
             p.writeError("Error response from daemon: no build stage in current context\n")
             return 1
         }
-        var args: [String: String] = [:]
-        for a in i.values("build-arg") {
-            let kv = a.split(separator: "=", maxSplits: 1)
-            args[String(kv[0])] = kv.count > 1 ? String(kv[1]) : (p.environment[String(kv[0])] ?? "")
-        }
-        let tags = i.values("tag").map { ImageName($0).tag == nil && !$0.contains("@") ? $0 + ":latest" : $0 }
         let request = ImageBuilder.Request(contextDir: contextDir, dockerfile: dockerfile, tags: tags, buildArgs: args,
-                                           noCache: i.flag("no-cache"), target: i.value("target"), quiet: quiet)
+                                           noCache: noCache, target: target, quiet: quiet)
         var printed = ""
         let outcome = ImageBuilder.build(request, &s) { printed += $0 }
         p.write(printed)

@@ -1,0 +1,157 @@
+import Foundation
+import Yams
+
+/// A Compose project as docker-compose 1.29 reads it: its name (`-p`, COMPOSE_PROJECT_NAME, or
+/// the folder's name), its files (`-f`, merged in order; else the first of the supported names),
+/// and its services in file order, with the refusals in docker-compose's words
+/// (Fixtures/build 09).
+struct ComposeProject {
+    struct Service {
+        var name: String
+        var image: String?
+        var build: String?
+        var command: [String]?
+        var entrypoint: [String]?
+        var environment: [String] = []
+        var ports: [String] = []
+        var volumes: [String] = []
+        var networks: [String] = []
+        var dependsOn: [String] = []
+        var restart: String?
+        var containerName: String?
+        var healthcheck: [String]?
+        var labels: [String: String] = [:]
+    }
+
+    var name: String
+    var services: [Service]
+    var volumes: [String]
+    var networks: [String]
+    /// The merged file, as `config` prints it.
+    var merged: [String: Any]
+
+    static let fileNames = ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"]
+
+    /// What is wrong, in docker-compose's words (printed as is, exit status 1).
+    struct Failure: Error { let message: String }
+
+    static let notFound = """
+
+                Can't find a suitable configuration file in this directory or any
+                parent. Are you in the right directory?
+
+                Supported filenames: docker-compose.yml, docker-compose.yaml, compose.yml, compose.yaml
+                \("")
+        """
+
+    /// Reads the project from the machine's files.
+    static func load(files requested: [String], project: String?, environment: [String: String], cwd: String,
+                     fs: VirtualFileSystem) throws(Failure) -> ComposeProject {
+        var paths: [String] = []
+        if requested.isEmpty {
+            guard let found = fileNames.first(where: { fs.contents(of: VirtualFileSystem.normalise($0, cwd: cwd)) != nil }) else {
+                throw Failure(message: notFound)
+            }
+            paths = [found]
+        } else {
+            paths = requested
+        }
+        var merged: [String: Any] = [:]
+        for path in paths {
+            let display = path.hasPrefix("/") ? path : "./" + path
+            guard let text = fs.contents(of: VirtualFileSystem.normalise(path, cwd: cwd)) else {
+                throw Failure(message: ".FileNotFoundError: [Errno 2] No such file or directory: '\(display)'")
+            }
+            let root: Any?
+            do { root = try Yams.load(yaml: text) } catch { throw Failure(message: yamlError(error, file: display)) }
+            guard let top = root as? [String: Any] else { throw Failure(message: "Top level object in '\(display)' needs to be an object not '\(type(of: root))'.") }
+            if let v = top["version"] {
+                let version = "\(v)"
+                guard version.hasPrefix("2") || version.hasPrefix("3") else { throw Failure(message: "Version \"\(version)\" in \"\(display)\" is invalid.") }
+            }
+            for (name, body) in top["services"] as? [String: Any] ?? [:] {
+                for key in (body as? [String: Any] ?? [:]).keys.sorted() where !StackFile.serviceKeys.contains(key) && !key.hasPrefix("x-") {
+                    throw Failure(message: "The Compose file '\(display)' is invalid because:\nUnsupported config option for services.\(name): '\(key)'")
+                }
+                for port in (body as? [String: Any])?["ports"] as? [Any] ?? [] where port is String && Int(port as! String) == nil && ServiceOptions.port(port as! String) == nil {
+                    throw Failure(message: "The Compose file '\(display)' is invalid because:\nservices.\(name).ports contains an invalid type, it should be a number, or an object")
+                }
+            }
+            merged = merge(merged, top)
+        }
+        let serviceMap = merged["services"] as? [String: Any] ?? [:]
+        var services: [Service] = []
+        for name in order(of: paths.last.flatMap { fs.contents(of: VirtualFileSystem.normalise($0, cwd: cwd)) } ?? "", keys: Array(serviceMap.keys)) {
+            let body = serviceMap[name] as? [String: Any] ?? [:]
+            var s = Service(name: name)
+            s.image = body["image"] as? String
+            if let b = body["build"] as? String { s.build = b } else if let b = body["build"] as? [String: Any] { s.build = b["context"] as? String ?? "." }
+            if s.image == nil && s.build == nil {
+                throw Failure(message: "The Compose file is invalid because:\nService \(name) has neither an image nor a build context specified. At least one must be provided.")
+            }
+            s.command = StackFile.strings(body["command"])
+            s.entrypoint = StackFile.strings(body["entrypoint"])
+            if let env = body["environment"] as? [String: Any] { s.environment = env.keys.sorted().map { "\($0)=\(env[$0].map { "\($0)" } ?? "")" } }
+            else if let env = body["environment"] as? [Any] { s.environment = env.map { "\($0)" } }
+            for file in StackFile.strings(body["env_file"]) ?? [] {
+                for line in (fs.contents(of: VirtualFileSystem.normalise(file, cwd: cwd)) ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+                    s.environment.append(String(line))
+                }
+            }
+            s.ports = (body["ports"] as? [Any] ?? []).map { "\($0)" }
+            s.volumes = (body["volumes"] as? [Any] ?? []).map { "\($0)" }
+            if let n = body["networks"] as? [Any] { s.networks = n.map { "\($0)" } } else if let n = body["networks"] as? [String: Any] { s.networks = n.keys.sorted() }
+            if let d = body["depends_on"] as? [Any] { s.dependsOn = d.map { "\($0)" } } else if let d = body["depends_on"] as? [String: Any] { s.dependsOn = d.keys.sorted() }
+            s.restart = body["restart"] as? String
+            s.containerName = body["container_name"] as? String
+            if let hc = body["healthcheck"] as? [String: Any], let test = hc["test"] {
+                s.healthcheck = (test as? [Any])?.map { "\($0)" } ?? ["CMD-SHELL", "\(test)"]
+            }
+            if let l = body["labels"] as? [String: Any] { s.labels = l.mapValues { "\($0)" } }
+            services.append(s)
+        }
+        let folder = cwd.split(separator: "/").last.map(String.init) ?? "default"
+        let raw = project ?? environment["COMPOSE_PROJECT_NAME"] ?? folder
+        let name = String(raw.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        return ComposeProject(name: name, services: services, volumes: (merged["volumes"] as? [String: Any] ?? [:]).keys.sorted(),
+                              networks: (merged["networks"] as? [String: Any] ?? [:]).keys.sorted(), merged: merged)
+    }
+
+    /// The services' names in the order the file gives them (Yams maps lose it).
+    static func order(of text: String, keys: [String]) -> [String] {
+        var seen: [String] = []
+        var inServices = false
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("services:") { inServices = true; continue }
+            if inServices, let first = line.first, first != " " && first != "#" { inServices = false }
+            guard inServices, line.hasPrefix("  "), !line.hasPrefix("   "), line.hasSuffix(":") || line.contains(": ") || line.hasSuffix(":") else { continue }
+            let name = line.trimmingCharacters(in: .whitespaces).split(separator: ":").first.map(String.init) ?? ""
+            if keys.contains(name), !seen.contains(name) { seen.append(name) }
+        }
+        return seen + keys.filter { !seen.contains($0) }.sorted()
+    }
+
+    /// Files merged as docker-compose merges `-f` files: mappings key by key, the rest replaced.
+    static func merge(_ a: [String: Any], _ b: [String: Any]) -> [String: Any] {
+        var out = a
+        for (k, v) in b {
+            if let x = out[k] as? [String: Any], let y = v as? [String: Any] { out[k] = merge(x, y) } else { out[k] = v }
+        }
+        return out
+    }
+
+    /// PyYAML's wording of a parse error (as far as libyaml's matches it).
+    static func yamlError(_ error: Error, file: String) -> String {
+        guard let y = error as? YamlError else { return "yaml.parser.ParserError: \(error)" }
+        switch y {
+        case .parser(let context, let problem, let mark, _):
+            let c = context.map { "\($0.text)\n  in \"\(file)\", line \($0.mark.line), column \($0.mark.column)\n" } ?? ""
+            return "yaml.parser.ParserError: \(c)\(problem)\n  in \"\(file)\", line \(mark.line), column \(mark.column)"
+        case .scanner(let context, let problem, let mark, _):
+            let c = context.map { "\($0.text)\n  in \"\(file)\", line \($0.mark.line), column \($0.mark.column)\n" } ?? ""
+            return "yaml.scanner.ScannerError: \(c)\(problem)\n  in \"\(file)\", line \(mark.line), column \(mark.column)"
+        default:
+            return "yaml.parser.ParserError: \(y)"
+        }
+    }
+}

@@ -1,0 +1,253 @@
+/// What each docker-compose command does to the machine's engine, and what it prints.
+struct ComposeRunner {
+    let project: ComposeProject
+    var args: [String]
+    /// Whether the learner's shell has a terminal (exec needs one unless -T).
+    var terminalAttached = false
+
+    static let projectLabel = "com.docker.compose.project"
+    static let serviceLabel = "com.docker.compose.service"
+    static let numberLabel = "com.docker.compose.container-number"
+    static let oneoffLabel = "com.docker.compose.oneoff"
+
+    var network: String { project.name + "_default" }
+
+    /// The project's containers, by name.
+    func containers(_ s: DaemonSession, oneoff: Bool = false) -> [Container] {
+        s.engine.containers.filter { $0.config.labels[Self.projectLabel] == project.name && ($0.config.labels[Self.oneoffLabel] == "True") == oneoff }
+            .sorted { $0.name < $1.name }
+    }
+
+    /// The services a command names (all when none), or the refusal for an unknown one.
+    func selected(_ names: [String]) -> Result<[ComposeProject.Service], ComposeProject.Failure> {
+        if names.isEmpty { return .success(project.services) }
+        var out: [ComposeProject.Service] = []
+        for n in names {
+            guard let s = project.services.first(where: { $0.name == n }) else { return .failure(.init(message: "No such service: \(n)")) }
+            out.append(s)
+        }
+        return .success(out)
+    }
+
+    mutating func run(_ command: String, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let flags = args.filter { $0.hasPrefix("-") }
+        let names = args.filter { !$0.hasPrefix("-") }
+        switch command {
+        case "config":
+            if flags.contains("--services") { p.write(project.services.map { $0.name + "\n" }.joined()); return 0 }
+            p.write(ComposeConfig.text(project))
+            return 0
+        case "up", "create": return up(p: &p, s: &s, names: names, flags: flags, start: command == "up")
+        case "build":
+            for svc in project.services {
+                if svc.build == nil { p.writeError("\(svc.name) uses an image, skipping\n"); continue }
+                if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
+            }
+            return 0
+        case "ps": return ComposeListing.ps(self, flags: flags, &p, s)
+        case "logs": return ComposeListing.logs(self, names: names, color: !flags.contains("--no-color"), &p, s)
+        case "stop", "start", "restart", "kill", "pause", "unpause": return lifecycle(command, names: names, &p, &s)
+        case "rm": return remove(names: names, &p, &s)
+        case "down": return down(flags: flags, &p, &s)
+        case "exec": return ComposeExec.exec(self, args: args, &p, &s)
+        case "run": return ComposeExec.run(self, args: args, &p, &s)
+        case "pull":
+            guard case .success(let services) = selected(names) else { p.writeError("No such service: \(names.joined(separator: ", "))\n"); return 1 }
+            for svc in services { guard let image = svc.image else { continue }; _ = pull(svc, image, &p, &s) }
+            return 0
+        case "top": return ComposeListing.top(self, &p, s)
+        default:
+            p.writeError("lab: 'docker-compose \(command)' is not simulated yet\n")
+            return 1
+        }
+    }
+
+    /// Pulls a service's image: `Pulling SERVICE (IMAGE:TAG)...` and the daemon's lines.
+    func pull(_ svc: ComposeProject.Service, _ image: String, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
+        let name = ImageName(image)
+        p.writeError("Pulling \(svc.name) (\(name.repository):\(image.contains(":") ? name.tag ?? "" : ""))...\n")
+        guard let lines = s.engine.pull(name, now: s.now) else {
+            p.writeError(ImageCommands.pullError(name).message + "\n")
+            return false
+        }
+        p.write(lines.filter { !$0.contains(": Pulling fs layer") && !$0.contains(": Pull complete") && !$0.contains(": Verifying") && !$0.contains(": Download complete") }
+            .map { $0 + "\n" }.joined())
+        return true
+    }
+
+    mutating func up(p: inout ProcessContext, s: inout DaemonSession, names: [String], flags: [String], start: Bool) -> Int32 {
+        var scale: [String: Int] = [:]
+        var k = 0
+        while k < args.count {
+            if args[k] == "--scale", k + 1 < args.count {
+                let kv = args[k + 1].split(separator: "=", maxSplits: 1)
+                guard kv.count == 2, let n = Int(kv[1]) else {
+                    p.writeError("Number of containers for service \"\(kv.first ?? "")\" is not a number\n")
+                    return 1
+                }
+                scale[String(kv[0])] = n
+                k += 1
+            }
+            k += 1
+        }
+        let services: [ComposeProject.Service]
+        switch selected(names.filter { !$0.contains("=") }) {
+        case .success(let list): services = list
+        case .failure(let f): p.writeError(f.message + "\n"); return 1
+        }
+        if s.engine.networkIndex(network) == nil {
+            p.writeError("Creating network \"\(network)\" with the default driver\n")
+            _ = try? s.engine.createNetwork(name: network, driver: "bridge", subnet: nil, gateway: nil,
+                                            labels: ["com.docker.compose.network": "default", Self.projectLabel: project.name, "com.docker.compose.version": ComposeCommand.version],
+                                            isInternal: false, attachable: false, ids: &s.ids, now: s.now)
+        }
+        for v in project.volumes where !s.engine.volumes.contains(where: { $0.name == project.name + "_" + v }) {
+            p.writeError("Creating volume \"\(project.name)_\(v)\" with default driver\n")
+            _ = s.engine.createVolume(name: project.name + "_" + v, driver: "local", anonymous: false, ids: &s.ids, now: s.now)
+        }
+        for svc in ordered(services) {
+            let image = svc.image ?? (project.name + "-" + svc.name)
+            if s.engine.imageIndex(image) == nil {
+                if svc.build != nil {
+                    if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
+                } else if !pull(svc, image, &p, &s) {
+                    return 1
+                }
+            } else if flags.contains("--build"), svc.build != nil {
+                if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
+            }
+        }
+        for svc in ordered(services) {
+            let want = scale[svc.name] ?? 1
+            let existing = containers(s).filter { $0.config.labels[Self.serviceLabel] == svc.name }
+            for c in existing {
+                if c.state.running { p.writeError("\(c.name) is up-to-date\n"); continue }
+                p.writeError("Starting \(c.name) ... \n")
+                if start { _ = try? s.engine.start(c.id, ids: &s.ids, hostFiles: &s.files, now: s.now) }
+                p.writeError("Starting \(c.name) ... done\n")
+            }
+            guard existing.count < want else { continue }
+            for n in (existing.count + 1)...want {
+                let name = svc.containerName ?? "\(project.name)_\(svc.name)_\(n)"
+                p.writeError("Creating \(name) ... \n")
+                switch create(svc, name: name, number: n, oneoff: false, command: nil, &s) {
+                case .success(let id):
+                    if start {
+                        do { _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now) } catch {
+                            p.writeError("Creating \(name) ... error\n\nERROR: for \(name)  \(error.message)\n")
+                            return 1
+                        }
+                    }
+                    p.writeError("Creating \(name) ... done\n")
+                case .failure(let error):
+                    p.writeError("Creating \(name) ... error\n\nERROR: for \(name)  \(error.message)\n")
+                    return 1
+                }
+            }
+        }
+        return 0
+    }
+
+    /// Services in dependency order (depends_on first), otherwise as the file gives them.
+    func ordered(_ list: [ComposeProject.Service]) -> [ComposeProject.Service] {
+        var out: [ComposeProject.Service] = []
+        func visit(_ s: ComposeProject.Service, _ depth: Int) {
+            guard depth < 50, !out.contains(where: { $0.name == s.name }) else { return }
+            for d in s.dependsOn { if let dep = project.services.first(where: { $0.name == d }) { visit(dep, depth + 1) } }
+            if !out.contains(where: { $0.name == s.name }) { out.append(s) }
+        }
+        for s in list { visit(s, 0) }
+        return out
+    }
+
+    /// Creates a service's container on the project's network, with its labels, ports, volumes.
+    func create(_ svc: ComposeProject.Service, name: String, number: Int, oneoff: Bool, command: [String]?,
+                _ s: inout DaemonSession) -> Result<String, EngineError> {
+        var r = ContainerRequest(image: svc.image ?? (project.name + "-" + svc.name))
+        r.name = name
+        r.cmd = command ?? svc.command
+        if let e = svc.entrypoint { r.entrypoint = e.joined(separator: " ") }
+        r.env = svc.environment
+        r.network = network
+        r.networkAliases = oneoff ? [] : [svc.name]
+        // A one-off container (`run`) publishes nothing unless asked (--service-ports).
+        r.portBindings = oneoff ? [] : svc.ports.flatMap { RunOptions.portBindings($0) }
+        r.binds = svc.volumes.map { v in
+            let parts = v.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, !parts[0].hasPrefix("/"), !parts[0].hasPrefix(".") else { return v }
+            return project.name + "_" + parts[0] + ":" + parts[1]
+        }
+        if let restart = svc.restart { r.restartPolicy = restart }
+        r.healthcheck = svc.healthcheck
+        var labels = svc.labels
+        labels[Self.projectLabel] = project.name
+        labels[Self.serviceLabel] = svc.name
+        labels[Self.numberLabel] = String(number)
+        labels[Self.oneoffLabel] = oneoff ? "True" : "False"
+        labels["com.docker.compose.version"] = ComposeCommand.version
+        r.labels = labels
+        do { return .success(try s.engine.createContainer(r, ids: &s.ids, now: s.now)) } catch { return .failure(error) }
+    }
+
+    mutating func lifecycle(_ command: String, names: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let wanted = names.isEmpty ? nil : Set(names)
+        let verb = ["stop": "Stopping", "start": "Starting", "restart": "Restarting", "kill": "Killing", "pause": "Pausing", "unpause": "Unpausing"][command]!
+        for c in containers(s) where wanted == nil || wanted!.contains(c.config.labels[Self.serviceLabel] ?? "") {
+            // `start` names the service; the others the container (Fixtures/build 07).
+            let shown = command == "start" ? c.config.labels[Self.serviceLabel] ?? c.name : c.name
+            if command == "start" && c.state.running { continue }
+            if command == "stop" && !c.state.running { continue }
+            p.writeError("\(verb) \(shown) ... \n")
+            switch command {
+            case "stop": try? s.engine.stop(c.id, now: s.now)
+            case "start": _ = try? s.engine.start(c.id, ids: &s.ids, hostFiles: &s.files, now: s.now)
+            case "restart":
+                try? s.engine.stop(c.id, now: s.now)
+                _ = try? s.engine.start(c.id, ids: &s.ids, hostFiles: &s.files, now: s.now)
+            case "kill": try? s.engine.kill(c.id, now: s.now)
+            case "pause": try? s.engine.pause(c.id, now: s.now)
+            default: try? s.engine.unpause(c.id, now: s.now)
+            }
+            p.writeError("\(verb) \(shown) ... done\n")
+        }
+        return 0
+    }
+
+    func remove(names: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let wanted = names.isEmpty ? nil : Set(names)
+        let gone = (containers(s) + containers(s, oneoff: true)).filter { !$0.state.running && (wanted == nil || wanted!.contains($0.config.labels[Self.serviceLabel] ?? "")) }
+        guard !gone.isEmpty else { p.writeError("No stopped containers\n"); return 0 }
+        p.write("Going to remove \(gone.map(\.name).joined(separator: ", "))\n")
+        for c in gone {
+            p.writeError("Removing \(c.name) ... \n")
+            try? s.engine.remove(c.id, force: true, volumes: false, now: s.now)
+            p.writeError("Removing \(c.name) ... done\n")
+        }
+        return 0
+    }
+
+    func down(flags: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        let all = containers(s)
+        for c in all where c.state.running {
+            p.writeError("Stopping \(c.name) ... \n")
+            try? s.engine.stop(c.id, now: s.now)
+            p.writeError("Stopping \(c.name) ... done\n")
+        }
+        for c in all + containers(s, oneoff: true) {
+            p.writeError("Removing \(c.name) ... \n")
+            try? s.engine.remove(c.id, force: true, volumes: false, now: s.now)
+            p.writeError("Removing \(c.name) ... done\n")
+        }
+        if s.engine.networkIndex(network) != nil {
+            p.writeError("Removing network \(network)\n")
+            try? s.engine.removeNetwork(network, now: s.now)
+        }
+        if flags.contains("-v") || flags.contains("--volumes") {
+            for v in project.volumes where s.engine.volumes.contains(where: { $0.name == project.name + "_" + v }) {
+                p.writeError("Removing volume \(project.name)_\(v)\n")
+                try? s.engine.removeVolume(project.name + "_" + v, force: true, now: s.now)
+            }
+        }
+        return 0
+    }
+}
