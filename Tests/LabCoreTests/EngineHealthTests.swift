@@ -6,7 +6,8 @@ import XCTest
 final class EngineHealthTests: XCTestCase {
     private func status(_ lab: inout Lab, _ name: String) -> String {
         var engine = lab.machine.engine
-        engine.settle(now: lab.clock.now)
+        var files = lab.machine.files
+        engine.settle(now: lab.clock.now, hostFiles: &files)
         let c = engine.containers.first { $0.name == name }!
         return c.state.display(now: lab.clock.now)
     }

@@ -30,7 +30,7 @@ enum ComposeListing {
     static func state(_ c: Container) -> String {
         if c.state.paused { return "Paused" }
         if c.state.status == "restarting" { return "Restarting" }
-        if c.state.running { return "Up" + (c.state.health.map { " (\($0))" } ?? "") }
+        if c.state.running { return "Up" + (c.state.health.map { " (\($0 == "starting" ? "health: starting" : $0))" } ?? "") }
         return "Exit \(c.state.exitCode)"
     }
 
@@ -44,7 +44,7 @@ enum ComposeListing {
     }
 
     static func ps(_ r: ComposeRunner, flags: [String], _ p: inout ProcessContext, _ s: DaemonSession) -> Int32 {
-        if flags.contains("--services") { p.write(r.project.services.map { $0.name + "\n" }.joined()); return 0 }
+        if flags.contains("--services") { p.write(r.ordered(r.project.services).map { $0.name + "\n" }.joined()); return 0 }
         let list = r.containers(s)
         if flags.contains("-q") || flags.contains("--quiet") { p.write(list.map { $0.id + "\n" }.joined()); return 0 }
         p.write(table(["Name", "Command", "State", "Ports"], list.map { [$0.name, command($0), state($0), ports($0)] }))

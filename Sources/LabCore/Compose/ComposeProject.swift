@@ -20,10 +20,13 @@ struct ComposeProject {
         var restart: String?
         var containerName: String?
         var healthcheck: [String]?
+        var healthInterval: Double?
         var labels: [String: String] = [:]
     }
 
     var name: String
+    /// The project's folder: relative bind mounts (`./site:/site`) start there.
+    var directory: String
     var services: [Service]
     var volumes: [String]
     var networks: [String]
@@ -91,13 +94,21 @@ struct ComposeProject {
             }
             s.command = StackFile.strings(body["command"])
             s.entrypoint = StackFile.strings(body["entrypoint"])
-            if let env = body["environment"] as? [String: Any] { s.environment = env.keys.sorted().map { "\($0)=\(env[$0].map { "\($0)" } ?? "")" } }
-            else if let env = body["environment"] as? [Any] { s.environment = env.map { "\($0)" } }
+            // env_file lines first, then `environment`, which wins for a name both give.
+            var env: [(String, String)] = []
+            func set(_ key: String, _ value: String) {
+                if let k = env.firstIndex(where: { $0.0 == key }) { env[k].1 = value } else { env.append((key, value)) }
+            }
             for file in StackFile.strings(body["env_file"]) ?? [] {
-                for line in (fs.contents(of: VirtualFileSystem.normalise(file, cwd: cwd)) ?? "").split(separator: "\n") where !line.hasPrefix("#") {
-                    s.environment.append(String(line))
+                for line in (fs.contents(of: VirtualFileSystem.normalise(file, cwd: cwd)) ?? "").split(separator: "\n")
+                where !line.hasPrefix("#") && line.contains("=") {
+                    let kv = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    set(String(kv[0]), String(kv[1]))
                 }
             }
+            let given = environmentMap(body["environment"]) ?? [:]
+            for key in given.keys.sorted() { if let v = given[key] as? String { set(key, v) } }
+            s.environment = env.map { $0.0 + "=" + $0.1 }
             s.ports = (body["ports"] as? [Any] ?? []).map { "\($0)" }
             s.volumes = (body["volumes"] as? [Any] ?? []).map { "\($0)" }
             if let n = body["networks"] as? [Any] { s.networks = n.map { "\($0)" } } else if let n = body["networks"] as? [String: Any] { s.networks = n.keys.sorted() }
@@ -106,6 +117,7 @@ struct ComposeProject {
             s.containerName = body["container_name"] as? String
             if let hc = body["healthcheck"] as? [String: Any], let test = hc["test"] {
                 s.healthcheck = (test as? [Any])?.map { "\($0)" } ?? ["CMD-SHELL", "\(test)"]
+                s.healthInterval = StackFile.duration(hc["interval"])
             }
             if let l = body["labels"] as? [String: Any] { s.labels = l.mapValues { "\($0)" } }
             services.append(s)
@@ -113,7 +125,7 @@ struct ComposeProject {
         let folder = cwd.split(separator: "/").last.map(String.init) ?? "default"
         let raw = project ?? environment["COMPOSE_PROJECT_NAME"] ?? folder
         let name = String(raw.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
-        return ComposeProject(name: name, services: services, volumes: (merged["volumes"] as? [String: Any] ?? [:]).keys.sorted(),
+        return ComposeProject(name: name, directory: cwd, services: services, volumes: (merged["volumes"] as? [String: Any] ?? [:]).keys.sorted(),
                               networks: (merged["networks"] as? [String: Any] ?? [:]).keys.sorted(), merged: merged)
     }
 
@@ -135,7 +147,23 @@ struct ComposeProject {
     static func merge(_ a: [String: Any], _ b: [String: Any]) -> [String: Any] {
         var out = a
         for (k, v) in b {
-            if let x = out[k] as? [String: Any], let y = v as? [String: Any] { out[k] = merge(x, y) } else { out[k] = v }
+            if k == "environment", let x = environmentMap(out[k]), let y = environmentMap(v) { out[k] = x.merging(y) { $1 } }
+            else if let x = out[k] as? [String: Any], let y = v as? [String: Any] { out[k] = merge(x, y) } else { out[k] = v }
+        }
+        return out
+    }
+
+    /// A service's `environment` as a map, from either form (`- NAME=value` or `NAME: value`);
+    /// values as strings, a bare name (taken from the host by docker-compose) left out.
+    static func environmentMap(_ value: Any?) -> [String: Any]? {
+        if let map = value as? [String: Any] {
+            return map.compactMapValues { $0 is NSNull ? nil : "\($0)" }
+        }
+        guard let list = value as? [Any] else { return nil }
+        var out: [String: Any] = [:]
+        for item in list {
+            let kv = "\(item)".split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if kv.count == 2 { out[String(kv[0])] = String(kv[1]) }
         }
         return out
     }

@@ -39,8 +39,9 @@ struct ComposeRunner {
             return 0
         case "up", "create": return up(p: &p, s: &s, names: names, flags: flags, start: command == "up")
         case "build":
-            for svc in project.services {
-                if svc.build == nil { p.writeError("\(svc.name) uses an image, skipping\n"); continue }
+            // docker-compose names the services it skips before it builds any (Fixtures/build 08).
+            for svc in project.services where svc.build == nil { p.writeError("\(svc.name) uses an image, skipping\n") }
+            for svc in project.services where svc.build != nil {
                 if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
             }
             return 0
@@ -53,7 +54,10 @@ struct ComposeRunner {
         case "run": return ComposeExec.run(self, args: args, &p, &s)
         case "pull":
             guard case .success(let services) = selected(names) else { p.writeError("No such service: \(names.joined(separator: ", "))\n"); return 1 }
-            for svc in services { guard let image = svc.image else { continue }; _ = pull(svc, image, &p, &s) }
+            for svc in services {
+                guard let image = svc.image else { continue }
+                if !pullProgress(svc, image, &p, &s) { return 1 }
+            }
             return 0
         case "top": return ComposeListing.top(self, &p, s)
         default:
@@ -72,6 +76,26 @@ struct ComposeRunner {
         }
         p.write(lines.filter { !$0.contains(": Pulling fs layer") && !$0.contains(": Pull complete") && !$0.contains(": Verifying") && !$0.contains(": Download complete") }
             .map { $0 + "\n" }.joined())
+        return true
+    }
+
+    /// `pull`'s progress lines: one per daemon status, lowercased and cut as docker-compose's
+    /// progress stream cuts them, then done or the error (Fixtures/build 08).
+    func pullProgress(_ svc: ComposeProject.Service, _ image: String, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
+        let head = "Pulling \(svc.name) ... "
+        p.writeError(head + "\n")
+        let name = ImageName(image)
+        guard let lines = s.engine.pull(name, now: s.now) else {
+            let message = ImageCommands.pullError(name).message
+            p.writeError(head + "error\n\nERROR: for \(svc.name)  \(message)\n\(message)\n")
+            return false
+        }
+        for line in lines where !line.contains(": Pulling fs layer") && !line.contains(": Pull complete") && !line.contains(": Already exists") {
+            var status = line.lowercased()
+            if let r = status.range(of: ": pulling from ") { status = "pulling from " + status[r.upperBound...] }
+            p.writeError(head + (status.count > 33 ? status.prefix(33) + "..." : status) + "\n")
+        }
+        p.writeError(head + "done\n")
         return true
     }
 
@@ -117,11 +141,23 @@ struct ComposeRunner {
                 if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
             }
         }
+        // docker-compose reports what it left alone after what it changed (Fixtures/build 08).
+        var upToDate: [String] = []
+        defer { p.writeError(upToDate.joined()) }
         for svc in ordered(services) {
             let want = scale[svc.name] ?? 1
             let existing = containers(s).filter { $0.config.labels[Self.serviceLabel] == svc.name }
-            for c in existing {
-                if c.state.running { p.writeError("\(c.name) is up-to-date\n"); continue }
+                .sorted { Int($0.config.labels[Self.numberLabel] ?? "") ?? 0 < Int($1.config.labels[Self.numberLabel] ?? "") ?? 0 }
+            if let wanted = scale[svc.name] {
+                // --scale: the surplus goes, highest numbers first; the rest is not reported.
+                for c in existing.dropFirst(wanted).reversed() {
+                    p.writeError("Stopping and removing \(c.name) ... \n")
+                    try? s.engine.remove(c.id, force: true, volumes: false, now: s.now)
+                    p.writeError("Stopping and removing \(c.name) ... done\n")
+                }
+            }
+            for c in existing.prefix(want) where scale[svc.name] == nil || !c.state.running {
+                if c.state.running { upToDate.append("\(c.name) is up-to-date\n"); continue }
                 p.writeError("Starting \(c.name) ... \n")
                 if start { _ = try? s.engine.start(c.id, ids: &s.ids, hostFiles: &s.files, now: s.now) }
                 p.writeError("Starting \(c.name) ... done\n")
@@ -174,11 +210,16 @@ struct ComposeRunner {
         r.portBindings = oneoff ? [] : svc.ports.flatMap { RunOptions.portBindings($0) }
         r.binds = svc.volumes.map { v in
             let parts = v.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, !parts[0].hasPrefix("/"), !parts[0].hasPrefix(".") else { return v }
+            guard parts.count == 2, !parts[0].hasPrefix("/") else { return v }
+            if parts[0].hasPrefix(".") || parts[0].hasPrefix("~") {
+                return VirtualFileSystem.normalise(String(parts[0]), cwd: project.directory) + ":" + parts[1]
+            }
             return project.name + "_" + parts[0] + ":" + parts[1]
         }
-        if let restart = svc.restart { r.restartPolicy = restart }
+        // docker-compose sends no restart policy unless the file has one: its name is empty.
+        r.restartPolicy = svc.restart ?? ""
         r.healthcheck = svc.healthcheck
+        r.healthInterval = svc.healthInterval
         var labels = svc.labels
         labels[Self.projectLabel] = project.name
         labels[Self.serviceLabel] = svc.name
@@ -235,7 +276,8 @@ struct ComposeRunner {
         }
         for c in all + containers(s, oneoff: true) {
             p.writeError("Removing \(c.name) ... \n")
-            try? s.engine.remove(c.id, force: true, volumes: false, now: s.now)
+            // -v takes the containers' anonymous volumes too.
+            try? s.engine.remove(c.id, force: true, volumes: flags.contains("-v") || flags.contains("--volumes"), now: s.now)
             p.writeError("Removing \(c.name) ... done\n")
         }
         if s.engine.networkIndex(network) != nil {

@@ -64,8 +64,9 @@ public struct DockerEngine: Codable, Sendable, Equatable {
         throw .noSuchContainer(reference)
     }
 
-    /// Settles every container whose main process ended by itself before `now` (`sleep 5`).
-    public mutating func settle(now: Double) {
+    /// Settles every container whose main process ended by itself before `now` (`sleep 5`) and
+    /// runs the health checks due; a check reads bind mounts from the machine's `hostFiles`.
+    public mutating func settle(now: Double, hostFiles: inout VirtualFileSystem) {
         guard let due = nextDeadline, due <= now else { return }
         nextDeadline = nil
         defer {
@@ -75,7 +76,7 @@ public struct DockerEngine: Codable, Sendable, Equatable {
             }
         }
         for i in containers.indices {
-            runHealthChecks(i, until: now)
+            runHealthChecks(i, until: now, hostFiles: &hostFiles)
             guard let end = containers[i].state.endsAt, end <= now, containers[i].state.running else { continue }
             processEnded(i, code: containers[i].state.endCode, at: end)
         }

@@ -115,17 +115,16 @@ extension DockerEngine {
 
     /// Runs the health checks that fell due by `now` (at most a few; later ones repeat the last
     /// verdict): exit 0 is healthy, `retries` failures in a row unhealthy.
-    mutating func runHealthChecks(_ i: Int, until now: Double) {
+    mutating func runHealthChecks(_ i: Int, until now: Double, hostFiles: inout VirtualFileSystem) {
         guard containers[i].state.status == "running", let test = containers[i].config.healthcheck,
               var due = containers[i].state.nextHealthCheck, due <= now else { return }
         var checks = 0
-        var noFiles = VirtualFileSystem.placeholder
         while due <= now {
             checks += 1
             if checks <= 3 {
                 let argv = test.first == "CMD-SHELL" ? ["sh", "-c", test.dropFirst().joined(separator: " ")] : Array(test.dropFirst())
                 let ok = ContainerRuntime.checkExecutable(argv.first ?? "", container: containers[i], engine: self) == nil
-                    && ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &noFiles, now: due).status == 0
+                    && ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &hostFiles, now: due).status == 0
                 containers[i].state.failingStreak = ok ? 0 : containers[i].state.failingStreak + 1
             } else if containers[i].state.health != "healthy" {
                 containers[i].state.failingStreak += 1

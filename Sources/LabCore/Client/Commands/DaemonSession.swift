@@ -20,7 +20,7 @@ struct DaemonSession {
         var session = DaemonSession(engine: DockerEngine.placeholder, files: VirtualFileSystem.placeholder, ids: lab.ids, now: lab.clock.now, end: lab.clock.now)
         swap(&session.engine, &lab.machines[m].engine)
         swap(&session.files, &lab.machines[m].files)
-        session.engine.settle(now: session.now)
+        session.engine.settle(now: session.now, hostFiles: &session.files)
         let result = body(&session)
         swap(&session.engine, &lab.machines[m].engine)
         swap(&session.files, &lab.machines[m].files)

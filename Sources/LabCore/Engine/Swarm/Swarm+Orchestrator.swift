@@ -10,7 +10,12 @@ extension Lab {
     public mutating func reconcileSwarm() {
         guard var cluster = swarm, cluster.hasQuorum(self) else { return }
         let now = clock.now
-        for m in machines.indices where !isPoweredOff(m) { machines[m].engine.settle(now: now) }
+        for m in machines.indices where !isPoweredOff(m) {
+            var files = VirtualFileSystem.placeholder
+            swap(&files, &machines[m].files)
+            machines[m].engine.settle(now: now, hostFiles: &files)
+            swap(&files, &machines[m].files)
+        }
         observeTasks(&cluster, now: now)
         for s in cluster.services.indices { reconcileService(&cluster, s, now: now) }
         trimHistory(&cluster)
