@@ -31,6 +31,7 @@ enum DockerDaemon {
             case "container port": return ContainerProcessCommands.port(i, &p, &s)
             case "container diff": return ContainerProcessCommands.diff(i, &p, &s)
             case "container cp": return CopyCommand.copy(i, &p, &s)
+            case "container commit": return CommitCommand.commit(i, &p, &s)
             case "container update": return UpdateCommand.update(i, &p, &s)
             case "image pull": return ImageCommands.pull(i, &p, &s)
             case "image build", "builder build": return BuildCommand.execute(i, &p, &s)

@@ -43,6 +43,9 @@ public struct BuiltImage: Codable, Sendable, Equatable {
     public var files: VirtualFileSystem
     /// `docker history`: each step's instruction (as the builder records it) and size, newest first.
     public var history: [HistoryStep] = []
+    /// The image's Comment and Author: those of a `docker commit` that made it (a build's are empty).
+    public var comment: String? { history.first?.comment }
+    public var author: String? { history.first?.author }
 
     /// One line of `docker history`.
     public struct HistoryStep: Codable, Sendable, Equatable {
@@ -50,6 +53,9 @@ public struct BuiltImage: Codable, Sendable, Equatable {
         public var created: Double
         public var size: Int64
         public var imageID: String?
+        /// A commit's message (the COMMENT column) and author (`docker commit -m`, `-a`).
+        public var comment: String?
+        public var author: String?
     }
 }
 

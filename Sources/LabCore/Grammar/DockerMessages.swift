@@ -258,6 +258,11 @@ enum DockerMessages {
     static func repositoryMustBeLowercase(_ name: String) -> String {
         "invalid reference format: repository name (" + name + ") must be lowercase"
     }
+    /// `docker tag alpine UPPER/case`, `docker pull UPPER/case`: the daemon's wording, without
+    /// the name (Fixtures/build 05).
+    static let daemonRepositoryMustBeLowercase = "invalid reference format: repository name must be lowercase"
+    /// `docker commit -c 'BOGUS x' c1`: the instruction lowercased (Fixtures/build 06).
+    static func invalidChangeCommand(_ keyword: String) -> String { keyword.lowercased() + " is not a valid change command" }
     /// `docker tag A b`.
     static func tagParseError(_ ref: String, _ err: String) -> String {
         "Error parsing reference: " + goQuote(ref) + " is not a valid repository/tag: " + err

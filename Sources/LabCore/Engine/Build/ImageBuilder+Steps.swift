@@ -65,6 +65,8 @@ extension ImageBuilder {
             return .built(cached.id)
         }
         var next = base
+        // The builder gives an image without PATH the default one, first (Fixtures/build 02, 06).
+        if !next.env.contains(where: { $0.hasPrefix("PATH=") }) { next.env.insert(ImageCatalogue.path, at: 0) }
         var built = base.built ?? BuiltImage(base: base.repoTags.first ?? base.id, parent: base.id, cacheKey: key, files: ContainerFiles.template)
         built.parent = base.id
         built.cacheKey = key

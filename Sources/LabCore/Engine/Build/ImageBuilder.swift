@@ -56,7 +56,7 @@ struct ImageBuilder {
                 let words = state.substitute(ins.text).split(separator: " ").map(String.init)
                 let ref = words.first ?? ""
                 if ref.contains(where: \.isUppercase) && stageImages[ref] == nil {
-                    return .failed("invalid reference format: repository name must be lowercase", status: 1)
+                    return .failed(DockerMessages.daemonRepositoryMustBeLowercase, status: 1)
                 }
                 if let named = stageImages[ref], let i = s.engine.imageIndex(named) {
                     image = i

@@ -24,12 +24,12 @@ public enum ImageInspect {
         o["RepoTags"] = .array(image.repoTags.map { .string($0) })
         o["RepoDigests"] = .array(repoDigests(image).map { .string($0) })
         o["Parent"] = .string(image.built?.parent ?? "")
-        o["Comment"] = image.built == nil ? "Imported from -" : ""
+        o["Comment"] = .string(image.built.map { $0.comment ?? "" } ?? "Imported from -")
         o["Created"] = .string(DockerTime.rfc3339Nano(image.created))
         o["Container"] = ""
         o["ContainerConfig"] = config(image, container: true)
         o["DockerVersion"] = .string(dockerVersion)
-        o["Author"] = ""
+        o["Author"] = .string(image.built?.author ?? "")
         o["Config"] = config(image, container: false)
         o["Architecture"] = "amd64"
         o["Os"] = "linux"
