@@ -8,6 +8,19 @@ public enum ClientMessages {
 
     /// `docker login` and `docker login -u bob` with standard input not a terminal.
     public static let interactiveLoginWithoutTTY = "Error: Cannot perform an interactive login from a non TTY device\n"
+    /// `docker login -p x --password-stdin`.
+    public static let loginPasswordConflict = "conflicting options: cannot specify both --password and --password-stdin\n"
+    /// `docker login --password-stdin`.
+    public static let loginStdinNeedsUsername = "the --password-stdin option requires --username to be set\n"
+    /// `docker login -u a -p x` (then the login goes ahead).
+    public static let loginPasswordOnCommandLine = "WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n"
+    /// `docker logout` (Docker Hub) and `docker logout localhost:5001`.
+    public static func removingCredentials(_ server: String) -> String { "Removing login credentials for " + server + "\n" }
+    /// A login that succeeded, credentials kept in `path` (Fixtures/build 05, with the engine).
+    public static func credentialsStoredUnencrypted(_ path: String) -> String {
+        "\nWARNING! Your credentials are stored unencrypted in '\(path)'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n"
+    }
+    public static let loginSucceeded = "Login Succeeded\n"
 
     /// `docker ps` (and most commands) when the daemon cannot be reached at `host`.
     public static func cannotConnect(_ host: String) -> String {

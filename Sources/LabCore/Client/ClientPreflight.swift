@@ -29,10 +29,7 @@ struct ClientPreflight {
                 return 1
             }
         case "login":
-            if i.value("password") == nil && !i.flag("password-stdin") && !terminalAttached {
-                process.writeError(ClientMessages.interactiveLoginWithoutTTY)
-                return 1
-            }
+            return LoginCommand.clientChecks(i, &process, terminalAttached: terminalAttached)
         case "image build":
             guard let context = i.arguments.first, context != "-", !context.contains("://") else { return nil }
             let dir = VirtualFileSystem.normalise(context, cwd: cwd)

@@ -22,11 +22,11 @@ enum ContainerServers {
             target = dns.engine.containers.first { c in c.state.running && c.endpoints.contains { $0.ipAddress == address } }
         }
         guard let target else { return .refused }
-        return answer(target, path: path, port: port)
+        return answer(target, path: path, port: port, engine: dns.engine)
     }
 
     /// What a container's server answers for `path` on its own `port`.
-    static func answer(_ target: Container, path: String, port: Int) -> Reply {
+    static func answer(_ target: Container, path: String, port: Int, engine: DockerEngine) -> Reply {
         guard let service = target.serviceProgram else { return .refused }
         let image = ImageName(String(target.config.image.split(separator: "@").first ?? ""))
         switch (service, port) {
@@ -36,6 +36,8 @@ enum ContainerServers {
         case ("httpd-foreground", 80):
             guard path == "/" || path == "/index.html" else { return .notFound }
             return .ok(httpdPage)
+        case ("registry", 5000):
+            return engine.registryAPI(target, path: path).map { .ok($0) } ?? .notFound
         case ("elasticsearch", 9200):
             guard path == "/" || path.hasPrefix("/?") else { return .notFound }
             return .ok(elasticsearchRoot(target))

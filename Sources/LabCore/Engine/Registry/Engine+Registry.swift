@@ -14,6 +14,12 @@ extension DockerEngine {
         return String(first)
     }
 
+    /// A registry host with nothing listening, as Go's dialer words it (localhost resolved).
+    static func unreachable(_ host: String) -> String {
+        let address = host.hasPrefix("localhost") ? "127.0.0.1" + host.dropFirst(9) : Substring(host)
+        return "Get \"http://\(host)/v2/\": dial tcp \(address): connect: connection refused"
+    }
+
     /// The running registry container a host name reaches on this machine, and its volume.
     func registry(_ host: String) -> (container: Int, volume: Int)? {
         let parts = host.split(separator: ":", maxSplits: 1)
@@ -27,6 +33,27 @@ extension DockerEngine {
             return (c, v)
         }
         return nil
+    }
+
+    /// The registry's HTTP API as curl sees it: `/v2/`, `/v2/_catalog` (repositories sorted) and
+    /// `/v2/REPO/tags/list`; nil for anything else (404). Fixtures/build 05.
+    func registryAPI(_ registry: Container, path: String) -> String? {
+        guard let m = registry.mounts.first(where: { $0.destination == "/var/lib/registry" }),
+              let v = volumes.firstIndex(where: { $0.name == m.name }) else { return path == "/v2/" ? "{}" : nil }
+        let root = "/docker/registry/v2/repositories/"
+        var tags: [String: [String]] = [:]
+        for file in volumes[v].files.subtree(at: "/docker/registry/v2/repositories") where file.hasSuffix("/image.json") {
+            guard let r = file.range(of: "/_manifests/tags/") else { continue }
+            let repo = String(file[file.index(file.startIndex, offsetBy: root.count)..<r.lowerBound])
+            tags[repo, default: []].append(String(file[r.upperBound...].dropLast("/image.json".count)))
+        }
+        func quoted(_ list: [String]) -> String { list.sorted().map { "\"" + $0 + "\"" }.joined(separator: ",") }
+        if path == "/v2/" || path == "/v2" { return "{}" }
+        if path == "/v2/_catalog" { return "{\"repositories\":[" + quoted(Array(tags.keys)) + "]}\n" }
+        guard path.hasPrefix("/v2/"), path.hasSuffix("/tags/list") else { return nil }
+        let repo = String(path.dropFirst(4).dropLast("/tags/list".count))
+        guard let list = tags[repo] else { return nil }
+        return "{\"name\":\"" + repo + "\",\"tags\":[" + quoted(list) + "]}\n"
     }
 
     /// The layers an image is made of, top first: a built image's steps that wrote files, then its base's.
@@ -63,7 +90,7 @@ extension DockerEngine {
             return (lines, "An image does not exist locally with the tag: \(name.repository)")
         }
         guard let (_, v) = registry(host) else {
-            return (lines, "Get \"http://\(host)/v2/\": dial tcp \(host.hasPrefix("localhost") ? "127.0.0.1" + host.dropFirst(9) : Substring(host)): connect: connection refused")
+            return (lines, Self.unreachable(host))
         }
         let image = images[i]
         let layers = layerIDs(image)
@@ -103,7 +130,7 @@ extension DockerEngine {
         let tag = name.tag ?? "latest"
         let repo = String(name.repository.dropFirst(host.count + 1))
         guard let (_, v) = registry(host) else {
-            return .failure(.other("Get \"http://\(host)/v2/\": dial tcp \(host): connect: connection refused", status: 500))
+            return .failure(.other(Self.unreachable(host), status: 500))
         }
         guard let text = volumes[v].files.contents(of: Self.manifestPath(repo, tag)),
               var image = try? JSONDecoder().decode(LocalImage.self, from: Data(text.utf8)) else {

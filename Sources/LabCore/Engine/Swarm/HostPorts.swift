@@ -16,7 +16,7 @@ extension Lab {
         let engine = machines[m].engine
         for c in engine.containers where c.state.running {
             if let b = c.boundPorts.first(where: { $0.hostPort == String(port) && $0.proto == "tcp" }) {
-                return ContainerServers.answer(c, path: path, port: b.containerPort)
+                return ContainerServers.answer(c, path: path, port: b.containerPort, engine: engine)
             }
         }
         guard let swarm, swarm.nodeIndex(machine: m) != nil,
@@ -28,6 +28,7 @@ extension Lab {
         let task = tasks[Int(ids.next() % UInt64(tasks.count))]
         guard let n = swarm.nodeIndex(id: task.nodeID), let cid = task.containerID,
               let c = try? machines[swarm.nodes[n].machine].engine.containerIndex(cid) else { return .refused }
-        return ContainerServers.answer(machines[swarm.nodes[n].machine].engine.containers[c], path: path, port: published.targetPort)
+        let owner = machines[swarm.nodes[n].machine].engine
+        return ContainerServers.answer(owner.containers[c], path: path, port: published.targetPort, engine: owner)
     }
 }
