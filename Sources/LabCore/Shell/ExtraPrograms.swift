@@ -1,5 +1,5 @@
 /// Small programs learners reach for besides the core set: whoami, id, uname, tee, seq,
-/// basename, dirname, chmod, date.
+/// basename, dirname, chmod, chown, chgrp, date.
 enum ExtraPrograms {
     static let all: [(String, any SimulatedProgram)] = [
         ("whoami", ClosureProgram { p, _ in p.write("root\n"); return 0 }),
@@ -10,6 +10,8 @@ enum ExtraPrograms {
         ("basename", ClosureProgram(basename)),
         ("dirname", ClosureProgram(dirname)),
         ("chmod", ClosureProgram(chmod)),
+        ("chown", ClosureProgram(chown)),
+        ("chgrp", ClosureProgram(chown)),
         ("date", ClosureProgram(date)),
     ]
 
@@ -102,6 +104,19 @@ enum ExtraPrograms {
         var status: Int32 = 0
         for name in operands.dropFirst() where lab.machine.files.node(at: p.resolve(name)) == nil {
             p.writeError("chmod: cannot access '\(name)': No such file or directory\n")
+            status = 1
+        }
+        return status
+    }
+
+    /// `chown [-R] OWNER[:GROUP] FILE…` and `chgrp`: the lab keeps no owners, so only the
+    /// files' existence is checked (GNU's wording).
+    static func chown(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
+        let operands = p.arguments.dropFirst().filter { !$0.hasPrefix("-") }
+        guard operands.count >= 2 else { p.missingOperand(p.name); return 1 }
+        var status: Int32 = 0
+        for name in operands.dropFirst() where lab.machine.files.node(at: p.resolve(name)) == nil {
+            p.writeError("\(p.name): cannot access '\(name)': No such file or directory\n")
             status = 1
         }
         return status

@@ -270,8 +270,10 @@ enum MiscPrograms {
 
     static func sh(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
         var args = p.arguments.dropFirst()[...]
-        while let first = args.first, first.hasPrefix("-"), first != "-c" { args = args.dropFirst() }
-        if args.first == "-c" {
+        // Option letters may come together (`sh -ec 'script'`, as a Dockerfile's SHELL gives them).
+        func takesCommand(_ word: String) -> Bool { word.hasPrefix("-") && !word.hasPrefix("--") && word.contains("c") }
+        while let first = args.first, first.hasPrefix("-"), !takesCommand(first) { args = args.dropFirst() }
+        if let first = args.first, takesCommand(first) {
             args = args.dropFirst()
             guard let source = args.popFirst() else {
                 p.writeError("\(p.name): -c: option requires an argument\n")
