@@ -36,8 +36,10 @@ extension DockerEngine {
                                      exposedPorts: exposed, tty: request.tty, openStdin: request.openStdin,
                                      stdinOnce: request.openStdin, env: env, cmd: cmd, image: request.image,
                                      volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,
-                                     entrypoint: entrypoint, labels: request.labels, healthcheck: request.healthcheck,
-                                     healthInterval: request.healthInterval ?? 30, healthRetries: request.healthRetries ?? 3)
+                                     entrypoint: entrypoint, labels: request.labels,
+                                     healthcheck: request.healthcheck ?? image.built?.healthcheck,
+                                     healthInterval: request.healthInterval ?? image.built?.healthInterval ?? 30,
+                                     healthRetries: request.healthRetries ?? image.built?.healthRetries ?? 3)
         let hostConfig = HostConfig(binds: request.binds.isEmpty ? nil : request.binds, portBindings: request.portBindings,
                                     restartPolicy: request.restartPolicy, maximumRetryCount: request.maximumRetryCount,
                                     autoRemove: request.autoRemove, networkMode: request.network ?? "default",

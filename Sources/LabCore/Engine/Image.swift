@@ -36,6 +36,11 @@ public struct BuiltImage: Codable, Sendable, Equatable {
     public var labels: [String: String] = [:]
     public var user: String = ""
     public var healthcheck: [String]?
+    /// HEALTHCHECK's --interval, --timeout, --start-period (seconds) and --retries, when given.
+    public var healthInterval: Double?
+    public var healthTimeout: Double?
+    public var healthStartPeriod: Double?
+    public var healthRetries: Int?
     public var stopSignal: String?
     public var onBuild: [String] = []
     public var shell: [String]?

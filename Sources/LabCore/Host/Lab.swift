@@ -49,10 +49,13 @@ public struct Lab: Codable, Sendable, Equatable {
     }
 
     /// The machine the learner is on.
-    /// Read and modified in place (`lab.machine.shell.lastStatus = 0` touches only that field,
-    /// without copying the machine and its engine's arrays).
+    /// Modified in place (`lab.machine.shell.lastStatus = 0` touches only that field, without
+    /// copying the machine and its engine's arrays). Read with a plain getter: a `_read`
+    /// coroutine here is miscompiled at -Onone by Swift 6.3 (the caller keeps using the yielded
+    /// copy's address after the coroutine frees it: swiftlang/swift#89836, fixed by PR #90550),
+    /// which crashed debug test runs whenever the freed memory was reused.
     public var machine: Machine {
-        _read { yield machines[current] }
+        get { machines[current] }
         _modify { yield &machines[current] }
     }
 }

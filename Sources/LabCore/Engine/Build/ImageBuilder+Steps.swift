@@ -60,6 +60,9 @@ extension ImageBuilder {
                 state.declared[name] = state.args[name] ?? (kv.count > 1 ? String(kv[1]) : "")
             }
         }
+        // A RUN's build arguments are part of its command line, hence of its cache key.
+        let runArgs = state.declared.keys.sorted().map { $0 + "=" + state.declared[$0]! }
+        if ins.keyword == "RUN" { key += "|" + runArgs.joined(separator: " ") }
         if !noCache, let cached = s.engine.images.first(where: { $0.built?.parent == base.id && $0.built?.cacheKey == key }) {
             if !quiet { out(" ---> Using cache\n ---> \(cached.shortID)\n") }
             return .built(cached.id)
@@ -78,7 +81,9 @@ extension ImageBuilder {
         switch ins.keyword {
         case "RUN":
             let argv = ins.json ?? ((built.shell ?? ["/bin/sh", "-c"]) + [text])
-            history = ins.json.map { "|0 " + $0.joined(separator: " ") } ?? (built.shell ?? ["/bin/sh", "-c"]).joined(separator: " ") + " " + text
+            // `|N NAME=value …` first when build arguments are declared (always for the exec form).
+            let prefix = ins.json != nil || !runArgs.isEmpty ? (["|\(runArgs.count)"] + runArgs).joined(separator: " ") + " " : ""
+            history = prefix + (ins.json.map { $0.joined(separator: " ") } ?? (built.shell ?? ["/bin/sh", "-c"]).joined(separator: " ") + " " + text)
             let cid = s.ids.hexID()
             if !quiet { out(" ---> Running in \(cid.prefix(12))\n") }
             var request = ContainerRequest(image: base.id)
@@ -137,6 +142,7 @@ extension ImageBuilder {
             let cid = s.ids.hexID()
             if !quiet { out(" ---> Running in \(cid.prefix(12))\n") }
             apply(ins, text: text, to: &next, built: &built)
+            history = nopHistory(ins, text: text, image: next, built: built)
             if !quiet { out("Removing intermediate container \(cid.prefix(12))\n") }
         }
         next.id = "sha256:" + s.ids.hexID()
@@ -149,6 +155,29 @@ extension ImageBuilder {
         s.engine.images.append(next)
         if !quiet { out(" ---> \(next.shortID)\n") }
         return .built(next.id)
+    }
+
+    /// CREATED BY of a metadata step as the legacy builder records it: the stage's shell and
+    /// `#(nop)`, then the instruction with its arguments as Go prints them (Fixtures/build 02):
+    /// exec forms of CMD and ENTRYPOINT quoted, SHELL and VOLUME lists bare, WORKDIR resolved,
+    /// LABEL without its quotes.
+    static func nopHistory(_ ins: Dockerfile.Instruction, text: String, image: LocalImage, built: BuiltImage) -> String {
+        let shell = (built.shell ?? ["/bin/sh", "-c"]).joined(separator: " ")
+        let args: String
+        switch ins.keyword {
+        case "WORKDIR": return shell + " #(nop) WORKDIR " + image.workingDir
+        case "HEALTHCHECK":
+            // Go's %q of the HealthConfig: the test quoted, the durations as strings, the retries a rune.
+            let test = (built.healthcheck ?? []).map { "\"\($0)\"" }.joined(separator: " ")
+            let times = ["interval", "timeout", "start-period"].map { "\"" + HumanDuration.goDuration(ins.flags[$0].flatMap(RunOptions.goDuration) ?? 0) + "\"" }
+            let retries = Int(ins.flags["retries"] ?? "") ?? 0
+            let rune = retries < 0x20 ? "'\\x" + String(format: "%02x", retries) + "'" : "'" + String(UnicodeScalar(UInt8(min(retries, 126)))) + "'"
+            args = "&{[" + test + "] " + times.joined(separator: " ") + " " + rune + "}"
+        case "SHELL", "VOLUME": args = ins.json.map { "[" + $0.joined(separator: " ") + "]" } ?? text
+        case "LABEL": args = splitWords(text).map { w in w.split(separator: "=", maxSplits: 1).map { unquote(String($0)) }.joined(separator: "=") }.joined(separator: " ")
+        default: args = ins.json.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: " ") + "]" } ?? text
+        }
+        return shell + " #(nop)  " + ins.keyword + " " + args
     }
 
     /// The metadata instructions: what each changes in the image's configuration.
@@ -190,6 +219,10 @@ extension ImageBuilder {
                 let command = text.hasPrefix("CMD ") ? String(text.dropFirst(4)) : text
                 built.healthcheck = Dockerfile.jsonArray(command).map { ["CMD"] + $0 } ?? ["CMD-SHELL", command]
             }
+            built.healthInterval = ins.flags["interval"].flatMap(RunOptions.goDuration)
+            built.healthTimeout = ins.flags["timeout"].flatMap(RunOptions.goDuration)
+            built.healthStartPeriod = ins.flags["start-period"].flatMap(RunOptions.goDuration)
+            built.healthRetries = ins.flags["retries"].flatMap { Int($0) }
         case "STOPSIGNAL": built.stopSignal = text
         case "SHELL": built.shell = ins.json
         case "ONBUILD": built.onBuild.append(text)

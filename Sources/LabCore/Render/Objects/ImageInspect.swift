@@ -59,7 +59,15 @@ public enum ImageInspect {
         o["StdinOnce"] = false
         o["Env"] = container || image.env.isEmpty ? .null : ContainerInspect.strings(image.env)
         o["Cmd"] = container ? .null : ContainerInspect.strings(image.cmd)
-        if !container, let hc = image.built?.healthcheck { o["Healthcheck"] = ["Test": ContainerInspect.strings(hc)] }
+        if !container, let built = image.built, let hc = built.healthcheck {
+            // What the HEALTHCHECK gave, in nanoseconds; unset options are left out.
+            var h: JSONObject = ["Test": ContainerInspect.strings(hc)]
+            for (key, seconds) in [("Interval", built.healthInterval), ("Timeout", built.healthTimeout), ("StartPeriod", built.healthStartPeriod)] {
+                if let seconds, seconds > 0 { h[key] = .int(Int64((seconds * 1e9).rounded())) }
+            }
+            if let r = built.healthRetries, r > 0 { h["Retries"] = .int(Int64(r)) }
+            o["Healthcheck"] = .object(h)
+        }
         o["Image"] = ""
         o["Volumes"] = container || image.volumes.isEmpty ? .null : ContainerInspect.set(image.volumes)
         o["WorkingDir"] = .string(container ? "" : image.workingDir)
