@@ -77,7 +77,9 @@ final class SwarmTranscriptTests: XCTestCase {
                 if r.status == o.status && r.output == o.output {
                     matched += 1
                 } else {
-                    report.append("\(name): $ \(realSteps[k].command)\n  real [rc=\(r.status)]: \(r.output.prefix(400).debugDescription)\n  ours [rc=\(o.status)]: \(o.output.prefix(400).debugDescription)")
+                    // LAB_SHOW_MISMATCHES=full shows whole outputs, else their first 400 characters.
+                    let cut = ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] == "full" ? Int.max : 400
+                    report.append("\(name): $ \(realSteps[k].command)\n  real [rc=\(r.status)]: \(r.output.prefix(cut).debugDescription)\n  ours [rc=\(o.status)]: \(o.output.prefix(cut).debugDescription)")
                 }
             }
         }

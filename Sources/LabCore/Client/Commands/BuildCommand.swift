@@ -3,11 +3,14 @@
 /// reports the context it sends, the daemon runs the steps (ImageBuilder), and the client
 /// prints the result and tags it.
 enum BuildCommand {
+    /// The context folder of `docker build -`: none, the client sending the Dockerfile alone.
+    static let noContext = "/nonexistent-build-context"
+
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let contextArg = i.arguments.first ?? "."
         // `docker build -`: the Dockerfile comes on standard input, with an empty context.
         let fromStdin = contextArg == "-"
-        let contextDir = fromStdin ? "/nonexistent-build-context" : p.resolve(contextArg)
+        let contextDir = fromStdin ? noContext : p.resolve(contextArg)
         guard fromStdin || s.files.isDirectory(contextDir) else {
             p.writeError("unable to prepare context: path \"\(contextArg)\" not found\n")
             return 1
@@ -36,7 +39,9 @@ enum BuildCommand {
         let context = ImageBuilder.context(s.files, dir: contextDir)
         if !quiet {
             // The client's progress line, the size right-aligned in eight columns (Fixtures/build 04).
-            let size = HumanSize.format(Double(ImageBuilder.contextSize(context)), base: 1000, units: HumanSize.decimal, precision: 4)
+            let sent = contextDir == noContext ? ImageBuilder.contextSize(["Dockerfile": text], folders: 0)
+                : ImageBuilder.contextSize(context, folders: ImageBuilder.contextFolders(s.files, dir: contextDir))
+            let size = HumanSize.format(Double(sent), base: 1000, units: HumanSize.decimal, precision: 4)
             p.write("Sending build context to Docker daemon " + String(repeating: " ", count: max(0, 8 - size.count)) + size + "\n")
         }
         let dockerfile: Dockerfile

@@ -73,7 +73,9 @@ extension ImageBuilder {
         var built = base.built ?? BuiltImage(base: base.repoTags.first ?? base.id, parent: base.id, cacheKey: key, files: ContainerFiles.template)
         built.parent = base.id
         built.cacheKey = key
-        let text = state.substitute(ins.text, env: base.env)
+        // Variables are replaced in these instructions only; a RUN's shell (or a CMD's, later)
+        // expands its own, the build arguments being in its environment (Dockerfile reference).
+        let text = Self.substituted.contains(ins.keyword) ? state.substitute(ins.text, env: base.env) : ins.text
         var size: Int64 = 0
         // The legacy builder's CREATED BY: `#(nop)` and the instruction, exec forms as Go prints a []string.
         let shownArgs = ins.json.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: " ") + "]" } ?? text
@@ -89,7 +91,7 @@ extension ImageBuilder {
             var request = ContainerRequest(image: base.id)
             request.cmd = argv
             request.entrypoint = ""
-            request.env = base.env
+            request.env = runArgs.filter { a in !base.env.contains { $0.hasPrefix(a.prefix { $0 != "=" } + "=") } } + base.env
             request.workingDir = base.workingDir
             guard let id = try? s.engine.createContainer(request, ids: &s.ids, now: s.now),
                   let c = try? s.engine.containerIndex(id) else { return .failed("failed to create the build container", status: 1) }
@@ -156,6 +158,9 @@ extension ImageBuilder {
         if !quiet { out(" ---> \(next.shortID)\n") }
         return .built(next.id)
     }
+
+    /// The instructions whose arguments the builder expands `$NAME` in.
+    static let substituted: Set<String> = ["ADD", "COPY", "ENV", "EXPOSE", "FROM", "LABEL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR", "ARG"]
 
     /// CREATED BY of a metadata step as the legacy builder records it: the stage's shell and
     /// `#(nop)`, then the instruction with its arguments as Go prints them (Fixtures/build 02):

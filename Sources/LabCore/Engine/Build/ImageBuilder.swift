@@ -24,21 +24,33 @@ struct ImageBuilder {
 
     /// The build context: every file under the folder, less what `.dockerignore` excludes, by relative path.
     static func context(_ files: VirtualFileSystem, dir: String) -> [String: String] {
-        let ignore = (files.contents(of: dir + "/.dockerignore") ?? "").split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         var out: [String: String] = [:]
-        for path in files.subtree(at: dir) where !files.isDirectory(path) {
-            let rel = String(path.dropFirst(dir.count + (dir.hasSuffix("/") ? 0 : 1)))
-            if ignore.contains(where: { ListFilters.globMatch($0, rel) || rel.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) { continue }
-            out[rel] = files.contents(of: path) ?? ""
-        }
+        walkContext(files, dir: dir) { rel, path in if !files.isDirectory(path) { out[rel] = files.contents(of: path) ?? "" } }
         return out
     }
 
-    /// The size the client reports sending (a tar of the context: a 512-byte header a file, its
-    /// data rounded up to 512, and the two closing blocks).
-    static func contextSize(_ context: [String: String]) -> Int {
-        context.values.reduce(1024) { $0 + 512 + ($1.utf8.count + 511) / 512 * 512 }
+    /// The folders the context sends (each is an entry of the client's tar).
+    static func contextFolders(_ files: VirtualFileSystem, dir: String) -> Int {
+        var count = 0
+        walkContext(files, dir: dir) { _, path in if files.isDirectory(path) { count += 1 } }
+        return count
+    }
+
+    /// Every entry under the folder (not the folder itself) that `.dockerignore` lets through.
+    private static func walkContext(_ files: VirtualFileSystem, dir: String, _ body: (_ relative: String, _ path: String) -> Void) {
+        let ignore = (files.contents(of: dir + "/.dockerignore") ?? "").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        for path in files.subtree(at: dir) where path.count > dir.count + 1 {
+            let rel = String(path.dropFirst(dir.count + (dir.hasSuffix("/") ? 0 : 1)))
+            if ignore.contains(where: { ListFilters.globMatch($0, rel) || rel.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) { continue }
+            body(rel, path)
+        }
+    }
+
+    /// The size the client reports sending (a tar of the context: a 512-byte header an entry, a
+    /// file's data rounded up to 512, and the two closing blocks).
+    static func contextSize(_ context: [String: String], folders: Int) -> Int {
+        context.values.reduce(1024 + 512 * folders) { $0 + 512 + ($1.utf8.count + 511) / 512 * 512 }
     }
 
     /// Runs the build on the session's engine, writing its progress to `out`.
