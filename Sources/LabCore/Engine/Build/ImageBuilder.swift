@@ -40,9 +40,11 @@ struct ImageBuilder {
     private static func walkContext(_ files: VirtualFileSystem, dir: String, _ body: (_ relative: String, _ path: String) -> Void) {
         let ignore = (files.contents(of: dir + "/.dockerignore") ?? "").split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            // Patterns are cleaned paths: `logs/` and `/logs` both name the folder logs.
+            .map { String($0.drop { $0 == "/" }).replacingOccurrences(of: "/+$", with: "", options: .regularExpression) }
         for path in files.subtree(at: dir) where path.count > dir.count + 1 {
             let rel = String(path.dropFirst(dir.count + (dir.hasSuffix("/") ? 0 : 1)))
-            if ignore.contains(where: { ListFilters.globMatch($0, rel) || rel.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) { continue }
+            if ignore.contains(where: { ListFilters.globMatch($0, rel) || rel.hasPrefix($0 + "/") }) { continue }
             body(rel, path)
         }
     }
@@ -57,6 +59,12 @@ struct ImageBuilder {
     static func build(_ r: Request, _ s: inout DaemonSession, out: (String) -> Void) -> Outcome {
         let context = Self.context(s.files, dir: r.contextDir)
         var state = BuildState(args: r.buildArgs)
+        if let target = r.target, !r.dockerfile.instructions.contains(where: { ins in
+            ins.keyword == "FROM" && ins.text.split(separator: " ").count == 3 && ins.text.split(separator: " ")[2].lowercased() == target.lowercased()
+        }) {
+            // The daemon refuses before the first step (Fixtures/build 03).
+            return .failed("Error response from daemon: failed to reach build target \(target) in Dockerfile", status: 1)
+        }
         let steps = stagesToRun(r.dockerfile.instructions, target: r.target)
         let total = steps.count
         var image: Int?
