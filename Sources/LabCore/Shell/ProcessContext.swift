@@ -119,7 +119,7 @@ public struct ProcessContext {
     /// changes other than files stay in the child.
     public func runShell(_ source: String, arguments: [String] = [], stdin: String? = nil, lab: inout Lab) -> Int32 {
         interpreter.runChildShell(source, arguments: arguments, environment: environment, stdin: stdin.map(ShellInput.init) ?? input,
-                                  stdout: stdout, stderr: stderr, lab: &lab, dialect: childDialect)
+                                  stdout: stdout, stderr: stderr, lab: &lab, dialect: childDialect, invokedAs: name)
     }
 
     /// The dialect a shell started as this program speaks (`sh` is the table's `shellDialect`).

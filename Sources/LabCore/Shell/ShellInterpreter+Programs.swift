@@ -87,7 +87,8 @@ extension ShellInterpreter {
 
     /// `sh -c SOURCE ARGS…` or a script file: runs in a copy of the shell's state.
     func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: ShellInput,
-                       stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab, dialect childDialect: ShellDialect? = nil) -> Int32 {
+                       stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab, dialect childDialect: ShellDialect? = nil,
+                       invokedAs name: String = "bash") -> Int32 {
         guard enterNested() else { return 1 }
         let saved = (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine)
         let savedDialect = dialect
@@ -98,7 +99,8 @@ extension ShellInterpreter {
         child.variables = environment
         child.exported = Set(environment.keys)
         lab.machine.shell = child
-        scriptName = arguments.first ?? "bash"
+        // $0: the first argument after the source, else the name the shell was started as.
+        scriptName = arguments.first ?? name
         positional = Array(arguments.dropFirst())
         exitStatus = nil
         childShell = true

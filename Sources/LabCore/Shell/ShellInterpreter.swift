@@ -55,8 +55,9 @@ final class ShellInterpreter {
     var diagnosticPrefix: String {
         switch dialect {
         case .bash: break
-        case .ash: return sourceName.map { $0 + ": line \(currentLine): " } ?? "sh: "
-        case .dash: return (sourceName ?? "sh") + ": \(currentLine): "
+        // ash and dash name themselves by $0 (`/bin/sh: nosuch: not found` under `/bin/sh -c`).
+        case .ash: return sourceName.map { $0 + ": line \(currentLine): " } ?? (childShell ? scriptName : "sh") + ": "
+        case .dash: return (sourceName ?? (childShell ? scriptName : "sh")) + ": \(currentLine): "
         }
         if let sourceName { return "\(sourceName): line \(currentLine): " }
         if childShell { return "bash: line \(currentLine): " }

@@ -104,9 +104,17 @@ struct ImageBuilder {
             }
         }
         guard let image else { return .failed("no build stage in current context", status: 1) }
+        // --build-arg names no ARG of the steps run declares (the proxy variables are predefined).
+        let declared = Set(steps.filter { $0.keyword == "ARG" }.flatMap { $0.text.split(separator: " ").map { String($0.prefix { $0 != "=" }) } })
+        let unused = r.buildArgs.keys.filter { !declared.contains($0) && !Self.predefinedArgs.contains($0) }.sorted()
+        if !unused.isEmpty && !r.quiet { out("[Warning] One or more build-args [\(unused.joined(separator: " "))] were not consumed\n") }
         let id = s.engine.images[image].id
         return .built(id)
     }
+
+    /// The build arguments every build knows without an ARG (the Dockerfile reference's list).
+    static let predefinedArgs: Set<String> = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
+                                              "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"]
 
     /// What Docker Hub answers for an image it does not have (the oracle, offline, cannot show it:
     /// the same refusal `docker pull` prints, Fixtures/engine 04).
