@@ -90,7 +90,22 @@ struct ImageBuilder {
                 if words.count >= 3, words[1].uppercased() == "AS" { state.stageName = words[2] } else { state.stageName = String(stageIndex) }
                 stageIndex += 1
                 state.resetStage()
-                if let image, !r.quiet { out(" ---> \(s.engine.images[image].shortID)\n") }
+                if let base = image, let triggers = s.engine.images[base].built?.onBuild, !triggers.isEmpty {
+                    // The base's ONBUILD instructions run first, then leave the stage (Fixtures/build 02).
+                    if !r.quiet { out("# Executing \(triggers.count) build trigger\(triggers.count == 1 ? "" : "s")\n") }
+                    var current = base
+                    for trigger in triggers {
+                        guard let ins = (try? Dockerfile.parse(trigger))?.instructions.first else { continue }
+                        switch step(ins, from: current, context: context, state: &state, stages: stageImages, noCache: r.noCache, quiet: r.quiet, &s, out: out) {
+                        case .built(let id): current = s.engine.imageIndex(id) ?? current
+                        case .failed(let message, let status): return .failed(message, status: status)
+                        }
+                    }
+                    if current != base { s.engine.images[current].built?.onBuild = [] }
+                    image = current
+                } else if let image, !r.quiet {
+                    out(" ---> \(s.engine.images[image].shortID)\n")
+                }
                 if let image { stageImages[state.stageName] = s.engine.images[image].id }
                 continue
             }
