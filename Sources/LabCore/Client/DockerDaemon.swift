@@ -32,6 +32,8 @@ enum DockerDaemon {
             case "container diff": return ContainerProcessCommands.diff(i, &p, &s)
             case "container cp": return CopyCommand.copy(i, &p, &s)
             case "container commit": return CommitCommand.commit(i, &p, &s)
+            case "image save": return SaveLoadCommands.save(i, &p, &s)
+            case "image load": return SaveLoadCommands.load(i, &p, &s)
             case "login": return LoginCommand.login(i, &p, &s)
             case "logout": return LoginCommand.logout(i, &p, &s)
             case "container update": return UpdateCommand.update(i, &p, &s)

@@ -1,7 +1,7 @@
 /// The simulated coreutils and friends, by name (see the *Programs files).
 enum Coreutils {
     static let all: [(String, any SimulatedProgram)] = MiscPrograms.all + FilePrograms.all + TextPrograms.all
-        + ExtraPrograms.all + FindProgram.all
+        + ExtraPrograms.all + FindProgram.all + ArchivePrograms.all
 }
 
 /// echo, printf, pwd, true, false, sleep, hostname, env, which, clear, sudo, sh/bash, xargs.

@@ -124,7 +124,20 @@ extension ImageBuilder {
             let parts = ins.json ?? text.split(separator: " ").map(String.init)
             var dest = parts.last ?? "."
             if !dest.hasPrefix("/") { dest = (base.workingDir.isEmpty ? "/" : base.workingDir) + "/" + dest }
-            let many = copied.count > 1 || (parts.last?.hasSuffix("/") ?? false) || parts.count > 2
+            var many = copied.count > 1 || (parts.last?.hasSuffix("/") ?? false) || parts.count > 2
+            if ins.keyword == "ADD", ins.flags["from"] == nil {
+                // ADD unpacks a local tar archive (gzip'd or not) into the destination folder.
+                var unpacked: [(path: String, data: String)] = []
+                for (path, data) in copied {
+                    if let archive = try? TarArchive.decode(data) {
+                        unpacked += archive.entries.compactMap { e in e.data.map { (e.name, $0) } }
+                        many = true
+                    } else {
+                        unpacked.append((path, data))
+                    }
+                }
+                copied = unpacked
+            }
             for (path, data) in copied {
                 let target = many || built.files.isDirectory(VirtualFileSystem.normalise(dest, cwd: "/")) ? dest + "/" + path : dest
                 let full = VirtualFileSystem.normalise(target, cwd: "/")

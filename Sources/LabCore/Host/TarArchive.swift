@@ -1,0 +1,109 @@
+/// A tar archive (POSIX ustar) as the lab's files hold it: 512-byte headers in ASCII, the files'
+/// bytes, NUL padding and two closing blocks, kept in a String (the lab's files are text, and a
+/// tar of text files is valid UTF-8). `tar`, `docker save` and `docker load`, and the builder's
+/// ADD of a local archive read and write it. gzip is stood in for by a marker (`Gzip`).
+struct TarArchive: Equatable {
+    /// One member: a file with its text, or a folder (its name ends in "/").
+    struct Entry: Equatable {
+        var name: String
+        var data: String?
+        var isDirectory: Bool { data == nil }
+    }
+
+    var entries: [Entry] = []
+
+    /// Why an archive could not be read.
+    enum ReadError: Error { case unexpectedEOF, notTar }
+
+    /// The archive's bytes.
+    func encoded(mtime: Int = 1_577_836_800) -> String {
+        var out: [UInt8] = []
+        for e in entries {
+            let body = Array((e.data ?? "").utf8)
+            out += Self.header(name: e.isDirectory && !e.name.hasSuffix("/") ? e.name + "/" : e.name, size: body.count,
+                               directory: e.isDirectory, mtime: mtime)
+            out += body
+            if body.count % 512 != 0 { out += [UInt8](repeating: 0, count: 512 - body.count % 512) }
+        }
+        out += [UInt8](repeating: 0, count: 1024)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func header(name: String, size: Int, directory: Bool, mtime: Int) -> [UInt8] {
+        var h = [UInt8](repeating: 0, count: 512)
+        func put(_ text: String, at offset: Int, width: Int) {
+            for (k, b) in text.utf8.prefix(width).enumerated() { h[offset + k] = b }
+        }
+        func octal(_ value: Int, width: Int) -> String {
+            let digits = String(value, radix: 8)
+            return String(repeating: "0", count: max(0, width - 1 - digits.count)) + digits
+        }
+        put(name, at: 0, width: 100)
+        put(octal(directory ? 0o755 : 0o644, width: 8), at: 100, width: 7)
+        put(octal(0, width: 8), at: 108, width: 7)
+        put(octal(0, width: 8), at: 116, width: 7)
+        put(octal(size, width: 12), at: 124, width: 11)
+        put(octal(mtime, width: 12), at: 136, width: 11)
+        put("        ", at: 148, width: 8)
+        h[156] = directory ? UInt8(ascii: "5") : UInt8(ascii: "0")
+        put("ustar", at: 257, width: 6)
+        put("00", at: 263, width: 2)
+        let sum = h.reduce(0) { $0 + Int($1) }
+        put(octal(sum, width: 7), at: 148, width: 6)
+        h[154] = 0
+        h[155] = UInt8(ascii: " ")
+        return h
+    }
+
+    /// Reads an archive; a gzip stand-in is opened first.
+    static func decode(_ text: String) throws(ReadError) -> TarArchive {
+        let bytes = Array((Gzip.decompressed(text) ?? text).utf8)
+        var archive = TarArchive()
+        var offset = 0
+        while true {
+            guard offset + 512 <= bytes.count else { throw .unexpectedEOF }
+            let block = bytes[offset..<offset + 512]
+            if block.allSatisfy({ $0 == 0 }) { return archive }
+            guard bytes[offset + 257..<offset + 262].elementsEqual("ustar".utf8) else { throw offset == 0 ? .notTar : .unexpectedEOF }
+            func field(_ start: Int, _ width: Int) -> String {
+                String(decoding: bytes[offset + start..<offset + start + width].prefix { $0 != 0 }, as: UTF8.self)
+            }
+            let name = field(0, 100)
+            guard let size = Int(field(124, 12).trimmingCharacters(in: .whitespaces), radix: 8) else { throw .unexpectedEOF }
+            let directory = bytes[offset + 156] == UInt8(ascii: "5")
+            offset += 512
+            guard offset + size <= bytes.count else { throw .unexpectedEOF }
+            let data = directory ? nil : String(decoding: bytes[offset..<offset + size], as: UTF8.self)
+            archive.entries.append(Entry(name: name, data: data))
+            offset += (size + 511) / 512 * 512
+        }
+    }
+
+    /// The members for a folder's contents, as `tar -C base NAME` adds them: the named file, or the
+    /// folder and everything under it, in name order.
+    static func entries(of name: String, base: String, files: VirtualFileSystem) -> [Entry]? {
+        let path = VirtualFileSystem.normalise(name, cwd: base)
+        guard files.node(at: path) != nil else { return nil }
+        let member = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        guard files.isDirectory(path) else { return [Entry(name: member, data: files.contents(of: path) ?? "")] }
+        var out = [Entry(name: member.hasSuffix("/") ? member : member + "/", data: nil)]
+        for sub in files.subtree(at: path).sorted() where sub.count > path.count {
+            let rel = member + (member.hasSuffix("/") ? "" : "/") + sub.dropFirst(path.count + (path == "/" ? 0 : 1))
+            out.append(files.isDirectory(sub) ? Entry(name: rel + "/", data: nil) : Entry(name: rel, data: files.contents(of: sub) ?? ""))
+        }
+        return out
+    }
+}
+
+/// gzip in the lab: a marker line before the data (the lab's files are text, so real deflate
+/// bytes cannot be kept); gzip, gunzip, zcat, `tar -z` and the builder's ADD understand it.
+enum Gzip {
+    static let marker = "\u{1F}\u{8B}lab-gzip\n"
+
+    static func compressed(_ text: String) -> String { marker + text }
+
+    /// The data of a compressed text, or nil when the text is not compressed.
+    static func decompressed(_ text: String) -> String? {
+        text.hasPrefix(marker) ? String(text.dropFirst(marker.count)) : nil
+    }
+}
