@@ -38,9 +38,9 @@ public enum PortDisplay {
         if ports.isEmpty { return "" }
         let sorted = ports.sorted { a, b in
             if a.privatePort != b.privatePort { return a.privatePort < b.privatePort }
-            if a.ip != b.ip { return a.ip.utf8.lexicographicallyPrecedes(b.ip.utf8) }
+            if a.ip != b.ip { return a.ip.utf8Precedes(b.ip) }
             if a.publicPort != b.publicPort { return a.publicPort < b.publicPort }
-            return a.type.utf8.lexicographicallyPrecedes(b.type.utf8)
+            return a.type.utf8Precedes(b.type)
         }
         var groups: [String: (first: Int, last: Int)] = [:]
         var keys: [String] = []
