@@ -61,7 +61,19 @@ extension String {
     /// Whether every byte of the text is ASCII (checked over its contiguous bytes).
     var isPlainASCII: Bool {
         var text = self
-        return text.withUTF8 { !$0.contains { $0 >= 0x80 } }
+        return text.withUTF8 { b in
+            let raw = UnsafeRawBufferPointer(b)
+            var i = 0
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
     }
 }
 
@@ -81,5 +93,20 @@ extension String {
                 return p.count < q.count
             }
         }
+    }
+}
+
+extension String {
+    /// `String(prefix(n))`: cut on the bytes when the first n + 1 bytes are ASCII other than CR
+    /// (then no character spans two of them, so the first n characters are the first n bytes).
+    func characterPrefix(_ n: Int) -> String {
+        // n bytes or fewer are n characters or fewer: the whole text.
+        if utf8.count <= n { return self }
+        var text = self
+        let cut = text.withUTF8 { b -> String? in
+            for i in 0...n where b[i] >= 0x80 || b[i] == 13 { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<n]), as: UTF8.self)
+        }
+        return cut ?? String(prefix(n))
     }
 }
