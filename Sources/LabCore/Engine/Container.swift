@@ -24,18 +24,7 @@ public struct Container: Codable, Sendable, Equatable {
     public var pendingAliases: [String] = []
 
     /// The 12-digit id docker shows in tables.
-    public var shortID: String {
-        // Ids are hex: the first 12 bytes are the first 12 characters when the first 13 bytes are
-        // ASCII other than CR (so no character spans more than one of them).
-        let u = id.utf8
-        var n = 0
-        for b in u {
-            if b >= 0x80 || b == 13 { return String(id.prefix(12)) }
-            n += 1
-            if n == 13 { break }
-        }
-        return n <= 12 ? id : String(id[..<u.index(u.startIndex, offsetBy: 12)])
-    }
+    public var shortID: String { id.characterPrefix(12) }
 
     /// argv of the main process: entrypoint then command.
     public var processArguments: [String] { (config.entrypoint ?? []) + (config.cmd ?? []) }

@@ -83,23 +83,30 @@ struct ContainerRuntime {
         let startShell = shell
         var shell = Shell(programs: family.programs)
         if source != nil { shell.dialect = family.interactiveDialect }
-        // The inner lab (holding a copy of the engine) ends here, before the engine is changed,
-        // so the engine's arrays are not copied.
-        let (outcome, elapsed, innerShell) = { [engine] in
-            let machine = Machine(hostname: container.config.hostname, files: container.files,
-                                  shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
-                                  engine: engine, containerID: container.id)
-            var inner = Lab(machine: machine, now: now, ids: IDSource(seed: UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable))
-            let outcome = shell.run(line, origin: source == nil ? .commandString : .interactive, lab: &inner, output: captured)
-            container.files = inner.machine.files
-            return (outcome, inner.clock.now - now, inner.machine.shell)
-        }()
+        // The inner lab (holding a copy of the engine) ends inside `runShell`, before the engine is
+        // changed, so the engine's arrays are not copied.
+        let machine = Machine(hostname: container.config.hostname, files: container.files,
+                              shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
+                              engine: engine, containerID: container.id)
+        let seed = UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable
+        let (outcome, files, elapsed, innerShell) = runShell(shell, line, origin: source == nil ? .commandString : .interactive,
+                                                             machine: consume machine, now: now, seed: seed, output: captured)
+        container.files = files
         container.files.readOnlyRoots = nil
         mountOut(&container, engine: &engine, hostFiles: &hostFiles)
         recordChanges(&container, before: before)
         engine.containers[c] = container
         return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
                        elapsed: elapsed, chunks: captured.chunks, shell: innerShell, exited: outcome.exited)
+    }
+
+    /// Runs `line` in a lab made of `machine` alone (consumed: nothing else keeps the engine copy
+    /// it holds); the shell's outcome, the machine's files and shell after it, and the time it took.
+    static func runShell(_ shell: Shell, _ line: String, origin: ShellOrigin, machine: consuming Machine, now: Double, seed: UInt64,
+                         output: CapturedOutput) -> (ShellOutcome, VirtualFileSystem, Double, ShellEnvironment) {
+        var inner = Lab(machine: consume machine, now: now, ids: IDSource(seed: seed))
+        let outcome = shell.run(line, origin: origin, lab: &inner, output: output)
+        return (outcome, inner.machine.files, inner.clock.now - now, inner.machine.shell)
     }
 
     /// A program the container's image lacks (checked by the callers against every image):
@@ -130,11 +137,14 @@ struct ContainerRuntime {
     /// `NAME=value` split at its first `=` (the whole line and "" without one). An all-ASCII line
     /// is split on its bytes, where `=` is always a character of its own.
     static func splitAssignment(_ line: String) -> (name: String, value: String) {
-        let u = line.utf8
-        if u.allSatisfy({ $0 < 0x80 }) {
-            guard let eq = u.firstIndex(of: UInt8(ascii: "=")) else { return (line, "") }
-            return (String(line[..<eq]), String(line[u.index(after: eq)...]))
+        var text = line
+        let ascii = text.withUTF8 { b -> (name: String, value: String)? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            guard let eq = b.firstIndex(of: UInt8(ascii: "=")) else { return (line, "") }
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[..<eq]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: b[(eq + 1)...]), as: UTF8.self))
         }
+        if let ascii { return ascii }
         let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
     }

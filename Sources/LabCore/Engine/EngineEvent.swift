@@ -24,7 +24,8 @@ public struct EngineEvent: Codable, Sendable, Equatable {
 
     /// A container event: the container's labels, `image` (as the learner named it) and `name`,
     /// plus `extra` (exitCode for die, signal for kill, execID for exec_*, oldName for rename).
-    public static func container(_ c: Container, _ action: String, time: Double, extra: [String: String] = [:]) -> EngineEvent {
+    /// (`extra` is a literal's pairs, so no dictionary is built for it.)
+    public static func container(_ c: Container, _ action: String, time: Double, extra: KeyValuePairs<String, String> = [:]) -> EngineEvent {
         var attributes = c.config.labels
         attributes.reserveCapacity(attributes.count + 2 + extra.count)
         attributes["image"] = c.config.image
@@ -36,7 +37,9 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     /// A network event (create, destroy, connect, disconnect): `name` and `type` (the driver),
     /// and `container` (the full id) for connect and disconnect.
     public static func network(_ n: Network, _ action: String, container: String? = nil, time: Double) -> EngineEvent {
-        var attributes = ["name": n.name, "type": n.driver]
+        var attributes = [String: String](minimumCapacity: 3)
+        attributes["name"] = n.name
+        attributes["type"] = n.driver
         if let container { attributes["container"] = container }
         return EngineEvent(type: "network", action: action, actorID: n.id, attributes: attributes, time: time)
     }
@@ -44,9 +47,9 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     /// A volume event (create, destroy, mount, unmount): `driver`, plus for mount `container`,
     /// `destination`, `propagation` (empty for volumes) and `read/write`, for unmount `container`.
     public static func volume(_ name: String, _ action: String, driver: String = "local", time: Double,
-                              extra: [String: String] = [:]) -> EngineEvent {
-        var attributes = ["driver": driver]
-        attributes.reserveCapacity(1 + extra.count)
+                              extra: KeyValuePairs<String, String> = [:]) -> EngineEvent {
+        var attributes = [String: String](minimumCapacity: 1 + extra.count)
+        attributes["driver"] = driver
         for (k, v) in extra { attributes[k] = v }
         return EngineEvent(type: "volume", action: action, actorID: name, attributes: attributes, time: time)
     }

@@ -21,7 +21,16 @@ public struct LocalImage: Codable, Sendable, Equatable {
     public var built: BuiltImage?
 
     /// The short id `docker images` shows.
-    public var shortID: String { String(id.dropFirst(7).prefix(12)) }
+    public var shortID: String {
+        // `sha256:` and 12 hex digits: cut on the bytes when the first 20 are ASCII other than CR.
+        var text = id
+        let cut = text.withUTF8 { b -> String? in
+            guard b.count >= 20 else { return nil }
+            for i in 0..<20 where b[i] >= 0x80 || b[i] == 13 { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[7..<19]), as: UTF8.self)
+        }
+        return cut ?? String(id.dropFirst(7).prefix(12))
+    }
 }
 
 /// What `docker build` (or `docker commit`) records about an image it made: the settings a

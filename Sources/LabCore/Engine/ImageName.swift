@@ -10,7 +10,7 @@ public struct ImageName: Sendable, Equatable, Hashable, Codable {
 
     /// Reads a reference the grammar already validated.
     public init(_ reference: String) {
-        if reference.utf8.allSatisfy({ $0 < 0x80 }) {
+        if reference.isPlainASCII {
             (repository, tag, digest) = Self.asciiParts(reference)
             return
         }

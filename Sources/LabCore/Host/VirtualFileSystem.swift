@@ -168,7 +168,7 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
             let rest = key.dropFirst(prefix.count)
             if !rest.contains("/") { names.append(String(rest)) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted { $0.utf8Precedes($1) }
     }
 
     /// Removes an entry; a directory goes with everything inside it only when `recursive`.

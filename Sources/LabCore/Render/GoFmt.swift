@@ -133,7 +133,7 @@ enum GoFmt {
         case (.int(let x), .int(let y)): return .success(cmp(x, y))
         case (.double(let x), .double(let y)): return .success(cmp(x, y))
         case (.string(let x), .string(let y)):
-            return .success(x == y ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1))
+            return .success(x == y ? 0 : (x.utf8Precedes(y) ? -1 : 1))
         case (.bool(let x), .bool(let y)):
             if orderOnly { return .failure(CompareError(TemplateMessages.invalidTypeForComparison)) }
             return .success(x == y ? 0 : 1)

@@ -71,7 +71,7 @@ public struct JSONObject: Sendable, Equatable, Hashable, ExpressibleByDictionary
 
     /// Keys in byte-wise sorted order (Go sorts map keys this way when ranging or printing).
     public var sortedKeys: [String] {
-        entries.map(\.key).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        entries.map(\.key).sorted { $0.utf8Precedes($1) }
     }
 
     private func position(of key: String) -> Int? {

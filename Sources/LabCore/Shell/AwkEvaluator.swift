@@ -35,7 +35,7 @@ extension AwkMachine {
                     order = a.number < b.number ? -1 : (a.number > b.number ? 1 : 0)
                 } else {
                     let x = a.text, y = b.text
-                    order = x == y ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
+                    order = x == y ? 0 : (x.utf8Precedes(y) ? -1 : 1)
                 }
                 let result: Bool
                 switch op {

@@ -80,7 +80,7 @@ enum Builtins {
     static func export(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
         let args = p.arguments.dropFirst().filter { $0 != "-p" && $0 != "--" }
         if args.isEmpty {
-            for name in lab.machine.shell.exported.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for name in lab.machine.shell.exported.sorted(by: { $0.utf8Precedes($1) }) {
                 if let value = lab.machine.shell.variables[name] {
                     p.write("declare -x \(name)=\"\(escapeDeclare(value))\"\n")
                 } else {

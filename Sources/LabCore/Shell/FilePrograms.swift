@@ -55,7 +55,7 @@ enum FilePrograms {
                 plain.append(name)
             }
         }
-        let byName: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let byName: (String, String) -> Bool = { $0.utf8Precedes($1) }
         plain.sort(by: byName)
         dirs.sort { byName($0.0, $1.0) }
         var out = ""
@@ -79,7 +79,7 @@ enum FilePrograms {
                 for n in names { if case .file(let t)? = files.node(at: childPath(path, n)), !t.isEmpty { blocks += (t.utf8.count + 4095) / 4096 * 4 } }
                 out += "total \(blocks)\n"
             }
-            for n in names { out += entry(n, childPath(path, n)) }
+            for n in names { out += long ? entry(n, childPath(path, n)) : n + "\n" }
         }
         p.write(out)
         return status

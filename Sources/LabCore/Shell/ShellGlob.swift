@@ -40,7 +40,7 @@ enum ShellGlob {
             current = next
             if current.isEmpty { return [] }
         }
-        return current.map(\.0).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return current.map(\.0).sorted { $0.utf8Precedes($1) }
     }
 
     static func unescape(_ p: [UInt8]) -> [UInt8] {

@@ -62,7 +62,7 @@ extension ShellInterpreter {
     func setBuiltin(_ arguments: [String], stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
         if arguments.count == 1 {
             let vars = lab.machine.shell.variables
-            for name in vars.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasSuffix("%%") {
+            for name in vars.keys.sorted(by: { $0.utf8Precedes($1) }) where !name.hasSuffix("%%") {
                 stdout.write("\(name)=\(ShellOptions.traceQuote(vars[name]!))\n")
             }
             return 0

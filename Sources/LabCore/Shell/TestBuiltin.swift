@@ -85,8 +85,8 @@ enum TestBuiltin {
             switch op {
             case "=", "==": return l == r
             case "!=": return l != r
-            case "<": return l.utf8.lexicographicallyPrecedes(r.utf8)
-            case ">": return r.utf8.lexicographicallyPrecedes(l.utf8)
+            case "<": return l.utf8Precedes(r)
+            case ">": return r.utf8Precedes(l)
             case "-eq": return try integer(l) == integer(r)
             case "-ne": return try integer(l) != integer(r)
             case "-lt": return try integer(l) < integer(r)

@@ -42,7 +42,7 @@ extension String {
     /// found character by character. The same index `firstIndex(of:)` gives.
     func firstIndex(ascii byte: UInt8) -> Index? {
         let u = utf8
-        if u.allSatisfy({ $0 < 0x80 }) { return u.firstIndex(of: byte) }
+        if isPlainASCII { return u.firstIndex(of: byte) }
         return firstIndex(of: Character(Unicode.Scalar(byte)))
     }
 }
@@ -52,7 +52,61 @@ extension String {
     /// the first: the same index `lastIndex(of:)` gives.
     func lastIndex(ascii byte: UInt8) -> Index? {
         let u = utf8
-        if u.allSatisfy({ $0 < 0x80 }) { return u.lastIndex(of: byte) }
+        if isPlainASCII { return u.lastIndex(of: byte) }
         return lastIndex(of: Character(Unicode.Scalar(byte)))
+    }
+}
+
+extension String {
+    /// Whether every byte of the text is ASCII (checked over its contiguous bytes).
+    var isPlainASCII: Bool {
+        var text = self
+        return text.withUTF8 { b in
+            let raw = UnsafeRawBufferPointer(b)
+            var i = 0
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+}
+
+extension String {
+    /// Byte-wise order of the UTF-8 texts (`utf8.lexicographicallyPrecedes`), compared over the
+    /// contiguous bytes: how Go and `ls` in the C locale sort names.
+    func utf8Precedes(_ other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { p in
+            b.withUTF8 { q in
+                let n = Swift.min(p.count, q.count)
+                var i = 0
+                while i < n {
+                    if p[i] != q[i] { return p[i] < q[i] }
+                    i += 1
+                }
+                return p.count < q.count
+            }
+        }
+    }
+}
+
+extension String {
+    /// `String(prefix(n))`: cut on the bytes when the first n + 1 bytes are ASCII other than CR
+    /// (then no character spans two of them, so the first n characters are the first n bytes).
+    func characterPrefix(_ n: Int) -> String {
+        // n bytes or fewer are n characters or fewer: the whole text.
+        if utf8.count <= n { return self }
+        var text = self
+        let cut = text.withUTF8 { b -> String? in
+            for i in 0...n where b[i] >= 0x80 || b[i] == 13 { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<n]), as: UTF8.self)
+        }
+        return cut ?? String(prefix(n))
     }
 }

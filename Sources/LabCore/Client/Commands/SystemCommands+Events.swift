@@ -83,7 +83,7 @@ enum EventLog {
     }
 
     static func sortedKeys(_ m: [String: String]) -> [String] {
-        m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        m.keys.sorted { $0.utf8Precedes($1) }
     }
 
     /// `{{json .}}` prints the message's JSON (its own field names); other formats read the Go fields.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which programs an image has, by the base it is built on. The oracle's stand-ins are all
 /// busybox, but the real images differ. Sources, read for this model:
 /// - nginx: docker-library/repo-info repos/nginx/local/latest.md lists the `curl`, `bash`, `dash`
@@ -100,7 +102,33 @@ public enum ImageFamily: String, Sendable, Equatable, CaseIterable {
 
     /// The catalogue family of `repository[:tag]`, or nil for an image the catalogue lacks.
     static func family(named reference: String) -> ImageFamily? {
+        if let known = FamilyCache.shared.family(reference) { return known }
         let name = ImageName(reference)
-        return ImageCatalogue.entry(repository: name.repository, tag: name.tag ?? "latest")?.entry.family
+        let family = ImageCatalogue.entry(repository: name.repository, tag: name.tag ?? "latest")?.entry.family
+        FamilyCache.shared.remember(family, for: reference)
+        return family
+    }
+}
+
+/// The catalogue families of image references already looked up (the catalogue never changes,
+/// so neither does a reference's family). Thread-safe and bounded.
+final class FamilyCache: @unchecked Sendable {
+    static let shared = FamilyCache()
+
+    private let lock = NSLock()
+    private var families: [String: ImageFamily?] = [:]
+
+    /// The family remembered for `reference`: .some(nil) for one the catalogue lacks, nil when unknown.
+    func family(_ reference: String) -> ImageFamily?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return families[reference]
+    }
+
+    func remember(_ family: ImageFamily?, for reference: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if families.count >= 1024 { families.removeAll(keepingCapacity: true) }
+        families[reference] = family
     }
 }

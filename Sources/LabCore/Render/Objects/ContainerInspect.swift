@@ -116,7 +116,7 @@ public enum ContainerInspect {
     }
 
     static func sortedKeys(_ keys: [String]) -> [String] {
-        Array(Set(keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        Array(Set(keys)).sorted { $0.utf8Precedes($1) }
     }
 
     /// A string map as Go marshals it (sorted keys).
@@ -325,7 +325,7 @@ public enum ContainerInspect {
         o[new: "IPv6Gateway"] = ""
         o[new: "MacAddress"] = .string(bridge?.macAddress ?? "")
         var networks = attachments(c).map { ($0.name, endpoint($0.endpoint, networkName: $0.name, connected: $0.connected, c, engine)) }
-        networks.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        networks.sort { $0.0.utf8Precedes($1.0) }
         o[new: "Networks"] = .object(JSONObject(networks))
         return .object(o)
     }

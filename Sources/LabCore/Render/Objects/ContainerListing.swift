@@ -115,7 +115,7 @@ public enum ObjectListing {
         }
         if wants(7) { o[new: "Names"] = .string(c.name) }
         if wants(8) {
-            let networks = ContainerInspect.networkNames(c).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let networks = ContainerInspect.networkNames(c).sorted { $0.utf8Precedes($1) }
             o[new: "Networks"] = .string(networks.joined(separator: ","))
         }
         if wants(9) { o[new: "Platform"] = .null }

@@ -103,7 +103,7 @@ public enum NetworkInspect {
                 ]))
             }
         }
-        containers.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        containers.sort { $0.0.utf8Precedes($1.0) }
         var o = JSONObject()
         o["Name"] = .string(n.name)
         o["Id"] = .string(n.id)

@@ -58,7 +58,10 @@ struct ListFormat {
         var runes = [Int]()
         runes.reserveCapacity((rows.count + 1) * last)
         var bytes = 0
-        func measure(_ line: [String]) {
+        // Line -1 is the header. Plain loops (no local functions capturing the buffers, which
+        // would check exclusive access at run time on every use).
+        for r in -1..<rows.count {
+            let line = r < 0 ? header : rows[r]
             for j in 0..<last {
                 var cell = line[j]
                 let (n, count) = cell.withUTF8 { b -> (Int, Int) in
@@ -72,12 +75,11 @@ struct ListFormat {
             }
             bytes += line[last].utf8.count + 1
         }
-        measure(header)
-        for r in rows { measure(r) }
         var out = [UInt8]()
         out.reserveCapacity(bytes + widths.reduce(0, +) * (rows.count + 1))
         var k = 0
-        func emit(_ line: [String]) {
+        for r in -1..<rows.count {
+            let line = r < 0 ? header : rows[r]
             for j in 0..<last {
                 var cell = line[j]
                 cell.withUTF8 { out.append(contentsOf: $0) }
@@ -89,8 +91,6 @@ struct ListFormat {
             cell.withUTF8 { out.append(contentsOf: $0) }
             out.append(UInt8(ascii: "\n"))
         }
-        emit(header)
-        for r in rows { emit(r) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -106,7 +106,7 @@ struct ListFormat {
 
     /// Labels as docker's contexts join them (`k=v` by `,`; sorted here, a Go map's order in docker).
     static func labels(_ m: [String: String]) -> String {
-        m.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "=" + (m[$0] ?? "") }.joined(separator: ",")
+        m.keys.sorted { $0.utf8Precedes($1) }.map { $0 + "=" + (m[$0] ?? "") }.joined(separator: ",")
     }
 
     /// Go's %q of a string, without escaping work for plain printable ASCII.

@@ -42,7 +42,7 @@ extension ObjectListing {
         }.sorted { naturalLess($0.name, $1.name) }
         let format = ListFormat.format(invocation)
         if ListFormat.isDefaultTable(format) {
-            let id = { (n: Network) in trunc ? String(n.id.prefix(12)) : n.id }
+            let id = { (n: Network) in trunc ? n.id.characterPrefix(12) : n.id }
             if invocation.flag("quiet") { return CommandOutput(stdout: list.map { id($0) + "\n" }.joined()) }
             return CommandOutput(stdout: ListFormat.table(
                 ["NETWORK ID", "NAME", "DRIVER", "SCOPE"], list.map { [id($0), $0.name, $0.driver, $0.scope] }))
@@ -52,7 +52,7 @@ extension ObjectListing {
                 [
                     "CreatedAt": .string(DockerTime.goString(n.created)),
                     "Driver": .string(n.driver),
-                    "ID": .string(trunc ? String(n.id.prefix(12)) : n.id),
+                    "ID": .string(trunc ? n.id.characterPrefix(12) : n.id),
                     "IPv4": "false",
                     "IPv6": "false",
                     "Internal": .string(n.internal ? "true" : "false"),
@@ -111,7 +111,12 @@ extension ObjectListing {
 
     /// fvbommel/sortorder.NaturalLess: digit runs compare as numbers, everything else byte-wise.
     static func naturalLess(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in naturalLess(x, y) } }
+    }
+
+    /// `naturalLess` over the names' bytes.
+    private static func naturalLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0, j = 0
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         while i < x.count && j < y.count {

@@ -36,11 +36,18 @@ public enum PortDisplay {
     /// mappings listed last.
     public static func display(_ ports: [Port]) -> String {
         if ports.isEmpty { return "" }
+        if ports.count == 1 {
+            // One port: nothing to sort or group.
+            let p = ports[0]
+            if p.ip.isEmpty { return formGroup(p.type, p.privatePort, p.privatePort) }
+            if p.publicPort != p.privatePort { return "\(joinHostPort(p.ip, p.publicPort))->\(p.privatePort)/\(p.type)" }
+            return formGroup(p.ip + "/" + p.type, p.privatePort, p.privatePort)
+        }
         let sorted = ports.sorted { a, b in
             if a.privatePort != b.privatePort { return a.privatePort < b.privatePort }
-            if a.ip != b.ip { return a.ip.utf8.lexicographicallyPrecedes(b.ip.utf8) }
+            if a.ip != b.ip { return a.ip.utf8Precedes(b.ip) }
             if a.publicPort != b.publicPort { return a.publicPort < b.publicPort }
-            return a.type.utf8.lexicographicallyPrecedes(b.type.utf8)
+            return a.type.utf8Precedes(b.type)
         }
         var groups: [String: (first: Int, last: Int)] = [:]
         var keys: [String] = []
