@@ -208,21 +208,22 @@ extension CLITests {
 
     /// An assignment whose lesson needs an engine part the lab lacks is neither passed nor failed.
     func testWaitingAssignmentIsNotGraded() throws {
-        let id = "building-images-with-dockerfiles/assignment-build-change-rebuild"
+        // Compose's lessons wait for `docker compose` v2 (builds and registries are graded now).
+        let id = "compose-applications/assignment-a-two-service-application"
         let lessons = try XCTUnwrap(try json(try lab(["lessons", "--json"])) as? [[String: Any]])
-        guard (lessons.first { $0["id"] as? String == "building-images-with-dockerfiles" }?["waitingFor"] as? [String])?.isEmpty == false else {
-            throw XCTSkip("builds are simulated now: the Dockerfile lessons are graded")
+        guard (lessons.first { $0["id"] as? String == "compose-applications" }?["waitingFor"] as? [String])?.isEmpty == false else {
+            throw XCTSkip("compose is simulated now: every lesson is graded")
         }
-        XCTAssertTrue(try lab(["lessons"]).stdout.contains("building-images-with-dockerfiles  Building images with Dockerfiles  (waiting for build)"))
-        XCTAssertFalse(try lab(["lessons"]).stdout.contains("waiting for swarm"), "swarm lessons are graded now")
+        XCTAssertTrue(try lab(["lessons"]).stdout.contains("compose-applications  Compose applications  (waiting for compose)"))
+        XCTAssertFalse(try lab(["lessons"]).stdout.contains("waiting for build"), "build lessons are graded now")
         XCTAssertEqual(try lab(["start", id]).status, 0)
         let check = try lab(["check"])
         XCTAssertEqual(check.status, 2, check.stdout)
-        XCTAssertTrue(check.stdout.contains("waiting for build"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("waiting for compose"), check.stdout)
         XCTAssertFalse(check.stdout.contains("Passed"), check.stdout)
         let verdict = try XCTUnwrap(try json(try lab(["check", "--json"])) as? [String: Any])
         XCTAssertEqual(verdict["status"] as? String, "waiting")
-        XCTAssertEqual(verdict["waitingFor"] as? [String], ["build"])
+        XCTAssertEqual(verdict["waitingFor"] as? [String], ["compose"])
         let progress = try XCTUnwrap(try json(try lab(["progress", "--json"])) as? [String: Any])
         let line = (progress["assignments"] as? [[String: Any]])?.first { $0["assignment"] as? String == id }
         XCTAssertEqual(line?["status"] as? String, "waiting")
