@@ -104,7 +104,7 @@ enum SwarmNormaliser {
     static let id12 = regex(#"(?<![0-9a-zA-Z<#])(?=[0-9a-z]*[0-9])[0-9a-z]{12}(?![0-9a-zA-Z])"#)
     static let timeRFC = regex(#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"#)
     static let timeGo = regex(#"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} (utc|UTC)"#)
-    static let rel = regex(#"(Less than a second|less than a second|About an? (minute|hour)|about an? (minute|hour)|an? (minute|hour)|\d+ (seconds?|minutes?|hours?|days?))(?= ago)"#)
+    static let rel = regex(#"(Less than a second|less than a second|About an? (minute|hour)|about an? (minute|hour)|an? (minute|hour)|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?))(?= ago)"#)
     static let up = regex(#"\bUp (Less than a second|About an? (minute|hour)|\d+ (seconds?|minutes?|hours?))"#)
     static let wait = regex(#"Waiting \d+ seconds to verify"#)
     static let layer = regex(#"^[0-9a-f]{12}: (Waiting|Downloading|Extracting|Verifying Checksum|Download complete)"#)

@@ -34,7 +34,7 @@ ID25 = re.compile(r'(?<![0-9a-zA-Z])(?=[0-9a-z]*[0-9])[0-9a-z]{25}(?![0-9a-zA-Z]
 ID12 = re.compile(r'(?<![0-9a-zA-Z<#])(?=[0-9a-z]*[0-9])[0-9a-z]{12}(?![0-9a-zA-Z])')
 TIME_RFC = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)')
 TIME_GO = re.compile(r'\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} (utc|UTC)')
-REL = re.compile(r'(Less than a second|About an? (minute|hour)|an? (minute|hour)|\d+ (seconds?|minutes?|hours?|days?))(?= ago)')
+REL = re.compile(r'(Less than a second|About an? (minute|hour)|an? (minute|hour)|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?))(?= ago)')
 UP = re.compile(r'\bUp (Less than a second|About an? (minute|hour)|\d+ (seconds?|minutes?|hours?))')
 WAIT = re.compile(r'Waiting \d+ seconds to verify')
 LAYER_PROGRESS = re.compile(r'^[0-9a-f]{12}: (Waiting|Downloading|Extracting|Verifying Checksum|Download complete)')
