@@ -32,7 +32,7 @@ extension DockerEngine {
         var exposed = image.exposedPorts
         for p in request.exposedPorts + request.portBindings.map(\.key) where !exposed.contains(p) { exposed.append(p) }
         exposed.sort()
-        let config = ContainerConfig(hostname: request.hostname ?? id.characterPrefix(12), user: request.user ?? "",
+        let config = ContainerConfig(hostname: request.hostname ?? id.characterPrefix(12), user: request.user ?? image.built?.user ?? "",
                                      exposedPorts: exposed, tty: request.tty, openStdin: request.openStdin,
                                      stdinOnce: request.openStdin, env: env, cmd: cmd, image: request.image,
                                      volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,

@@ -3,7 +3,7 @@
 enum ExtraPrograms {
     static let all: [(String, any SimulatedProgram)] = [
         ("whoami", ClosureProgram { p, _ in p.write("root\n"); return 0 }),
-        ("id", ClosureProgram { p, _ in p.write("uid=0(root) gid=0(root) groups=0(root)\n"); return 0 }),
+        ("id", ClosureProgram(id)),
         ("uname", ClosureProgram(uname)),
         ("tee", ClosureProgram(tee)),
         ("seq", ClosureProgram(seq)),
@@ -107,6 +107,21 @@ enum ExtraPrograms {
             status = 1
         }
         return status
+    }
+
+    /// `id`, `id -u`, `id -g`: root, or in a container the numeric user its image's USER or
+    /// `docker run -u` gives (a name other than root counts as 1000), in group root.
+    static func id(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
+        var uid = 0
+        if let cid = lab.machine.containerID, let c = lab.machine.engine.containers.first(where: { $0.id == cid }) {
+            let user = c.config.user.split(separator: ":").first.map(String.init) ?? ""
+            uid = user.isEmpty || user == "root" ? 0 : Int(user) ?? 1000
+        }
+        let args = p.arguments.dropFirst()
+        if args.contains("-u") { p.write("\(uid)\n"); return 0 }
+        if args.contains("-g") { p.write("0\n"); return 0 }
+        p.write(uid == 0 ? "uid=0(root) gid=0(root) groups=0(root)\n" : "uid=\(uid) gid=0(root) groups=0(root)\n")
+        return 0
     }
 
     /// `chown [-R] OWNER[:GROUP] FILE…` and `chgrp`: the lab keeps no owners, so only the
