@@ -7,7 +7,7 @@ import XCTest
 /// the test holds the figure to a floor that only goes up, not to the 95% the build issue asks for.
 final class BuildTranscriptTests: XCTestCase {
     /// The share matched when the floor was last raised (the issue's bar is 95%).
-    static let floor = 0.90
+    static let floor = 0.92
 
     func testRecordedBuildScenariosAgainstTheRealEngine() throws {
         try SwarmTranscriptTests.compare(folder: "build", bar: Self.floor)

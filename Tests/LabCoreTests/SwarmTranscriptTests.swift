@@ -183,6 +183,8 @@ enum SwarmNormaliser {
             line = line.replacingOccurrences(of: #""CertIssuerPublicKey": "[^"]*""#, with: "\"CertIssuerPublicKey\": \"<key>\"", options: .regularExpression)
             line = line.replacingOccurrences(of: #"^( Issuer Public Key:\s+).*"#, with: "$1<key>", options: .regularExpression)
             line = line.replacingOccurrences(of: #""Index": \d+"#, with: "\"Index\": <n>", options: .regularExpression)
+            // The legacy builder's ADD/COPY content hash covers the files' times: an artefact of when.
+            line = line.replacingOccurrences(of: #"#\(nop\) (ADD|COPY) (file|dir):[0-9a-f]+"#, with: "#(nop) $1 $2:<hash>", options: .regularExpression)
             line = replace(token, in: line) { m, s in
                 let c = tokens["c" + group(m, 1, s)] ?? { tokens["c" + group(m, 1, s)] = tokens.count + 1; return tokens.count }()
                 let k = tokens["s" + group(m, 2, s)] ?? { tokens["s" + group(m, 2, s)] = tokens.count + 1; return tokens.count }()
