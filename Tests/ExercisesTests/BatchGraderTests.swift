@@ -66,6 +66,16 @@ final class BatchGraderTests: XCTestCase {
         XCTAssertTrue(table.contains("million: stopped: lab: object limit of 300"), table)
     }
 
+    func testAnEndlessLoopStopsAtTheTimeLimit() throws {
+        var limits = GradingLimits()
+        limits.maxSeconds = 0.05
+        limits.maxCommands = 10_000_000
+        let grader = try GraderTests.grader(assignment, limits: limits)
+        let report = grader.grade(data: Data("while true; do docker ps > /dev/null; done\n".utf8), name: "loop")
+        XCTAssertEqual(report.stopped, "lab: time limit of 0.05 seconds exceeded (line 1)")
+        XCTAssertNotEqual(report.status, .passed)
+    }
+
     func testResultsDoNotDependOnWorkersOrOrder() throws {
         let transcripts = (0..<12).map { i in
             "docker container run -d --name webhost -p \(8078 + i % 4):80 nginx\n" + (i % 3 == 0 ? "docker stop webhost\n" : "")
