@@ -103,7 +103,7 @@ struct ComposeProject {
                 for line in (fs.contents(of: VirtualFileSystem.normalise(file, cwd: cwd)) ?? "").split(separator: "\n")
                 where !line.hasPrefix("#") && line.contains("=") {
                     let kv = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    set(String(kv[0]), String(kv[1]))
+                    if !kv[0].isEmpty { set(String(kv[0]), String(kv[1])) }
                 }
             }
             let given = environmentMap(body["environment"]) ?? [:]
@@ -163,7 +163,7 @@ struct ComposeProject {
         var out: [String: Any] = [:]
         for item in list {
             let kv = "\(item)".split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if kv.count == 2 { out[String(kv[0])] = String(kv[1]) }
+            if kv.count == 2, !kv[0].isEmpty { out[String(kv[0])] = String(kv[1]) }
         }
         return out
     }

@@ -105,7 +105,7 @@ struct ComposeRunner {
         while k < args.count {
             if args[k] == "--scale", k + 1 < args.count {
                 let kv = args[k + 1].split(separator: "=", maxSplits: 1)
-                guard kv.count == 2, let n = Int(kv[1]) else {
+                guard kv.count == 2, let n = Int(kv[1]), n >= 0 else {
                     p.writeError("Number of containers for service \"\(kv.first ?? "")\" is not a number\n")
                     return 1
                 }

@@ -38,7 +38,8 @@ extension DockerEngine {
                                      volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,
                                      entrypoint: entrypoint, labels: request.labels,
                                      healthcheck: request.healthcheck ?? image.built?.healthcheck,
-                                     healthInterval: request.healthInterval ?? image.built?.healthInterval ?? 30,
+                                     // An interval of 0 (unset) means docker's default, 30 s.
+                                     healthInterval: [request.healthInterval, image.built?.healthInterval].compactMap { $0 }.first { $0 > 0 } ?? 30,
                                      healthRetries: request.healthRetries ?? image.built?.healthRetries ?? 3)
         let hostConfig = HostConfig(binds: request.binds.isEmpty ? nil : request.binds, portBindings: request.portBindings,
                                     restartPolicy: request.restartPolicy, maximumRetryCount: request.maximumRetryCount,
@@ -119,7 +120,7 @@ extension DockerEngine {
     /// verdict): exit 0 is healthy, `retries` failures in a row unhealthy.
     mutating func runHealthChecks(_ i: Int, until now: Double, hostFiles: inout VirtualFileSystem) {
         guard containers[i].state.status == "running", let test = containers[i].config.healthcheck,
-              var due = containers[i].state.nextHealthCheck, due <= now else { return }
+              var due = containers[i].state.nextHealthCheck, due <= now, containers[i].config.healthInterval > 0 else { return }
         var checks = 0
         while due <= now {
             checks += 1

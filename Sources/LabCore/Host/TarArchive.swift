@@ -15,6 +15,9 @@ struct TarArchive: Equatable {
     /// Why an archive could not be read.
     enum ReadError: Error { case unexpectedEOF, notTar }
 
+    /// The longest member name a ustar header holds here (no GNU long-name entries).
+    static let maxName = 100
+
     /// The archive's bytes.
     func encoded(mtime: Int = 1_577_836_800) -> String {
         var out: [UInt8] = []
@@ -69,10 +72,10 @@ struct TarArchive: Equatable {
                 String(decoding: bytes[offset + start..<offset + start + width].prefix { $0 != 0 }, as: UTF8.self)
             }
             let name = field(0, 100)
-            guard let size = Int(field(124, 12).trimmingCharacters(in: .whitespaces), radix: 8) else { throw .unexpectedEOF }
+            guard let size = Int(field(124, 12).trimmingCharacters(in: .whitespaces), radix: 8), size >= 0 else { throw .notTar }
             let directory = bytes[offset + 156] == UInt8(ascii: "5")
             offset += 512
-            guard offset + size <= bytes.count else { throw .unexpectedEOF }
+            guard size <= bytes.count - offset else { throw .unexpectedEOF }
             let data = directory ? nil : String(decoding: bytes[offset..<offset + size], as: UTF8.self)
             archive.entries.append(Entry(name: name, data: data))
             offset += (size + 511) / 512 * 512

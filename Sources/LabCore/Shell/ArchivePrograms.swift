@@ -18,6 +18,8 @@ enum ArchivePrograms {
         var toStdout = false
         var verbose = false
         var operands: [String] = []
+        /// An option letter that needed a value and had none (`tar -cf`).
+        var missingValue: Character?
     }
 
     static func parseTar(_ args: [String]) -> TarOptions {
@@ -49,8 +51,8 @@ enum ArchivePrograms {
                     case "z": o.gzip = true
                     case "O": o.toStdout = true
                     case "v": o.verbose = true
-                    case "f": o.file = rest.popFirst()
-                    case "C": o.directory = rest.popFirst()
+                    case "f": o.file = rest.popFirst(); if o.file == nil { o.missingValue = "f" }
+                    case "C": o.directory = rest.popFirst(); if o.directory == nil { o.missingValue = "C" }
                     default: break
                     }
                 }
@@ -63,17 +65,30 @@ enum ArchivePrograms {
 
     static func tar(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
         let o = parseTar(Array(p.arguments.dropFirst()))
+        if let letter = o.missingValue {
+            p.writeError("tar: option requires an argument -- '\(letter)'\nTry 'tar --help' or 'tar --usage' for more information.\n")
+            return 64
+        }
         guard let mode = o.mode else {
             p.writeError("tar: You must specify one of the '-Acdtrux', '--delete' or '--test-label' options\nTry 'tar --help' or 'tar --usage' for more information.\n")
             return 2
         }
         let base = o.directory.map { p.resolve($0) } ?? p.workingDirectory
         if mode == "c" {
+            guard !o.operands.isEmpty else {
+                p.writeError("tar: Cowardly refusing to create an empty archive\nTry 'tar --help' or 'tar --usage' for more information.\n")
+                return 2
+            }
             var archive = TarArchive()
             var failed = false
             for name in o.operands {
                 guard let entries = TarArchive.entries(of: name, base: base, files: lab.machine.files) else {
                     p.writeError("tar: \(name): Cannot stat: No such file or directory\n")
+                    failed = true
+                    continue
+                }
+                if let long = entries.first(where: { $0.name.utf8.count > TarArchive.maxName }) {
+                    p.writeError("tar: \(long.name): lab: names longer than \(TarArchive.maxName) bytes are not supported\n")
                     failed = true
                     continue
                 }

@@ -272,14 +272,19 @@ enum MiscPrograms {
         var args = p.arguments.dropFirst()[...]
         // Option letters may come together (`sh -ec 'script'`, as a Dockerfile's SHELL gives them).
         func takesCommand(_ word: String) -> Bool { word.hasPrefix("-") && !word.hasPrefix("--") && word.contains("c") }
-        while let first = args.first, first.hasPrefix("-"), !takesCommand(first) { args = args.dropFirst() }
+        var letters = ""
+        while let first = args.first, first.hasPrefix("-"), !takesCommand(first) {
+            if !first.hasPrefix("--") { letters += first.dropFirst() }
+            args = args.dropFirst()
+        }
         if let first = args.first, takesCommand(first) {
+            letters += first.dropFirst()
             args = args.dropFirst()
             guard let source = args.popFirst() else {
                 p.writeError("\(p.name): -c: option requires an argument\n")
                 return 2
             }
-            return p.runShell(source, arguments: Array(args), lab: &lab)
+            return p.runShell(source, arguments: Array(args), options: letters, lab: &lab)
         }
         if let file = args.first {
             guard let text = lab.machine.files.contents(of: p.resolve(file)) else {

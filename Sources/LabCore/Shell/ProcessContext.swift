@@ -117,9 +117,10 @@ public struct ProcessContext {
 
     /// Runs shell source in a child shell (`sh -c`), sharing this process's output; state
     /// changes other than files stay in the child.
-    public func runShell(_ source: String, arguments: [String] = [], stdin: String? = nil, lab: inout Lab) -> Int32 {
+    /// `options`: the shell's own option letters given on its command line (`e`, `u`, `x`).
+    public func runShell(_ source: String, arguments: [String] = [], stdin: String? = nil, options: String = "", lab: inout Lab) -> Int32 {
         interpreter.runChildShell(source, arguments: arguments, environment: environment, stdin: stdin.map(ShellInput.init) ?? input,
-                                  stdout: stdout, stderr: stderr, lab: &lab, dialect: childDialect, invokedAs: name)
+                                  stdout: stdout, stderr: stderr, lab: &lab, dialect: childDialect, invokedAs: name, options: options)
     }
 
     /// The dialect a shell started as this program speaks (`sh` is the table's `shellDialect`).

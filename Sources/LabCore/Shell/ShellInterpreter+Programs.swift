@@ -88,7 +88,7 @@ extension ShellInterpreter {
     /// `sh -c SOURCE ARGS…` or a script file: runs in a copy of the shell's state.
     func runChildShell(_ source: String, arguments: [String], environment: [String: String], stdin: ShellInput,
                        stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab, dialect childDialect: ShellDialect? = nil,
-                       invokedAs name: String = "bash") -> Int32 {
+                       invokedAs name: String = "bash", options letters: String = "") -> Int32 {
         guard enterNested() else { return 1 }
         let saved = (lab.machine.shell, scriptName, positional, exitStatus, childShell, currentLine)
         let savedDialect = dialect
@@ -106,6 +106,9 @@ extension ShellInterpreter {
         childShell = true
         let savedOptions = options
         options = ShellOptions()
+        options.errexit = letters.contains("e")
+        options.nounset = letters.contains("u")
+        options.xtrace = letters.contains("x")
         defer { options = savedOptions }
         var status = runSource(source, io: ShellIO(stdin: stdin, stdout: stdout, stderr: stderr),
                                lab: &lab, reportSyntax: syntaxReporter(stderr))

@@ -18,7 +18,8 @@ enum LoginCommand {
         guard var s = i.arguments.first else { return hub }
         if ["docker.io", "index.docker.io", "registry-1.docker.io", "https://index.docker.io/v1/"].contains(s) { return hub }
         for scheme in ["https://", "http://"] where s.hasPrefix(scheme) { s = String(s.dropFirst(scheme.count)) }
-        return s.hasSuffix("/") ? String(s.dropLast()) : s
+        while s.hasSuffix("/") { s.removeLast() }
+        return s.isEmpty ? hub : s
     }
 
     /// The password given: `-p`, or the first line of standard input with --password-stdin.

@@ -37,11 +37,17 @@ extension DockerEngine {
         }
         image.workingDir = source.config.workingDir
         image.exposedPorts = source.config.exposedPorts
+        // What volumes and bind mounts hold is not the container's: the image keeps empty folders there.
+        var files = source.files
+        for mount in source.mounts {
+            let path = VirtualFileSystem.normalise(mount.destination, cwd: "/")
+            for sub in files.subtree(at: path) where sub != path { files.set(nil, at: sub) }
+        }
         var size: Int64 = 0
         for (path, kind) in source.changes where kind != "D" && !source.files.isDirectory(path) {
-            size += Int64(source.files.contents(of: path)?.utf8.count ?? 0)
+            size += Int64(files.contents(of: path)?.utf8.count ?? 0)
         }
-        built.files = source.files
+        built.files = files
         built.parent = base?.id ?? ""
         built.cacheKey = "commit:" + ids.hexID()
         for ins in instructions { ImageBuilder.apply(ins, text: ins.text, to: &image, built: &built) }

@@ -57,7 +57,8 @@ extension ImageBuilder {
             for word in ins.text.split(separator: " ") {
                 let kv = word.split(separator: "=", maxSplits: 1)
                 let name = String(kv[0])
-                state.declared[name] = state.args[name] ?? (kv.count > 1 ? String(kv[1]) : "")
+                // An ARG without a default and without --build-arg is declared but unset.
+                if let value = state.args[name] ?? (kv.count > 1 ? String(kv[1]) : nil) { state.declared[name] = value }
             }
         }
         // A RUN's build arguments are part of its command line, hence of its cache key.

@@ -150,7 +150,7 @@ struct ImageBuilder {
             if ins.keyword == "FROM" {
                 if inTarget { break }
                 let words = ins.text.split(separator: " ")
-                inTarget = words.count >= 3 && words[1].uppercased() == "AS" && String(words[2]) == target
+                inTarget = words.count >= 3 && words[1].uppercased() == "AS" && words[2].lowercased() == target.lowercased()
             }
             out.append(ins)
         }

@@ -23,7 +23,8 @@ extension DockerEngine {
     /// The running registry container a host name reaches on this machine, and its volume.
     func registry(_ host: String) -> (container: Int, volume: Int)? {
         let parts = host.split(separator: ":", maxSplits: 1)
-        let name = String(parts[0])
+        guard let first = parts.first else { return nil }
+        let name = String(first)
         let port = parts.count > 1 ? String(parts[1]) : "80"
         guard name == "localhost" || name.hasPrefix("127.") else { return nil }
         for c in containers.indices where containers[c].state.running && containers[c].serviceProgram == "registry" {
@@ -43,7 +44,8 @@ extension DockerEngine {
         let root = "/docker/registry/v2/repositories/"
         var tags: [String: [String]] = [:]
         for file in volumes[v].files.subtree(at: "/docker/registry/v2/repositories") where file.hasSuffix("/image.json") {
-            guard let r = file.range(of: "/_manifests/tags/") else { continue }
+            guard file.hasPrefix(root), let r = file.range(of: "/_manifests/tags/"),
+                  file.distance(from: file.startIndex, to: r.lowerBound) > root.count else { continue }
             let repo = String(file[file.index(file.startIndex, offsetBy: root.count)..<r.lowerBound])
             tags[repo, default: []].append(String(file[r.upperBound...].dropLast("/image.json".count)))
         }
