@@ -59,6 +59,8 @@ struct ComposeProject {
         } else {
             paths = requested
         }
+        // The project's folder is the first file's (relative paths, env files and its name start there).
+        let directory = VirtualFileSystem.parent(of: VirtualFileSystem.normalise(paths[0], cwd: cwd))
         var merged: [String: Any] = [:]
         for path in paths {
             let display = path.hasPrefix("/") ? path : "./" + path
@@ -100,7 +102,7 @@ struct ComposeProject {
                 if let k = env.firstIndex(where: { $0.0 == key }) { env[k].1 = value } else { env.append((key, value)) }
             }
             for file in StackFile.strings(body["env_file"]) ?? [] {
-                for line in (fs.contents(of: VirtualFileSystem.normalise(file, cwd: cwd)) ?? "").split(separator: "\n")
+                for line in (fs.contents(of: VirtualFileSystem.normalise(file, cwd: directory)) ?? "").split(separator: "\n")
                 where !line.hasPrefix("#") && line.contains("=") {
                     let kv = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                     if !kv[0].isEmpty { set(String(kv[0]), String(kv[1])) }
@@ -122,10 +124,10 @@ struct ComposeProject {
             if let l = body["labels"] as? [String: Any] { s.labels = l.mapValues { "\($0)" } }
             services.append(s)
         }
-        let folder = cwd.split(separator: "/").last.map(String.init) ?? "default"
+        let folder = directory.split(separator: "/").last.map(String.init) ?? "default"
         let raw = project ?? environment["COMPOSE_PROJECT_NAME"] ?? folder
         let name = String(raw.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
-        return ComposeProject(name: name, directory: cwd, services: services, volumes: (merged["volumes"] as? [String: Any] ?? [:]).keys.sorted(),
+        return ComposeProject(name: name, directory: directory, services: services, volumes: (merged["volumes"] as? [String: Any] ?? [:]).keys.sorted(),
                               networks: (merged["networks"] as? [String: Any] ?? [:]).keys.sorted(), merged: merged)
     }
 

@@ -119,10 +119,13 @@ struct ComposeRunner {
         case .success(let list): services = list
         case .failure(let f): p.writeError(f.message + "\n"); return 1
         }
-        if s.engine.networkIndex(network) == nil {
-            p.writeError("Creating network \"\(network)\" with the default driver\n")
-            _ = try? s.engine.createNetwork(name: network, driver: "bridge", subnet: nil, gateway: nil,
-                                            labels: ["com.docker.compose.network": "default", Self.projectLabel: project.name, "com.docker.compose.version": ComposeCommand.version],
+        // The default network when a service uses it, then the file's own networks.
+        let usesDefault = project.services.contains { $0.networks.isEmpty || $0.networks.contains("default") }
+        for (name, full) in (usesDefault ? [("default", network)] : []) + project.networks.map({ ($0, project.name + "_" + $0) })
+        where s.engine.networkIndex(full) == nil {
+            p.writeError("Creating network \"\(full)\" with the default driver\n")
+            _ = try? s.engine.createNetwork(name: full, driver: "bridge", subnet: nil, gateway: nil,
+                                            labels: ["com.docker.compose.network": name, Self.projectLabel: project.name, "com.docker.compose.version": ComposeCommand.version],
                                             isInternal: false, attachable: false, ids: &s.ids, now: s.now)
         }
         for v in project.volumes where !s.engine.volumes.contains(where: { $0.name == project.name + "_" + v }) {
@@ -204,7 +207,9 @@ struct ComposeRunner {
         r.cmd = command ?? svc.command
         if let e = svc.entrypoint { r.entrypoint = e.joined(separator: " ") }
         r.env = svc.environment
-        r.network = network
+        // A service on the file's networks joins the first at creation and the others after.
+        let networks = svc.networks.isEmpty ? [network] : svc.networks.map { $0 == "default" ? network : project.name + "_" + $0 }
+        r.network = networks[0]
         r.networkAliases = oneoff ? [] : [svc.name]
         // A one-off container (`run`) publishes nothing unless asked (--service-ports).
         r.portBindings = oneoff ? [] : svc.ports.flatMap { RunOptions.portBindings($0) }
@@ -227,7 +232,13 @@ struct ComposeRunner {
         labels[Self.oneoffLabel] = oneoff ? "True" : "False"
         labels["com.docker.compose.version"] = ComposeCommand.version
         r.labels = labels
-        do { return .success(try s.engine.createContainer(r, ids: &s.ids, now: s.now)) } catch { return .failure(error) }
+        do {
+            let id = try s.engine.createContainer(r, ids: &s.ids, now: s.now)
+            for extra in networks.dropFirst() { try s.engine.connect(id, to: extra, aliases: oneoff ? [] : [svc.name], ids: &s.ids, now: s.now) }
+            return .success(id)
+        } catch {
+            return .failure(error)
+        }
     }
 
     mutating func lifecycle(_ command: String, names: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
@@ -280,9 +291,9 @@ struct ComposeRunner {
             try? s.engine.remove(c.id, force: true, volumes: flags.contains("-v") || flags.contains("--volumes"), now: s.now)
             p.writeError("Removing \(c.name) ... done\n")
         }
-        if s.engine.networkIndex(network) != nil {
-            p.writeError("Removing network \(network)\n")
-            try? s.engine.removeNetwork(network, now: s.now)
+        for full in [network] + project.networks.map({ project.name + "_" + $0 }) where s.engine.networkIndex(full) != nil {
+            p.writeError("Removing network \(full)\n")
+            try? s.engine.removeNetwork(full, now: s.now)
         }
         if flags.contains("-v") || flags.contains("--volumes") {
             for v in project.volumes where s.engine.volumes.contains(where: { $0.name == project.name + "_" + v }) {

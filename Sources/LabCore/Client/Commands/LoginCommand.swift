@@ -53,7 +53,7 @@ enum LoginCommand {
         let path = configPath(p)
         var auths = storedAuths(s.files, path)
         auths[server] = Data((user + ":" + password).utf8).base64EncodedString()
-        DockerEngine.write(&s.files, configText(auths), to: path)
+        DockerEngine.write(&s.files, updatedConfig(s.files, path, auths: auths), to: path)
         p.writeError(ClientMessages.credentialsStoredUnencrypted(path))
         p.write(ClientMessages.loginSucceeded)
         return 0
@@ -64,7 +64,7 @@ enum LoginCommand {
         let path = configPath(p)
         p.write(ClientMessages.removingCredentials(server))
         var auths = storedAuths(s.files, path)
-        if auths.removeValue(forKey: server) != nil { DockerEngine.write(&s.files, configText(auths), to: path) }
+        if auths.removeValue(forKey: server) != nil { DockerEngine.write(&s.files, updatedConfig(s.files, path, auths: auths), to: path) }
         return 0
     }
 
@@ -75,6 +75,16 @@ enum LoginCommand {
         var out: [String: String] = [:]
         for key in auths.keys { if case .string(let a)? = auths[key]?["auth"] { out[key] = a } }
         return out
+    }
+
+    /// The config file with these `auths`, its other settings (psFormat…) kept.
+    static func updatedConfig(_ files: VirtualFileSystem, _ path: String, auths: [String: String]) -> String {
+        guard let text = files.contents(of: path), case .object(var config)? = try? JSONValue(parsing: text),
+              config.keys.contains(where: { $0 != "auths" }) else { return configText(auths) }
+        var entries = JSONObject()
+        for key in auths.keys.sorted() { entries[key] = ["auth": .string(auths[key]!)] }
+        config["auths"] = .object(entries)
+        return JSONValue.object(config).indentedJSON(indent: "\t")
     }
 
     /// The file as the client writes it: Go's tab-indented JSON, servers sorted.

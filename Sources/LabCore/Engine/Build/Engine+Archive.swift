@@ -11,7 +11,9 @@ extension DockerEngine {
         var manifest: [JSONValue] = []
         var repositories = JSONObject()
         var seen: Set<String> = []
-        for reference in references {
+        // A name given twice is saved once.
+        var names: Set<String> = []
+        for reference in references where names.insert(ImageName(reference).familiar).inserted {
             // The daemon names the reference as given (`No such image: nosuchimage`).
             guard let i = imageIndex(reference) else { throw .noSuchImage(reference) }
             let image = images[i]
@@ -65,7 +67,9 @@ extension DockerEngine {
             var tags: [String] = []
             if case .array(let list)? = item["RepoTags"] { tags = list.compactMap { if case .string(let t) = $0 { return t } else { return nil } } }
             if imageIndex(image.id) == nil {
+                // A loaded image has no registry digest until it is pushed or pulled again.
                 image.repoTags = []
+                image.repoDigests = []
                 images.append(image)
             }
             for name in tags { try self.tag(image.id, as: name, now: now) }
