@@ -38,13 +38,10 @@ struct ImageBuilder {
 
     /// Every entry under the folder (not the folder itself) that `.dockerignore` lets through.
     private static func walkContext(_ files: VirtualFileSystem, dir: String, _ body: (_ relative: String, _ path: String) -> Void) {
-        let ignore = (files.contents(of: dir + "/.dockerignore") ?? "").split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-            // Patterns are cleaned paths: `logs/` and `/logs` both name the folder logs.
-            .map { String($0.drop { $0 == "/" }).replacingOccurrences(of: "/+$", with: "", options: .regularExpression) }
+        let ignore = DockerIgnore(files.contents(of: dir + "/.dockerignore") ?? "")
         for path in files.subtree(at: dir) where path.count > dir.count + 1 {
             let rel = String(path.dropFirst(dir.count + (dir.hasSuffix("/") ? 0 : 1)))
-            if ignore.contains(where: { ListFilters.globMatch($0, rel) || rel.hasPrefix($0 + "/") }) { continue }
+            if ignore.excludes(rel) { continue }
             body(rel, path)
         }
     }
