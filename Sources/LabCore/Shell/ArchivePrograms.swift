@@ -74,6 +74,10 @@ enum ArchivePrograms {
             return 2
         }
         let base = o.directory.map { p.resolve($0) } ?? p.workingDirectory
+        if let dir = o.directory, !lab.machine.files.isDirectory(base) {
+            p.writeError("tar: \(dir): Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n")
+            return 2
+        }
         if mode == "c" {
             guard !o.operands.isEmpty else {
                 p.writeError("tar: Cowardly refusing to create an empty archive\nTry 'tar --help' or 'tar --usage' for more information.\n")
@@ -152,7 +156,8 @@ enum ArchivePrograms {
         let undo = decompress || flags.contains { $0.contains("d") && !$0.hasPrefix("--") } || flags.contains("--decompress")
         let stdoutOnly = toStdout || flags.contains { $0.contains("c") && !$0.hasPrefix("--") } || flags.contains("--stdout")
         func convert(_ text: String) -> String? { undo ? Gzip.decompressed(text) : Gzip.compressed(text) }
-        let program = p.name.split(separator: "/").last.map(String.init) ?? "gzip"
+        // gunzip and zcat are gzip -d underneath: their messages say gzip.
+        let program = "gzip"
         if names.isEmpty || names == ["-"] {
             guard let out = convert(p.stdin) else { p.writeError("\(program): stdin: not in gzip format\n"); return 1 }
             p.write(out)
@@ -166,7 +171,10 @@ enum ArchivePrograms {
                 status = 1
                 continue
             }
-            guard let out = convert(text) else { p.writeError("\(program): \(name): not in gzip format\n"); status = 1; continue }
+            // gzip leaves a .gz alone (status 0, as GNU gzip ends); gunzip wants one (status 2).
+            if !undo && !stdoutOnly && path.hasSuffix(".gz") { p.writeError("gzip: \(name) already has .gz suffix -- unchanged\n"); continue }
+            if undo && !stdoutOnly && !path.hasSuffix(".gz") { p.writeError("gzip: \(name): unknown suffix -- ignored\n"); status = 2; continue }
+            guard let out = convert(text) else { p.writeError("gzip: \(name): not in gzip format\n"); status = 1; continue }
             if stdoutOnly { p.write(out); continue }
             let target = undo ? (path.hasSuffix(".gz") ? String(path.dropLast(3)) : path + ".out") : path + ".gz"
             try? lab.machine.files.write(out, to: target)
