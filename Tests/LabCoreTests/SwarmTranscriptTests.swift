@@ -72,6 +72,9 @@ final class SwarmTranscriptTests: XCTestCase {
             let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2"))
             let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(simulate(realSteps), host: "node1", addr: "192.168.0.11"))
             for (k, r) in real.enumerated() {
+                // The oracle's client has no Compose plugin (`docker: unknown command: docker compose`);
+                // the lab's has one, as a learner's Docker does: those lines are not compared.
+                if realSteps[k].command.hasPrefix("docker compose") { continue }
                 total += 1
                 let o = k < ours.count ? ours[k] : Step(command: r.command, output: "<missing>", status: -1)
                 if r.status == o.status && r.output == o.output {

@@ -15,6 +15,11 @@ public struct DockerClient: SimulatedProgram {
     }
 
     public func run(_ process: inout ProcessContext, lab: inout Lab) -> Int32 {
+        // `docker compose`: the Compose plugin a learner's Docker ships with (this machine's client
+        // has none), simulated with v2's names and progress over the same engine as docker-compose.
+        if process.arguments.count > 1 && process.arguments[1] == "compose" {
+            return ComposeCommand(terminalAttached: terminalAttached, v2: true).run(&process, lab: &lab)
+        }
         switch DockerCommandLine.parse(Array(process.arguments.dropFirst())) {
         case .output(let stdout, let status):
             process.write(stdout)

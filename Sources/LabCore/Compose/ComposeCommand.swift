@@ -6,9 +6,11 @@ struct ComposeCommand: SimulatedProgram {
     static let version = "1.29.2"
     /// Whether the learner's shell has a terminal.
     var terminalAttached = false
+    /// `docker compose` (the v2 plugin) rather than `docker-compose`: its naming and progress.
+    var v2 = false
 
     func run(_ p: inout ProcessContext, lab: inout Lab) -> Int32 {
-        var args = Array(p.arguments.dropFirst())
+        var args = Array(p.arguments.dropFirst(v2 ? 2 : 1))
         var files: [String] = []
         var projectName: String?
         while let first = args.first, first.hasPrefix("-") {
@@ -25,6 +27,8 @@ struct ComposeCommand: SimulatedProgram {
         guard let command = args.first else { p.writeError(Self.commandList("Define and run multi-container applications with Docker.")); return 1 }
         args.removeFirst()
         if command == "version" {
+            // The v2 plugin's version is not recorded here: the lab names itself.
+            if v2 { p.write("Docker Compose version lab (v2 naming and progress)\n"); return 0 }
             p.write(args.contains("--short") ? Self.version + "\n" : "docker-compose version \(Self.version), build unknown\n")
             return 0
         }
@@ -41,6 +45,7 @@ struct ComposeCommand: SimulatedProgram {
             return 1
         }
         var runner = ComposeRunner(project: project, args: args, terminalAttached: terminalAttached)
+        runner.v2 = v2
         return DaemonSession.with(&lab) { (s: inout DaemonSession) -> Int32 in runner.run(command, &p, &s) }
     }
 

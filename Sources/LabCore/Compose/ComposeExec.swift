@@ -35,7 +35,7 @@ enum ComposeExec {
             return 1
         }
         let command = rest.count > 1 ? Array(rest.dropFirst()) : nil
-        let shown = "\(r.project.name)_\(name)_run"
+        let shown = [r.project.name, name, "run"].joined(separator: r.v2 ? "-" : "_")
         p.writeError("Creating \(shown) ... \n")
         let id: String
         switch r.create(svc, name: "\(shown)_\(s.ids.hexID().prefix(12))", number: 1, oneoff: true, command: command, &s) {

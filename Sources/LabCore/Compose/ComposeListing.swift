@@ -47,6 +47,17 @@ enum ComposeListing {
         if flags.contains("--services") { p.write(r.ordered(r.project.services).map { $0.name + "\n" }.joined()); return 0 }
         let list = r.containers(s)
         if flags.contains("-q") || flags.contains("--quiet") { p.write(list.map { $0.id + "\n" }.joined()); return 0 }
+        if r.v2 {
+            // v2: running containers (all with -a) in docker ps's words, a SERVICE column (docker/compose cmd/compose/ps.go).
+            let shown = list.filter { $0.state.running || flags.contains("-a") || flags.contains("--all") }
+            let rows = shown.map { c in
+                [c.name, ObjectListing.image(c, engine: s.engine, trunc: true), ObjectListing.command(c, trunc: true),
+                 c.config.labels[ComposeRunner.serviceLabel] ?? "", ObjectListing.runningFor(c, now: s.now),
+                 c.state.display(now: s.now), PortDisplay.display(PortDisplay.ports(c))]
+            }
+            p.write(ListFormat.table(["NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"], rows))
+            return 0
+        }
         p.write(table(["Name", "Command", "State", "Ports"], list.map { [$0.name, command($0), state($0), ports($0)] }))
         return 0
     }

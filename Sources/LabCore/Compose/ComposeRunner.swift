@@ -4,6 +4,15 @@ struct ComposeRunner {
     var args: [String]
     /// Whether the learner's shell has a terminal (exec needs one unless -T).
     var terminalAttached = false
+    /// `docker compose` (v2): containers PROJECT-SERVICE-N and v2's progress events.
+    var v2 = false
+
+    var progress: ComposeProgress { ComposeProgress(v2: v2) }
+
+    /// A service's Nth container: PROJECT_SERVICE_N (1.29) or PROJECT-SERVICE-N (v2).
+    func containerName(_ svc: ComposeProject.Service, _ n: Int) -> String {
+        svc.containerName ?? [project.name, svc.name, String(n)].joined(separator: v2 ? "-" : "_")
+    }
 
     static let projectLabel = "com.docker.compose.project"
     static let serviceLabel = "com.docker.compose.service"
@@ -123,13 +132,13 @@ struct ComposeRunner {
         let usesDefault = project.services.contains { $0.networks.isEmpty || $0.networks.contains("default") }
         for (name, full) in (usesDefault ? [("default", network)] : []) + project.networks.map({ ($0, project.name + "_" + $0) })
         where s.engine.networkIndex(full) == nil {
-            p.writeError("Creating network \"\(full)\" with the default driver\n")
+            p.writeError(progress.networkCreated(full))
             _ = try? s.engine.createNetwork(name: full, driver: "bridge", subnet: nil, gateway: nil,
                                             labels: ["com.docker.compose.network": name, Self.projectLabel: project.name, "com.docker.compose.version": ComposeCommand.version],
                                             isInternal: false, attachable: false, ids: &s.ids, now: s.now)
         }
         for v in project.volumes where !s.engine.volumes.contains(where: { $0.name == project.name + "_" + v }) {
-            p.writeError("Creating volume \"\(project.name)_\(v)\" with default driver\n")
+            p.writeError(progress.volumeCreated(project.name + "_" + v))
             _ = s.engine.createVolume(name: project.name + "_" + v, driver: "local", anonymous: false, ids: &s.ids, now: s.now)
         }
         for svc in ordered(services) {
@@ -147,6 +156,18 @@ struct ComposeRunner {
         // docker-compose reports what it left alone after what it changed (Fixtures/build 08).
         var upToDate: [String] = []
         defer { p.writeError(upToDate.joined()) }
+        var toStart: [(name: String, id: String)] = []
+        defer {
+            for (name, id) in toStart {
+                p.writeError(progress.begin("Starting", name))
+                do {
+                    _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now)
+                    p.writeError(progress.done("Starting", name))
+                } catch {
+                    p.writeError(progress.failed("Starting", name, error.message))
+                }
+            }
+        }
         for svc in ordered(services) {
             let want = scale[svc.name] ?? 1
             let existing = containers(s).filter { $0.config.labels[Self.serviceLabel] == svc.name }
@@ -154,32 +175,35 @@ struct ComposeRunner {
             if let wanted = scale[svc.name] {
                 // --scale: the surplus goes, highest numbers first; the rest is not reported.
                 for c in existing.dropFirst(wanted).reversed() {
-                    p.writeError("Stopping and removing \(c.name) ... \n")
+                    p.writeError(v2 ? progress.begin("Stopping", c.name) + progress.done("Stopping", c.name) + progress.begin("Removing", c.name)
+                                 : progress.begin("Stopping and removing", c.name))
                     try? s.engine.remove(c.id, force: true, volumes: false, now: s.now)
-                    p.writeError("Stopping and removing \(c.name) ... done\n")
+                    p.writeError(progress.done(v2 ? "Removing" : "Stopping and removing", c.name))
                 }
             }
             for c in existing.prefix(want) where scale[svc.name] == nil || !c.state.running {
-                if c.state.running { upToDate.append("\(c.name) is up-to-date\n"); continue }
-                p.writeError("Starting \(c.name) ... \n")
+                if c.state.running { upToDate.append(progress.upToDate(c.name)); continue }
+                p.writeError(progress.begin("Starting", c.name))
                 if start { _ = try? s.engine.start(c.id, ids: &s.ids, hostFiles: &s.files, now: s.now) }
-                p.writeError("Starting \(c.name) ... done\n")
+                p.writeError(progress.done("Starting", c.name))
             }
             guard existing.count < want else { continue }
             for n in (existing.count + 1)...want {
-                let name = svc.containerName ?? "\(project.name)_\(svc.name)_\(n)"
-                p.writeError("Creating \(name) ... \n")
+                let name = containerName(svc, n)
+                p.writeError(progress.begin("Creating", name))
                 switch create(svc, name: name, number: n, oneoff: false, command: nil, &s) {
                 case .success(let id):
+                    // v2 creates every container first and starts them after; 1.29 starts each as it goes.
+                    if v2 { p.writeError(progress.done("Creating", name)); if start { toStart.append((name, id)) }; continue }
                     if start {
                         do { _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now) } catch {
-                            p.writeError("Creating \(name) ... error\n\nERROR: for \(name)  \(error.message)\n")
+                            p.writeError(progress.failed("Creating", name, error.message))
                             return 1
                         }
                     }
-                    p.writeError("Creating \(name) ... done\n")
+                    p.writeError(progress.done("Creating", name))
                 case .failure(let error):
-                    p.writeError("Creating \(name) ... error\n\nERROR: for \(name)  \(error.message)\n")
+                    p.writeError(progress.failed("Creating", name, error.message))
                     return 1
                 }
             }
@@ -249,7 +273,7 @@ struct ComposeRunner {
             let shown = command == "start" ? c.config.labels[Self.serviceLabel] ?? c.name : c.name
             if command == "start" && c.state.running { continue }
             if command == "stop" && !c.state.running { continue }
-            p.writeError("\(verb) \(shown) ... \n")
+            p.writeError(v2 ? progress.begin(verb, c.name) : "\(verb) \(shown) ... \n")
             switch command {
             case "stop": try? s.engine.stop(c.id, now: s.now)
             case "start": _ = try? s.engine.start(c.id, ids: &s.ids, hostFiles: &s.files, now: s.now)
@@ -260,7 +284,7 @@ struct ComposeRunner {
             case "pause": try? s.engine.pause(c.id, now: s.now)
             default: try? s.engine.unpause(c.id, now: s.now)
             }
-            p.writeError("\(verb) \(shown) ... done\n")
+            p.writeError(v2 ? progress.done(verb, c.name) : "\(verb) \(shown) ... done\n")
         }
         return 0
     }
@@ -271,9 +295,9 @@ struct ComposeRunner {
         guard !gone.isEmpty else { p.writeError("No stopped containers\n"); return 0 }
         p.write("Going to remove \(gone.map(\.name).joined(separator: ", "))\n")
         for c in gone {
-            p.writeError("Removing \(c.name) ... \n")
+            p.writeError(progress.begin("Removing", c.name))
             try? s.engine.remove(c.id, force: true, volumes: false, now: s.now)
-            p.writeError("Removing \(c.name) ... done\n")
+            p.writeError(progress.done("Removing", c.name))
         }
         return 0
     }
@@ -281,23 +305,23 @@ struct ComposeRunner {
     func down(flags: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let all = containers(s)
         for c in all where c.state.running {
-            p.writeError("Stopping \(c.name) ... \n")
+            p.writeError(progress.begin("Stopping", c.name))
             try? s.engine.stop(c.id, now: s.now)
-            p.writeError("Stopping \(c.name) ... done\n")
+            p.writeError(progress.done("Stopping", c.name))
         }
         for c in all + containers(s, oneoff: true) {
-            p.writeError("Removing \(c.name) ... \n")
+            p.writeError(progress.begin("Removing", c.name))
             // -v takes the containers' anonymous volumes too.
             try? s.engine.remove(c.id, force: true, volumes: flags.contains("-v") || flags.contains("--volumes"), now: s.now)
-            p.writeError("Removing \(c.name) ... done\n")
+            p.writeError(progress.done("Removing", c.name))
         }
         for full in [network] + project.networks.map({ project.name + "_" + $0 }) where s.engine.networkIndex(full) != nil {
-            p.writeError("Removing network \(full)\n")
+            p.writeError(progress.networkRemoved(full))
             try? s.engine.removeNetwork(full, now: s.now)
         }
         if flags.contains("-v") || flags.contains("--volumes") {
             for v in project.volumes where s.engine.volumes.contains(where: { $0.name == project.name + "_" + v }) {
-                p.writeError("Removing volume \(project.name)_\(v)\n")
+                p.writeError(progress.volumeRemoved(project.name + "_" + v))
                 try? s.engine.removeVolume(project.name + "_" + v, force: true, now: s.now)
             }
         }
