@@ -64,7 +64,8 @@ enum ComposeBuild {
     static func build(_ r: ComposeRunner, _ svc: ComposeProject.Service, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
         guard let context = svc.build else { return true }
         p.writeError("Building \(svc.name)\n")
-        p.writeError("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n")
+        // Built through the docker client, so its legacy-builder banner (the recorded grammar's).
+        p.writeError(DockerGrammar.shared.command("image build")?.banner ?? "")
         let dir = VirtualFileSystem.normalise(context, cwd: r.project.directory)
         guard let text = s.files.contents(of: dir + "/Dockerfile") else {
             p.writeError("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat \(dir)/Dockerfile: no such file or directory\n")
