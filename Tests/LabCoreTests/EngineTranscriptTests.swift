@@ -116,33 +116,16 @@ final class EngineTranscriptTests: XCTestCase {
     static let requiredMatchRate = 0.95
 
     func testRecordedScenariosMatchTheRealEngine() throws {
-        var total = 0
-        var matched = 0
-        var report: [String] = []
+        var score = TranscriptScore("engine")
         for name in try Self.scenarioNames() {
             let real = try Self.transcript(name)
             let ours = Self.simulate(real)
             for (r, o) in zip(real, ours) {
-                total += 1
-                let real = Self.normalise(r.output, command: r.command)
-                let simulated = Self.normalise(o.output, command: r.command)
-                if r.status == o.status && real == simulated {
-                    matched += 1
-                } else {
-                    report.append("\(name): $ \(r.command)\n  real [rc=\(r.status)]: \(real.prefix(300).debugDescription)\n  ours [rc=\(o.status)]: \(simulated.prefix(300).debugDescription)")
-                }
+                score.record(name, command: r.command, real: (Self.normalise(r.output, command: r.command), r.status),
+                             ours: (Self.normalise(o.output, command: r.command), o.status))
             }
         }
-        let rate = total == 0 ? 0 : Double(matched) / Double(total)
-        print("engine transcripts: \(matched) of \(total) commands match the real engine (\(String(format: "%.1f", rate * 100))%)")
-        // The commands that differ are always named; LAB_SHOW_MISMATCHES=1 shows both outputs.
-        if ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil {
-            print(report.joined(separator: "\n"))
-        } else {
-            print("differing: " + report.map { $0.split(separator: "\n").first.map(String.init) ?? "" }.joined(separator: "; "))
-        }
-        XCTAssertGreaterThanOrEqual(rate, Self.requiredMatchRate,
-                                    "\(total - matched) of \(total) commands differ:\n" + report.joined(separator: "\n"))
+        score.check(bar: Self.requiredMatchRate)
     }
 
     func testNormalisationMakesTwoRunsOfTheSameOutputEqual() {

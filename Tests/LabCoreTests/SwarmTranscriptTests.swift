@@ -65,8 +65,7 @@ final class SwarmTranscriptTests: XCTestCase {
     static func compare(folder: String, bar: Double) throws {
         let names = scenarioNames(folder)
         guard !names.isEmpty else { throw XCTSkip("no \(folder) transcripts recorded") }
-        var total = 0, matched = 0
-        var report: [String] = []
+        var score = TranscriptScore(folder)
         for name in names {
             let realSteps = EngineTranscriptTests.parseTranscript(try transcript(folder, name))
             let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2"))
@@ -75,25 +74,11 @@ final class SwarmTranscriptTests: XCTestCase {
                 // The oracle's client has no Compose plugin (`docker: unknown command: docker compose`);
                 // the lab's has one, as a learner's Docker does: those lines are not compared.
                 if realSteps[k].command.hasPrefix("docker compose") { continue }
-                total += 1
                 let o = k < ours.count ? ours[k] : Step(command: r.command, output: "<missing>", status: -1)
-                if r.status == o.status && r.output == o.output {
-                    matched += 1
-                } else {
-                    // LAB_SHOW_MISMATCHES=full shows whole outputs, else their first 400 characters.
-                    let cut = ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] == "full" ? Int.max : 400
-                    report.append("\(name): $ \(realSteps[k].command)\n  real [rc=\(r.status)]: \(r.output.prefix(cut).debugDescription)\n  ours [rc=\(o.status)]: \(o.output.prefix(cut).debugDescription)")
-                }
+                score.record(name, command: realSteps[k].command, real: (r.output, r.status), ours: (o.output, o.status))
             }
         }
-        let rate = total == 0 ? 0 : Double(matched) / Double(total)
-        print("\(folder) transcripts: \(matched) of \(total) commands match the real engine (\(String(format: "%.1f", rate * 100))%)")
-        if ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil {
-            print(report.joined(separator: "\n"))
-        } else {
-            print("differing: " + report.map { $0.split(separator: "\n").first.map(String.init) ?? "" }.joined(separator: "; "))
-        }
-        XCTAssertGreaterThanOrEqual(rate, bar, "\(total - matched) of \(total) \(folder) commands differ:\n" + report.joined(separator: "\n"))
+        score.check(bar: bar)
     }
 }
 
