@@ -24,6 +24,8 @@ final class ArchiveTests: XCTestCase {
         XCTAssertEqual(SystemCommandsTests.run("tar xOf m.tar repositories | grep -c mine", in: &lab).0, "1\n")
         XCTAssertEqual(SystemCommandsTests.run("docker load -i m.tar", in: &lab).0, "Loaded image: mine:1\n")
         XCTAssertEqual(SystemCommandsTests.run("docker images --format '{{.Repository}}:{{.Tag}}' mine", in: &lab).0, "mine:1\n")
+        XCTAssertEqual(SystemCommandsTests.run("docker save -o /nonexistent/dir/x.tar mine:1", in: &lab).0,
+                       "failed to save image: invalid output path: stat /nonexistent/dir: no such file or directory\n")
         XCTAssertEqual(SystemCommandsTests.run("printf 'not a tar\\n' > bad.tar && docker load -i bad.tar", in: &lab).0,
                        "Error processing tar file(exit status 1): unexpected EOF\n")
     }

@@ -22,6 +22,11 @@ public enum ClientMessages {
     }
     public static let loginSucceeded = "Login Succeeded\n"
 
+    /// `docker save -o /nonexistent/dir/x.tar alpine`: the client checks the folder before the daemon.
+    public static func saveOutputFolderMissing(_ folder: String) -> String {
+        "failed to save image: invalid output path: stat \(folder): no such file or directory\n"
+    }
+
     /// `docker ps` (and most commands) when the daemon cannot be reached at `host`.
     public static func cannotConnect(_ host: String) -> String {
         "Cannot connect to the Docker daemon at \(host). Is the docker daemon running?\n"

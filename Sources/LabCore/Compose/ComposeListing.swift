@@ -48,7 +48,8 @@ enum ComposeListing {
         let list = r.containers(s)
         if flags.contains("-q") || flags.contains("--quiet") { p.write(list.map { $0.id + "\n" }.joined()); return 0 }
         if r.v2 {
-            // v2: running containers (all with -a) in docker ps's words, a SERVICE column (docker/compose cmd/compose/ps.go).
+            // v2: running containers (all with -a) in docker ps's words, with docker/compose's default
+            // table (cmd/formatter/container.go: NAME IMAGE COMMAND SERVICE CREATED STATUS PORTS).
             let shown = list.filter { $0.state.running || flags.contains("-a") || flags.contains("--all") }
             let rows = shown.map { c in
                 [c.name, ObjectListing.image(c, engine: s.engine, trunc: true), ObjectListing.command(c, trunc: true),

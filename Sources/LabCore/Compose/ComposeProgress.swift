@@ -3,7 +3,9 @@
 /// v2's plain events when standard error is not a terminal: a blank, the resource, the status
 /// and an empty detail, as docker/compose's plain writer prints them (`fmt.Fprintln(out, prefix,
 /// e.ID, e.Text, e.StatusText)` in pkg/progress/plain.go), the resource `Container NAME`,
-/// `Network NAME` or `Volume "NAME"`.
+/// `Network NAME` or `Volume "NAME"`. The statuses (Creating, Created, Starting, Started, Running,
+/// Stopping, Stopped, Removing, Removed) are pkg/progress/event.go's. Not read in the source, and
+/// so the lab's best reading: the wording of a failed step and of a volume's removal.
 struct ComposeProgress {
     let v2: Bool
 

@@ -7,6 +7,11 @@ enum SaveLoadCommands {
             p.writeError("cowardly refusing to save to a terminal. Use the -o flag or redirect\n")
             return 1
         }
+        if let output, output.contains("/") {
+            // The folder as written (Go's filepath.Dir), checked before the daemon is asked.
+            let folder = output.hasPrefix("/") && output.dropFirst().firstIndex(of: "/") == nil ? "/" : String(output[..<output.lastIndex(of: "/")!])
+            if !s.files.isDirectory(p.resolve(folder)) { p.writeError(ClientMessages.saveOutputFolderMissing(folder)); return 1 }
+        }
         let data: String
         do { data = try s.engine.saveArchive(i.arguments) } catch {
             p.writeError("Error response from daemon: \(error.message)\n")
@@ -14,7 +19,8 @@ enum SaveLoadCommands {
         }
         guard let output else { p.write(data); return 0 }
         do { try s.files.write(data, to: p.resolve(output)) } catch {
-            p.writeError("failed to save image: invalid output path: \(error.text)\n")
+            // The folder exists (checked above): the path is a folder or read-only (lab wording).
+            p.writeError("lab: cannot write \(output): \(error.text)\n")
             return 1
         }
         return 0
