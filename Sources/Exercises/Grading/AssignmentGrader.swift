@@ -27,16 +27,24 @@ public struct AssignmentGrader: Sendable {
     public let nodes: Int
     /// The facts of the lab the reference solution leaves behind.
     public let expected: StateFacts
+    /// The lab an assignment starts from: fresh machines, or a prepared lab (a quiz task's setup).
+    private let start: Lab
 
     public init(solution: [String], checks: [LabCheck] = [], nodes: Int = 1) {
+        self.init(solution: solution, checks: checks, start: Lab(nodes: nodes))
+    }
+
+    /// An assignment that starts from a prepared lab rather than from fresh machines.
+    public init(solution: [String], checks: [LabCheck] = [], start: Lab) {
         self.solution = solution
         self.checks = checks
-        self.nodes = nodes
-        expected = StateFacts(Self.replay(solution, on: Lab(nodes: nodes)))
+        self.nodes = start.machines.count
+        self.start = start
+        expected = StateFacts(Self.replay(solution, on: start))
     }
 
     /// The lab an assignment starts from.
-    public func startingLab() -> Lab { Lab(nodes: nodes) }
+    public func startingLab() -> Lab { start }
 
     /// The lab the reference solution leaves behind (commands that fail are simply part of it).
     public func referenceLab() -> Lab { Self.replay(solution, on: startingLab()) }

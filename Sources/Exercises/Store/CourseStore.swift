@@ -151,8 +151,8 @@ extension LabStore {
 /// Reading notes from files into a course.
 public enum CourseImport {
     /// What changes when a folder's notes change: each Markdown file's name, size and modification time.
-    public static func fingerprint(folder: String) -> String {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") || $0.hasSuffix(".markdown") }.sorted()
+    public static func fingerprint(folder: String, extensions: [String] = [".md", ".markdown"]) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { name in extensions.contains { name.hasSuffix($0) } }.sorted()
         return names.map { name -> String in
             let attributes = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)) ?? [:]
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1

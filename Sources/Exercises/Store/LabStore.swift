@@ -70,6 +70,19 @@ public final class LabStore {
             name TEXT NOT NULL, status TEXT NOT NULL, score INTEGER NOT NULL, points INTEGER NOT NULL, seconds REAL NOT NULL,
             report TEXT NOT NULL, PRIMARY KEY (run, position));
         """,
+        // 5: the question bank (blueprints and items, imported from Content/questions) and quiz attempts
+        """
+        CREATE TABLE quiz_blueprints (id TEXT PRIMARY KEY, position INTEGER NOT NULL, body TEXT NOT NULL);
+        CREATE TABLE quiz_items (id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL, objectives TEXT NOT NULL,
+            body TEXT NOT NULL);
+        CREATE TABLE quiz_attempts (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at REAL NOT NULL, mode TEXT NOT NULL,
+            blueprint TEXT, seed INTEGER NOT NULL, correct INTEGER NOT NULL, total INTEGER NOT NULL, passed INTEGER,
+            report TEXT NOT NULL);
+        CREATE TABLE quiz_answers (attempt INTEGER NOT NULL REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, item TEXT NOT NULL, objectives TEXT NOT NULL, correct INTEGER NOT NULL,
+            answered_at REAL NOT NULL, PRIMARY KEY (attempt, position));
+        CREATE INDEX quiz_answers_item ON quiz_answers(item);
+        """,
     ]
 
     private func migrate() throws {
