@@ -138,7 +138,10 @@ final class StandardConsole: QuizConsole {
 
     func read(prompt: String) -> String? {
         if !quiet { print(prompt, terminator: ""); fflush(nil) }
-        return readLine(strippingNewline: true)
+        let line = readLine(strippingNewline: true)
+        // Answers piped in are not echoed by a terminal: echo them, so the transcript reads as typed.
+        if !quiet, isatty(0) == 0 { print(line ?? "") }
+        return line
     }
 }
 
