@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "CPU seconds to spend on each measurement.")
     var seconds: Double = 2
 
-    @Option(help: "Run only this measurement: parse, replay, memory, import or grade.")
+    @Option(help: "Run only this measurement: parse, replay, memory, import, grade or quiz.")
     var only: String?
 
     @Option(help: "With grade: worker threads (default: every core).")
@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     var command: String?
 
     func validate() throws {
-        if let only, !["parse", "replay", "memory", "import", "grade"].contains(only) { throw ValidationError("--only takes parse, replay, memory, import or grade") }
+        if let only, !["parse", "replay", "memory", "import", "grade", "quiz"].contains(only) { throw ValidationError("--only takes parse, replay, memory, import, grade or quiz") }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
     }
 
@@ -62,6 +62,17 @@ struct BenchCommand: ParsableCommand {
         if only == nil || only == "grade" {
             try gradeBenchmark()
         }
+        if only == nil || only == "quiz" {
+            try quizBenchmark()
+        }
+    }
+
+    /// Grades 200 answer sheets of one mock DCA exam on one core.
+    func quizBenchmark() throws {
+        guard let dir = BuiltinContent.directory() else { throw LabFailure("the built-in question bank was not found") }
+        let r = try QuizBenchmark.run(bank: try QuestionBank.load(folder: dir + "/questions"))
+        print("quiz answer sheets graded: \(Int(r.sheetsPerSecond)) sheets/s of a \(r.items)-item mock DCA exam on one core "
+              + "(\(r.sheets) sheets; the first, which runs each lab item's setup, \(String(format: "%.1f", r.firstSeconds * 1000)) ms CPU)")
     }
 
     /// Grades a class of 1,000 transcripts of about 40 commands on every core (best wall time of

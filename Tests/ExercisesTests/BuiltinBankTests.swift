@@ -60,3 +60,17 @@ final class BuiltinBankTests: XCTestCase {
         XCTAssertTrue(topic.items.allSatisfy { $0.objectives.contains("lpi-702.2") })
     }
 }
+
+extension BuiltinBankTests {
+    /// The benchmark's sheets are right exactly where they mean to be (two items in three), so
+    /// its figure measures right and wrong answers alike.
+    func testTheBenchmarksSheetsScoreAsDesigned() throws {
+        let bank = try bank()
+        let plan = try QuizPlan.make(bank: bank, blueprint: "dca", topic: nil, count: nil, timed: 90, seed: 1)
+        for k in 0..<3 {
+            let report = QuizSession(plan: plan, bank: bank).grade(sheet: QuizBenchmark.sheet(k, plan: plan))
+            XCTAssertEqual(report.results.map(\.correct), plan.items.indices.map { ($0 + k) % 3 != 0 },
+                           report.results.filter { !$0.correct }.map { "\($0.item): \($0.feedback)" }.joined(separator: "\n"))
+        }
+    }
+}

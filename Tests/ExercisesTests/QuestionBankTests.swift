@@ -63,3 +63,15 @@ final class QuestionBankTests: XCTestCase {
         XCTAssertThrowsError(try AnswerSheet.parse("x\u{0}y")) { XCTAssertTrue("\($0)".contains("binary")) }
     }
 }
+
+extension QuestionBankTests {
+    func testAnAnswersFileOfNestedAliasesIsRefused() {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for i in 1...8 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]") }
+        XCTAssertThrowsError(try AnswerSheet.parse(lines.joined(separator: "\n") + "\nanswers: *a8\n")) {
+            XCTAssertEqual("\($0)", "the answers file is too large: its YAML aliases expand to more than 200000 values")
+        }
+        let deep = "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertThrowsError(try AnswerSheet.parse(deep)) { XCTAssertLessThan("\($0)".count, 520) }
+    }
+}

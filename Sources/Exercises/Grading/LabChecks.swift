@@ -38,7 +38,7 @@ public struct LabCheck: Sendable, Equatable {
     /// Reads a ```lab block; a block that is not valid is reported with what is wrong.
     public static func parse(_ block: String) throws -> [LabCheck] {
         let yaml: Any?
-        do { yaml = try Yams.load(yaml: block) } catch { throw StoreError("a lab block is not valid YAML: \(error)") }
+        do { yaml = try SafeYAML.load(block) } catch { throw StoreError("a lab block is not valid YAML: \(SafeYAML.shortText(error))") }
         guard let root = yaml as? [String: Any], let list = root["checks"] as? [Any] else {
             throw StoreError("a lab block needs a `checks:` list")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import Yams
 
 /// Turns a course note (Markdown with optional YAML front matter) into a lesson. It reads notes
@@ -40,7 +41,7 @@ public enum NoteParser {
             return ([:], normalised)
         }
         let yaml = String(rest[..<end.lowerBound])
-        guard let parsed = (try? Yams.load(yaml: yaml)) as? [String: Any] else { return ([:], normalised) }
+        guard let parsed = (try? SafeYAML.load(yaml)) as? [String: Any] else { return ([:], normalised) }
         return (parsed, String(rest[end.upperBound...]))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import Yams
 
 /// Answers written down beforehand (`lab quiz --answers FILE`): a YAML mapping of item ids to
@@ -29,7 +30,11 @@ public struct AnswerSheet: Sendable, Equatable {
     public static func parse(_ text: String) throws -> AnswerSheet {
         if text.utf8.contains(0) { throw QuizInputError("the answers file is binary, not YAML text") }
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch { throw QuizInputError("the answers file is not valid YAML: \(error)") }
+        do { loaded = try SafeYAML.load(text) } catch let big as SafeYAML.TooLarge {
+            throw QuizInputError("the answers file is too large: \(big)")
+        } catch {
+            throw QuizInputError("the answers file is not valid YAML: \(SafeYAML.shortText(error))")
+        }
         if let list = loaded as? [Any] { return AnswerSheet(inOrder: list.map(scalar)) }
         guard var map = loaded as? [String: Any] else {
             throw QuizInputError("the answers file is a YAML mapping of item ids to answers, or a list of answers in order")

@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 import Yams
 
 /// Reads question files and blueprints.yaml into values, with a message naming the file, line and
@@ -33,7 +34,7 @@ enum QuestionFileParser {
             if yaml.hasSuffix("\u{0}unclosed") { problems.append("\(place): the ```question block is not closed"); continue }
             do {
                 let loaded: Any?
-                do { loaded = try Yams.load(yaml: yaml) } catch { throw StoreError("not valid YAML: \(error)") }
+                do { loaded = try SafeYAML.load(yaml) } catch let big as SafeYAML.TooLarge { throw StoreError("the block is too large: \(big)") } catch { throw StoreError("not valid YAML: \(SafeYAML.shortText(error))") }
                 guard let fields = loaded as? [String: Any] else { throw StoreError("a question block is a YAML mapping (id:, kind:, …)") }
                 var item = try item(fields, known: known)
                 item.source = place
@@ -125,7 +126,7 @@ enum QuestionFileParser {
     /// The blueprints of blueprints.yaml.
     static func blueprints(_ text: String, file: String) throws -> [Blueprint] {
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch { throw StoreError("\(file): not valid YAML: \(error)") }
+        do { loaded = try SafeYAML.load(text) } catch { throw StoreError("\(file): not valid YAML: \(SafeYAML.shortText(error))") }
         guard let root = loaded as? [String: Any], let list = root["blueprints"] as? [[String: Any]] else {
             throw StoreError("\(file): needs a `blueprints:` list")
         }

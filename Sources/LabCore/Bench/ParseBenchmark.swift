@@ -112,7 +112,7 @@ public enum ParseBenchmark {
 
     /// CPU seconds used by the calling thread: "per second on one core" means per second of one
     /// core's time, whatever else the machine is doing.
-    static func monotonicSeconds() -> Double {
+    public static func monotonicSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

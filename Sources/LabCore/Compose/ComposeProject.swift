@@ -68,7 +68,7 @@ struct ComposeProject {
                 throw Failure(message: ".FileNotFoundError: [Errno 2] No such file or directory: '\(display)'")
             }
             let root: Any?
-            do { root = try Yams.load(yaml: text) } catch { throw Failure(message: yamlError(error, file: display)) }
+            do { root = try SafeYAML.load(text) } catch { throw Failure(message: yamlError(error, file: display)) }
             guard let top = root as? [String: Any] else { throw Failure(message: "Top level object in '\(display)' needs to be an object not '\(type(of: root))'.") }
             if let v = top["version"] {
                 let version = "\(v)"
@@ -172,6 +172,7 @@ struct ComposeProject {
 
     /// PyYAML's wording of a parse error (as far as libyaml's matches it).
     static func yamlError(_ error: Error, file: String) -> String {
+        if let big = error as? SafeYAML.TooLarge { return "lab: \(file): \(big)" }
         guard let y = error as? YamlError else { return "yaml.parser.ParserError: \(error)" }
         switch y {
         case .parser(let context, let problem, let mark, _):

@@ -46,9 +46,11 @@ struct StackFile {
     static func parse(_ text: String) throws(EngineError) -> StackFile {
         let root: Any?
         do {
-            root = try Yams.load(yaml: text)
+            root = try SafeYAML.load(text)
         } catch let error as YamlError {
             throw .other(yamlMessage(error), status: -1)
+        } catch let big as SafeYAML.TooLarge {
+            throw .other("lab: the stack file is too large: \(big)", status: -1)
         } catch {
             throw .other("yaml: \(error)", status: -1)
         }
