@@ -106,3 +106,43 @@ extension CLITests {
         XCTAssertEqual(both.status, 64)
     }
 }
+
+import Exercises
+
+extension CLITests {
+    /// The lines a candidate who knows every answer types at the terminal for `plan`: a letter or
+    /// letters, y/n for each discrete option shown, the command, a task's commands then `done`.
+    private func rightLines(_ plan: QuizPlan) -> String {
+        var lines: [String] = []
+        for item in plan.items {
+            switch item.kind {
+            case .single, .multiple: lines.append(item.answer.map(QuizItem.letter).joined(separator: " "))
+            case .discrete:
+                var said = 0
+                for i in item.options.indices {
+                    lines.append(item.answer.contains(i) ? "y" : "n")
+                    if item.answer.contains(i) { said += 1 }
+                    if said == item.answer.count { break }
+                }
+            case .command: lines.append(item.reference)
+            case .performance: lines += item.solution.split(separator: "\n").map(String.init) + ["done"]
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Both mock exams taken end to end at the terminal by a candidate who knows every answer.
+    func testWholeMockExamsAtTheTerminal() throws {
+        let dir = try XCTUnwrap(BuiltinContent.directory())
+        let bank = try QuestionBank.load(folder: dir + "/questions")
+        for (blueprint, minutes, items) in [("dca", 90, 55), ("lpi-devops", 45, 30)] {
+            let plan = try QuizPlan.make(bank: bank, blueprint: blueprint, topic: nil, count: nil, timed: minutes, seed: 99)
+            let run = try lab(["quiz", "--blueprint", blueprint, "--timed", "\(minutes)", "--seed", "99"], stdin: rightLines(plan))
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("Question \(items) of \(items)"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("\nScore: \(items) of \(items) (100%) · pass mark "), String(run.stdout.suffix(3000)))
+            XCTAssertTrue(run.stdout.contains("PASSED"), blueprint)
+            XCTAssertFalse(run.stdout.contains("Mistakes to review"), String(run.stdout.suffix(3000)))
+        }
+    }
+}
