@@ -84,9 +84,9 @@ struct PipProgram: SimulatedProgram {
             }
         }
         if roots.isEmpty {
-            p.writeError(python.oldPip ? "You must give at least one requirement to install (see \"pip help install\")\n"
-                         : "ERROR: You must give at least one requirement to install (see \"pip help install\")\n")
-            return 1
+            // pip 9 warns and succeeds (basecommand.py); pip 26 raises a CommandError (req_command.py).
+            p.writeError((python.oldPip ? "" : "ERROR: ") + "You must give at least one requirement to install (see \"pip help install\")\n")
+            return python.oldPip ? 0 : 1
         }
         var files = lab.machine.files
         var items: [Item] = []
