@@ -16,6 +16,8 @@ struct ContainerRuntime {
         var shell = ShellEnvironment()
         /// Whether the shell ran `exit`.
         var exited = false
+        /// Whether the process ended up serving until stopped (a server in the foreground).
+        var serving = false
     }
 
     /// What `checkExecutable(_:files:)` checks when it is not told the image: every program
@@ -40,7 +42,13 @@ struct ContainerRuntime {
     /// Whether `argv[0]` can be started in container `c` of `engine`, by the programs its image
     /// has (`docker run ubuntu ping` fails: ubuntu has no ping).
     public static func checkExecutable(_ program: String, container c: Container, engine: DockerEngine) -> EngineError? {
-        checkExecutable(program, files: c.files, programs: ImageFamily.of(c, engine: engine).programs)
+        checkExecutable(program, files: c.files, programs: programs(of: c, engine: engine))
+    }
+
+    /// The programs a process in container `c` can start: its image family's, its system's
+    /// package managers and Python, and what packages installed in its files.
+    static func programs(of c: Container, engine: DockerEngine) -> ProgramTable {
+        ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files)
     }
 
     static func checkExecutable(_ program: String, files: VirtualFileSystem, programs: ProgramTable) -> EngineError? {
@@ -71,8 +79,9 @@ struct ContainerRuntime {
         var container = engine.containers[c]
         let before = container.files
         let family = ImageFamily.of(container, engine: engine)
+        let table = programs(of: container, engine: engine)
         if source == nil, shell == nil, let program = argv.first,
-           let error = checkExecutable(program, files: container.files, programs: family.programs) {
+           let error = checkExecutable(program, files: container.files, programs: table) {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
         }
         mountIn(&container, engine: engine, hostFiles: hostFiles)
@@ -81,7 +90,7 @@ struct ContainerRuntime {
         let captured = CapturedOutput()
         let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
         let startShell = shell
-        var shell = Shell(programs: family.programs)
+        var shell = Shell(programs: table)
         if source != nil { shell.dialect = family.interactiveDialect }
         // The inner lab (holding a copy of the engine) ends inside `runShell`, before the engine is
         // changed, so the engine's arrays are not copied.
@@ -97,7 +106,7 @@ struct ContainerRuntime {
         recordChanges(&container, before: before)
         engine.containers[c] = container
         return Outcome(stdout: captured.stdout, stderr: captured.stderr, status: outcome.status,
-                       elapsed: elapsed, chunks: captured.chunks, shell: innerShell, exited: outcome.exited)
+                       elapsed: elapsed, chunks: captured.chunks, shell: innerShell, exited: outcome.exited, serving: outcome.serving)
     }
 
     /// Runs `line` in a lab made of `machine` alone (consumed: nothing else keeps the engine copy

@@ -73,6 +73,8 @@ extension DockerEngine {
         for (stream, text) in outcome.chunks { log(c, stream, text, now: now) }
         result.stdout = outcome.stdout
         result.stderr = outcome.stderr
+        // A server in the foreground (`python app.py` of a Flask app) runs until it is stopped.
+        if outcome.serving { return result }
         if outcome.elapsed > 0 {
             containers[c].state.endsAt = now + outcome.elapsed
             containers[c].state.endCode = outcome.status

@@ -45,6 +45,9 @@ final class RunState {
     var outputBytes = 0
     /// Set when a limit is exceeded: the message, and execution stops.
     var failure: String?
+    /// Set by a program that serves until it is stopped (a server in the foreground): the run
+    /// stops there, the process still running.
+    var serving = false
 
     init(sink: OutputSink, limits: ShellLimits) {
         self.sink = sink
@@ -100,6 +103,16 @@ public struct ProcessContext {
     public func resolve(_ path: String) -> String {
         VirtualFileSystem.normalise(path, cwd: workingDirectory)
     }
+
+    /// Makes `name` startable by the commands that follow in this run (a package manager
+    /// installing a program), at `path`.
+    public func install(_ name: String, _ program: any SimulatedProgram, path: String) {
+        interpreter.programs.register(name, program, path: path)
+    }
+
+    /// Says the program keeps running until it is stopped (a server in the foreground): the
+    /// shell runs nothing after it, and its outcome says so.
+    public func serveUntilStopped() { interpreter.run.serving = true }
 
     /// Whether standard output is the terminal (not a pipe or a file), as `isatty(1)`.
     public var stdoutIsTerminal: Bool {

@@ -20,6 +20,9 @@ public struct ShellOutcome: Sendable, Equatable {
     public var limitExceeded: String? = nil
     /// Simple commands the run executed (including those in substitutions and xargs).
     public var commands: Int = 0
+    /// Whether the run ended in a program that keeps running until it is stopped (a server in
+    /// the foreground): nothing after it ran.
+    public var serving = false
 
     public init(status: Int32, exited: Bool, limitExceeded: String? = nil, commands: Int = 0) {
         self.status = status

@@ -8,7 +8,8 @@ struct ShellIO {
 /// Executes parsed shell source for one `Shell.run` call: lists, pipelines, simple commands,
 /// redirections and subshells. A class only so started programs can call back into it.
 final class ShellInterpreter {
-    let programs: ProgramTable
+    /// The programs commands can start (a package manager adds the ones it installs).
+    var programs: ProgramTable
     let origin: ShellOrigin
     let run: RunState
     /// Whose wording diagnostics follow (bash unless a container's `sh` is ash or dash).
@@ -68,7 +69,7 @@ final class ShellInterpreter {
         }
     }
 
-    var stopped: Bool { exitStatus != nil || run.failure != nil || pendingLoopControl != nil || returnStatus != nil }
+    var stopped: Bool { exitStatus != nil || run.failure != nil || pendingLoopControl != nil || returnStatus != nil || run.serving }
 
     // MARK: Top level
 
@@ -85,7 +86,9 @@ final class ShellInterpreter {
         let exited = exitStatus != nil
         let final = exitStatus ?? status
         lab.machine.shell.lastStatus = final
-        return ShellOutcome(status: final, exited: exited, commands: run.commands)
+        var outcome = ShellOutcome(status: final, exited: exited, commands: run.commands)
+        outcome.serving = run.serving
+        return outcome
     }
 
     /// Prints a syntax error as bash does for this origin.

@@ -22,11 +22,15 @@ enum ContainerServers {
             target = dns.engine.containers.first { c in c.state.running && c.endpoints.contains { $0.ipAddress == address } }
         }
         guard let target else { return .refused }
-        return answer(target, path: path, port: port, engine: dns.engine)
+        return answer(target, path: path, port: port, engine: dns.engine, local: address.hasPrefix("127."))
     }
 
-    /// What a container's server answers for `path` on its own `port`.
-    static func answer(_ target: Container, path: String, port: Int, engine: DockerEngine) -> Reply {
+    /// What a container's server answers for `path` on its own `port`; `local` when the client
+    /// is inside the container (a server bound to 127.0.0.1 answers only then).
+    static func answer(_ target: Container, path: String, port: Int, engine: DockerEngine, local: Bool = false) -> Reply {
+        if let (app, _) = FlaskApp.serving(target, engine: engine) {
+            return app.answer(path: path, port: port, local: local)?.0 ?? .refused
+        }
         guard let service = target.serviceProgram else { return .refused }
         let image = ImageName(String(target.config.image.split(separator: "@").first ?? ""))
         switch (service, port) {

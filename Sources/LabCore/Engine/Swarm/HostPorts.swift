@@ -14,8 +14,16 @@ extension Lab {
         guard let m = machineReached(by: host) else { return .unreachable }
         if isPoweredOff(m) { return .unreachable }
         let engine = machines[m].engine
-        for c in engine.containers where c.state.running {
+        for (i, c) in engine.containers.enumerated() where c.state.running {
             if let b = c.boundPorts.first(where: { $0.hostPort == String(port) && $0.proto == "tcp" }) {
+                // A Flask app logs each request, from the network's gateway (docker's proxy).
+                if let (app, _) = FlaskApp.serving(c, engine: engine),
+                   let (reply, status) = app.answer(path: path, port: b.containerPort, local: false) {
+                    let client = c.endpoints.first?.gateway ?? "172.17.0.1"
+                    let line = FlaskApp.requestLog(client: client, time: clock.now, path: path, status: status)
+                    machines[m].engine.containers[i].logs.append(LogEntry(time: clock.now, stream: .stderr, text: line))
+                    return reply
+                }
                 return ContainerServers.answer(c, path: path, port: b.containerPort, engine: engine)
             }
         }

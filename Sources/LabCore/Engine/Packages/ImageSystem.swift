@@ -1,0 +1,90 @@
+/// What an image's system is to a package manager: its distribution (which package manager it
+/// has, which release its repositories are) and its Python, if it is a Python image.
+/// Sources: python:3.6.1-alpine is `FROM alpine:3.4` with `PYTHON_VERSION 3.6.1` and
+/// `PYTHON_PIP_VERSION 9.0.1` (the official Dockerfile of the time, as copies of it in public
+/// repositories keep it); the other images' families are `ImageFamily`'s. NOT verified: the
+/// Alpine release of the other alpine-based images and the Python and pip of python:latest
+/// (stand-ins: Alpine v3.22, Python 3.14.0 with pip 26.3, the newest pip on PyPI today).
+public struct ImageSystem: Sendable, Equatable {
+    /// The distribution's package manager.
+    public enum Distribution: Sendable, Equatable {
+        /// apk, with the repositories of this Alpine branch ("v3.4").
+        case alpine(branch: String)
+        /// apt-get and dpkg.
+        case debian
+        /// No package manager the lab simulates (busybox, scratch, centos's yum).
+        case none
+    }
+
+    /// A Python installation: its version, its pip's, and where it keeps packages.
+    public struct Python: Sendable, Equatable {
+        public let version: String
+        public let pip: String
+        /// pip before 10 prints its old messages (no `ERROR:` prefixes, the upgrade advice).
+        public var oldPip: Bool { pip.hasPrefix("9.") }
+        /// `python3.6`.
+        public var versionedName: String { "python" + version.split(separator: ".").prefix(2).joined(separator: ".") }
+        public var sitePackages: String { "/usr/local/lib/" + versionedName + "/site-packages" }
+        /// The interpreter's wheel tag (`cp36`).
+        public var tag: String { "cp" + version.split(separator: ".").prefix(2).joined() }
+    }
+
+    public let distribution: Distribution
+    public let python: Python?
+
+    /// The system of the image named `reference` (nil when the catalogue does not know it).
+    static func of(reference: String) -> ImageSystem? {
+        let name = ImageName(reference)
+        let tag = name.tag ?? "latest"
+        guard let family = ImageFamily.family(named: reference) else { return nil }
+        var distribution: Distribution
+        switch family {
+        case .busybox: distribution = name.repository == "busybox" ? .none : .alpine(branch: "v3.22")
+        case .debian, .debianCurl, .buildpackCurl: distribution = .debian
+        case .redhat, .scratch: distribution = .none
+        }
+        var python: Python?
+        if name.repository == "python" {
+            if tag == "3.6.1-alpine" {
+                distribution = .alpine(branch: "v3.4")
+                python = Python(version: "3.6.1", pip: "9.0.1")
+            } else {
+                python = Python(version: "3.14.0", pip: "26.3")
+            }
+        }
+        return ImageSystem(distribution: distribution, python: python)
+    }
+
+    /// The system of a container's image: by the name it was run with, its image's tags, or the
+    /// base a built image came from; a plain busybox-like system when none is known.
+    static func of(_ container: Container, engine: DockerEngine) -> ImageSystem {
+        if let s = of(reference: container.config.image) { return s }
+        if let image = engine.images.first(where: { $0.id == container.imageID }) {
+            for tag in image.repoTags { if let s = of(reference: tag) { return s } }
+            if let base = image.built?.base, let s = of(reference: base) { return s }
+        }
+        return ImageSystem(distribution: .none, python: nil)
+    }
+
+    /// The programs of an image of this system and family, and those its packages installed:
+    /// the family's table itself when there is nothing to add (the common case, not copied).
+    func programs(family: ImageFamily, files: VirtualFileSystem) -> ProgramTable {
+        let installed = InstalledPackages.programs(in: files, python: python)
+        if distribution == .none && python == nil && installed.isEmpty { return family.programs }
+        var table = family.programs
+        switch distribution {
+        case .alpine: table.register("apk", ApkProgram(system: self), path: "/sbin/apk")
+        case .debian:
+            table.register("apt-get", AptGetProgram(), path: "/usr/bin/apt-get")
+            table.register("apt", AptGetProgram(), path: "/usr/bin/apt")
+        case .none: break
+        }
+        if let python {
+            let interpreter = PythonProgram(python: python)
+            for name in ["python", "python3", python.versionedName] { table.register(name, interpreter, path: "/usr/local/bin/" + name) }
+            for name in ["pip", "pip3"] { table.register(name, PipProgram(python: python), path: "/usr/local/bin/" + name) }
+        }
+        for (name, path, program) in installed { table.register(name, program, path: path) }
+        return table
+    }
+}
