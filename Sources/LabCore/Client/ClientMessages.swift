@@ -139,3 +139,41 @@ public enum ClientMessages {
         return nil
     }
 }
+
+/// What `docker context` prints: recorded from the docker 28.2.2 client with HOME in an empty
+/// folder (contexts are the client's own business, no daemon involved); each line names the
+/// command that showed it.
+public enum ContextMessages {
+    /// The default context's description (`docker context ls`).
+    public static let defaultDescription = "Current DOCKER_HOST based configuration"
+    /// `docker context create prod --docker host=tcp://10.0.0.5:2376` (standard error).
+    public static func created(_ name: String) -> String { "Successfully created context \"\(name)\"\n" }
+    /// `docker context use prod` (standard error).
+    public static func nowCurrent(_ name: String) -> String { "Current context is now \"\(name)\"\n" }
+    /// `DOCKER_HOST=unix:///x docker context use prod` (standard error, after the line above).
+    public static let hostOverridesContext = "Warning: DOCKER_HOST environment variable overrides the active context. To use a context, either set the global --context flag, or unset DOCKER_HOST environment variable.\n"
+    /// `docker context create ab …` when ab exists.
+    public static func exists(_ name: String) -> String { "context \"\(name)\" already exists\n" }
+    /// `docker context create "bad name"` and `docker context create y` (one character).
+    public static func invalidName(_ name: String) -> String {
+        "context name \"\(name)\" is invalid, names are validated against regexp \"^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$\"\n"
+    }
+    /// `docker context create default`.
+    public static func reserved(_ name: String) -> String { "\"\(name)\" is a reserved context name\n" }
+    /// `docker context rm nosuch` and `docker context use nosuch`.
+    public static func doesNotExist(_ name: String) -> String { "context \"\(name)\" does not exist\n" }
+    /// `docker context rm ab` while ab is the current context.
+    public static func inUse(_ name: String) -> String { "context \"\(name)\" is in use, set -f flag to force remove\n" }
+    /// `docker context inspect nosuch` (after printing `[]`), with the metadata file it looked for.
+    public static func notFound(_ name: String, _ metaFile: String) -> String {
+        "context \"\(name)\": context not found: open \(metaFile): no such file or directory\n"
+    }
+    /// `docker --context nosuch ps`.
+    public static func cannotResolve(_ name: String, _ metaFile: String) -> String {
+        "Failed to initialize: unable to resolve docker endpoint: " + notFound(name, metaFile)
+    }
+    /// `docker -H unix:///var/run/docker.sock --context ab ps`.
+    public static let hostAndContext = "conflicting options: cannot specify both --host and --context\n"
+    /// `docker context create far2 --docker host=… --from default`.
+    public static let dockerAndFrom = "cannot use --docker flag when --from is set\n"
+}

@@ -43,10 +43,24 @@ public struct DockerClient: SimulatedProgram {
         }
     }
 
-    /// Sends an accepted command to the daemon named by DOCKER_HOST (or -H).
+    /// Sends an accepted command to the daemon its endpoint names (-H, --context, DOCKER_HOST,
+    /// DOCKER_CONTEXT, the current context): this machine's, another lab machine's, or none.
     private func daemon(_ invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
-        let host = invocation.global["host"]?.last ?? process.environment["DOCKER_HOST"] ?? Self.defaultHost
-        if !host.isEmpty && host != Self.defaultHost {
+        // `docker context …` is the client's own business.
+        if let status = ContextCommands.execute(invocation, &process, &lab.machine.files) { return status }
+        let host: String
+        switch ContextCommands.endpoint(invocation, process, lab.machine.files) {
+        case .host(let h): host = h.isEmpty ? Self.defaultHost : h
+        case .refused(let why): process.writeError(why); return 1
+        }
+        if host != Self.defaultHost, let target = ContextCommands.machine(of: host, in: lab), target != lab.current {
+            // Another lab machine's engine answers, as a remote engine would.
+            let home = lab.current
+            lab.current = target
+            defer { lab.current = home }
+            return daemon(onThisMachine: invocation, &process, lab: &lab)
+        }
+        if host != Self.defaultHost && ContextCommands.machine(of: host, in: lab) == nil {
             if invocation.path == ["container", "run"] {
                 process.writeError(ClientMessages.runCannotConnect(host))
                 return 125
@@ -54,6 +68,11 @@ public struct DockerClient: SimulatedProgram {
             process.writeError(ClientMessages.cannotConnect(host))
             return 1
         }
+        return daemon(onThisMachine: invocation, &process, lab: &lab)
+    }
+
+    /// Runs an accepted command on the current machine's engine.
+    private func daemon(onThisMachine invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
         // The swarm catches up with what happened since (machines stopped, containers ended) first.
         if lab.swarm != nil { lab.reconcileSwarm() }
         if let status = SwarmCommands.execute(invocation, &process, lab: &lab) ?? ServiceCommands.execute(invocation, &process, lab: &lab)
