@@ -63,3 +63,26 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(LabStore.defaultPath(environment: ["HOME": "/h"]), "/h/.local/share/lab/lab.sqlite")
     }
 }
+
+extension StoreTests {
+    /// Several `lab` processes opening one new database at once: each migration runs once, and
+    /// every opener ends with the whole schema (no "duplicate column" from a migration run twice).
+    func testConcurrentOpenersMigrateOnce() throws {
+        let path = NSTemporaryDirectory() + "lab-store-race-\(UUID().uuidString)/lab.sqlite"
+        _ = try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let failures = ManagedFailures()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do { _ = try LabStore(path: path) } catch { failures.add("\(error)") }
+        }
+        XCTAssertEqual(failures.all, [])
+        XCTAssertEqual(try LabStore(path: path).currentSession(), "default")
+    }
+}
+
+/// Errors collected from several threads.
+final class ManagedFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
+}

@@ -93,7 +93,10 @@ public final class LabStore {
             throw StoreError("the lab database \(path) was written by a newer lab (schema \(version)); it was left as it is")
         }
         for (index, sql) in Self.migrations.enumerated().dropFirst(version) {
+            // The version is read again inside the (immediate, so exclusive) transaction: another
+            // `lab` opening the same new database at the same moment may have run this one already.
             try db.transaction {
+                guard case .integer(let now)? = try db.query("PRAGMA user_version").first?.first, now <= index else { return }
                 try db.execute(sql)
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
