@@ -6,8 +6,8 @@ import XCTest
 /// engine with ../shared/tools/record-golden.sh) in the simulator and compares each command after
 /// the normalisation of Fixtures/swarm/normalize.py: ids numbered by first appearance, tokens,
 /// digests, times, relative times, progress refreshes, the order the engine varies, padding.
-/// The oracle's host is `vm` at 192.0.2.2; the lab's is node1 at 192.168.0.11: both become
-/// <HOST> and <ADDR>.
+/// The oracle's host is `vm` at 192.0.2.2 and asks the DNS server 10.255.255.53; the lab's is node1
+/// at 192.168.0.11 and asks Lab.resolver: they become <HOST>, <ADDR> and <RESOLVER>.
 final class SwarmTranscriptTests: XCTestCase {
     typealias Step = EngineTranscriptTests.Step
 
@@ -68,8 +68,8 @@ final class SwarmTranscriptTests: XCTestCase {
         var score = TranscriptScore(folder)
         for name in names {
             let realSteps = EngineTranscriptTests.parseTranscript(try transcript(folder, name))
-            let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2"))
-            let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(simulate(realSteps), host: "node1", addr: "192.168.0.11"))
+            let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2", resolver: "10.255.255.53"))
+            let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(simulate(realSteps), host: "node1", addr: "192.168.0.11", resolver: Lab.resolver))
             for (k, r) in real.enumerated() {
                 // The oracle's client has no Compose plugin (`docker: unknown command: docker compose`);
                 // the lab's has one, as a learner's Docker does: those lines are not compared.
@@ -141,7 +141,7 @@ enum SwarmNormaliser {
         return String(s[r])
     }
 
-    static func normalise(_ text: String, host: String, addr: String) -> String {
+    static func normalise(_ text: String, host: String, addr: String, resolver: String) -> String {
         let ids = IDs()
         var tokens: [String: Int] = [:]
         var out: [String] = []
@@ -189,6 +189,7 @@ enum SwarmNormaliser {
             line = replace(rel, in: line) { _, _ in "<rel>" }
             line = replace(up, in: line) { _, _ in "Up <rel>" }
             line = replace(wait, in: line) { _, _ in "Waiting <n> seconds to verify" }
+            line = line.replacingOccurrences(of: " on \(resolver):53:", with: " on <RESOLVER>:53:")
             line = line.replacingOccurrences(of: addr, with: "<ADDR>").replacingOccurrences(of: #"\b\#(host)\b"#, with: "<HOST>", options: .regularExpression)
             line = line.replacingOccurrences(of: #" {2,}"#, with: "  ", options: .regularExpression)
             while line.hasSuffix(" ") || line.hasSuffix("\t") { line.removeLast() }

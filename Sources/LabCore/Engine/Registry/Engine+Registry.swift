@@ -14,10 +14,21 @@ extension DockerEngine {
         return String(first)
     }
 
-    /// A registry host with nothing listening, as Go's dialer words it (localhost resolved).
+    /// A registry host that does not answer, as the daemon reports it. Loopback hosts are insecure
+    /// registries by default (the daemon's insecure list is 127.0.0.0/8), asked over http and
+    /// refused when nothing listens (localhost resolved); any other is asked over https, and a
+    /// name fails in the lab's DNS lookup (Fixtures/build 05: `Get "https://nosuch:5000/v2/": dial
+    /// tcp: lookup nosuch on 10.255.255.53:53: no such host`, the oracle's resolver there).
     static func unreachable(_ host: String) -> String {
-        let address = host.hasPrefix("localhost") ? "127.0.0.1" + host.dropFirst(9) : Substring(host)
-        return "Get \"http://\(host)/v2/\": dial tcp \(address): connect: connection refused"
+        let name = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? host
+        if name == "localhost" || name.hasPrefix("127.") {
+            let address = name == "localhost" ? "127.0.0.1" + host.dropFirst(9) : Substring(host)
+            return "Get \"http://\(host)/v2/\": dial tcp \(address): connect: connection refused"
+        }
+        if name.split(separator: ".").count == 4, name.split(separator: ".").allSatisfy({ UInt8($0) != nil }) {
+            return "Get \"https://\(host)/v2/\": dial tcp \(host): connect: connection refused"
+        }
+        return "Get \"https://\(host)/v2/\": dial tcp: lookup \(name) on \(Lab.resolver):53: no such host"
     }
 
     /// The running registry container a host name reaches on this machine, and its volume.
