@@ -69,21 +69,16 @@ enum ImageCommands {
         }
     }
 
-    /// `docker image prune`: dangling images (or, with -a, every image no container uses).
+    /// `docker image prune`: dangling images (or, with -a, every image no container uses), each
+    /// with the parents and layers only it held (DockerEngine.pruneImages).
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let used = Set(s.engine.containers.map(\.imageID))
-        let gone = s.engine.images.filter { !used.contains($0.id) && (i.flag("all") || $0.repoTags.isEmpty) }
-        s.engine.images.removeAll { img in gone.contains { $0.id == img.id } }
+        let (lines, reclaimed) = s.engine.pruneImages(all: i.flag("all"), now: s.now)
         var out = ""
-        if !gone.isEmpty {
-            out = "Deleted Images:\n"
-            for img in gone {
-                for tag in img.repoTags { out += "untagged: \(tag)\n" }
-                out += "deleted: \(img.id)\n"
-            }
-            out += "\n"
+        if !lines.isEmpty {
+            // The client's report spells the daemon's items in lower case.
+            out = "Deleted Images:\n" + lines.map { ($0.hasPrefix("Untagged: ") ? "untagged: " + $0.dropFirst(10) : "deleted: " + $0.dropFirst(9)) + "\n" }.joined() + "\n"
         }
-        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(gone.reduce(0) { $0 + $1.size })) + "\n")
+        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(reclaimed)) + "\n")
         return 0
     }
 }

@@ -73,7 +73,11 @@ extension DockerEngine {
     func layerIDs(_ image: LocalImage) -> [String] {
         var out: [String] = []
         if let built = image.built {
-            for step in built.history where step.size > 0 { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
+            for step in built.history {
+                if let layer = step.layer { out.append(String(layer.dropFirst(7).prefix(12))) }
+                // A step stored before layers were named by content: one layer when it wrote bytes.
+                else if step.size > 0 { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
+            }
             out += Self.layers(ImageName(built.base))
         } else {
             out += Self.layers(ImageName(image.repoTags.first ?? image.id))
