@@ -57,4 +57,15 @@ final class ImageLayerTests: XCTestCase {
         XCTAssertEqual(SystemCommandsTests.run("docker images -a -q | wc -l", in: &lab).0, "4\n")
         XCTAssertEqual(SystemCommandsTests.run("docker run --rm t", in: &lab).0, "v2\n")
     }
+
+    /// Fixtures/build 02 `RUN mkdir -p /data && echo "version $APP_VERSION" > version.txt && chown -R 1000 /app`
+    /// is 33B in `docker history`: the chowned hello.txt (21 bytes) is copied up into the layer
+    /// with the new version.txt (12). A file whose owner, mode or times change is in the layer
+    /// whole, and `docker diff` shows it changed.
+    func testAFileWhoseOwnerChangesIsInTheLayerWhole() {
+        var lab = lab(["printf 'hello from the image\\n' > hello.txt && printf '%s\\n' 'FROM alpine' 'WORKDIR /app' 'COPY hello.txt .' 'RUN echo version 1.0 > version.txt && chown -R 1000 /app' > Dockerfile && docker build -q -t owned ."])
+        XCTAssertEqual(SystemCommandsTests.run("docker history --format '{{.Size}}' owned | head -1", in: &lab).0, "33B\n")
+        XCTAssertEqual(SystemCommandsTests.run("docker run --name c owned sh -c 'chmod 600 /app/hello.txt; touch /etc/passwd' && docker diff c", in: &lab).0,
+                       "C /app\nC /app/hello.txt\nC /etc\nC /etc/passwd\n")
+    }
 }

@@ -179,7 +179,7 @@ enum FilePrograms {
         var status: Int32 = 0
         for name in o.operands {
             let path = p.resolve(name)
-            if lab.machine.files.node(at: path) != nil { continue }
+            if lab.machine.files.node(at: path) != nil { ExtraPrograms.markChanged(path, recursive: false, &lab); continue }
             do {
                 try lab.machine.files.write("", to: path)
             } catch {
