@@ -104,6 +104,7 @@ enum SwarmNormaliser {
     static let layerDrop = regex(#"^[0-9a-f]{12}: (Waiting|Pushing|Downloading|Extracting|Verifying Checksum|Download complete|Loading layer)"#)
     static let shortDigest = regex(#"sha256:[0-9a-f]{6,63}\.\.\."#)
     static let composeProgress = regex(#"^((Creating|Starting|Stopping|Removing|Restarting|Recreating|Killing|Pulling|Stopping and removing) \S+ +\.\.\.( |$)|\S+ is up-to-date$)"#)
+    static let tagList = regex(#"^(\{"name":"[^"]*","tags":\[)([^\]]*)(\]\})$"#)
     static let proxyClosed = regex(#"(Get "http://127\.0\.0\.1:\d+/v2/": )(EOF|read tcp [0-9.:]+->[0-9.:]+: read: connection reset by peer)$"#)
     /// Runs of lines whose order the engine varies (compose's parallel progress, layers, diff,
     /// compose logs, stack deploys) and nslookup's answers (last: sorted in pairs).
@@ -164,6 +165,10 @@ enum SwarmNormaliser {
             line = replace(project, in: line) { _, _ in "scenario<tmp>" }
             line = replace(shortDigest, in: line) { _, _ in "sha256:<digest>..." }
             line = replace(proxyClosed, in: line) { m, s in group(m, 1, s) + "<EOF or connection reset>" }
+            // Registry 2.8 lists tags in its disk's directory order (distribution tagstore.go, Readdirnames).
+            line = replace(tagList, in: line) { m, s in
+                group(m, 1, s) + group(m, 2, s).split(separator: ",").map(String.init).sorted().joined(separator: ",") + group(m, 3, s)
+            }
             if layerLine.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil { line = "<layer>: " + line.dropFirst(14) }
             if line.hasPrefix("Address:") && line.contains("127.0.0.11:53") { inNslookup = true }
             else if inNslookup && (line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces) == "Non-authoritative answer:") { continue }

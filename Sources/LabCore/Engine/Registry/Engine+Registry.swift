@@ -48,7 +48,8 @@ extension DockerEngine {
     }
 
     /// The registry's HTTP API as curl sees it: `/v2/`, `/v2/_catalog` (repositories sorted) and
-    /// `/v2/REPO/tags/list`; nil for anything else (404). Fixtures/build 05.
+    /// `/v2/REPO/tags/list` (tags sorted, as registry 3 sorts them; 2.8 gave its disk's directory
+    /// order); nil for anything else (404). Fixtures/build 05.
     func registryAPI(_ registry: Container, path: String) -> String? {
         guard let m = registry.mounts.first(where: { $0.destination == "/var/lib/registry" }),
               let v = volumes.firstIndex(where: { $0.name == m.name }) else { return path == "/v2/" ? "{}" : nil }
