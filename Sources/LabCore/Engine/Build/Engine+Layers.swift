@@ -29,7 +29,7 @@ extension DockerEngine {
     /// The bytes a layer made from a container's changes holds: the files added or changed.
     static func diffSize(_ changes: [String: String], files: VirtualFileSystem) -> Int64 {
         changes.reduce(0) { total, change in
-            change.value == "D" ? total : total + Int64(files.contents(of: change.key)?.utf8.count ?? 0)
+            change.value == "D" ? total : total + Int64(files.contents(of: change.key).map(FileSize.of) ?? 0)
         }
     }
 

@@ -146,7 +146,7 @@ extension ImageBuilder {
                 var dir = ""
                 for part in full.split(separator: "/").dropLast() { dir += "/" + part; if !built.files.isDirectory(dir) { built.files.set(.directory, at: dir) } }
                 built.files.set(.file(data), at: full)
-                size += Int64(data.utf8.count)
+                size += Int64(FileSize.of(data))
             }
             layer = DockerEngine.chainID(on: base, diff: ins.keyword + " " + dest + "\n" + copied.map { $0.path + "\u{0}" + $0.data }.joined(separator: "\n"))
             history = "/bin/sh -c #(nop) \(ins.keyword) file:\(StableHash.hex(key).prefix(64)) in \(dest) "

@@ -49,7 +49,7 @@ struct ImageBuilder {
     /// The size the client reports sending (a tar of the context: a 512-byte header an entry, a
     /// file's data rounded up to 512, and the two closing blocks).
     static func contextSize(_ context: [String: String], folders: Int) -> Int {
-        context.values.reduce(1024 + 512 * folders) { $0 + 512 + ($1.utf8.count + 511) / 512 * 512 }
+        context.values.reduce(1024 + 512 * folders) { $0 + 512 + (FileSize.of($1) + 511) / 512 * 512 }
     }
 
     /// Runs the build on the session's engine, writing its progress to `out`.
