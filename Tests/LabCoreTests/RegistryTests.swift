@@ -27,4 +27,13 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(status, 1)
         XCTAssertEqual(text, "Using default tag: latest\nError response from daemon: Get \"http://localhost:5009/v2/\": dial tcp 127.0.0.1:5009: connect: connection refused\n")
     }
+
+    /// `docker run` pulls a missing image on standard error (stdout is for the container's id and
+    /// output), and -q leaves the pull out (docker/cli v28.2.2 cli/command/container/create.go).
+    func testRunShowsItsPullOnStandardErrorAndQuietLeavesItOut() {
+        XCTAssertEqual(run([], then: "docker run --rm alpine echo hi 2>/dev/null").0, "hi\n")
+        let (text, status) = run([], then: "docker run -q --rm alpine echo hi")
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(text, "hi\n")
+    }
 }

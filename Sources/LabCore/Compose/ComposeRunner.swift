@@ -79,8 +79,8 @@ struct ComposeRunner {
     func pull(_ svc: ComposeProject.Service, _ image: String, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
         let name = ImageName(image)
         p.writeError("Pulling \(svc.name) (\(name.repository):\(image.contains(":") ? name.tag ?? "" : ""))...\n")
-        guard let lines = s.engine.pull(name, now: s.now) else {
-            p.writeError(ImageCommands.pullError(name).message + "\n")
+        guard let lines = s.pull(name) else {
+            p.writeError(ImageCommands.pullError(name, hub: s.hub).message + "\n")
             return false
         }
         p.write(lines.filter { !$0.contains(": Pulling fs layer") && !$0.contains(": Pull complete") && !$0.contains(": Verifying") && !$0.contains(": Download complete") }
@@ -94,8 +94,8 @@ struct ComposeRunner {
         let head = "Pulling \(svc.name) ... "
         p.writeError(head + "\n")
         let name = ImageName(image)
-        guard let lines = s.engine.pull(name, now: s.now) else {
-            let message = ImageCommands.pullError(name).message
+        guard let lines = s.pull(name) else {
+            let message = ImageCommands.pullError(name, hub: s.hub).message
             p.writeError(head + "error\n\nERROR: for \(svc.name)  \(message)\n\(message)\n")
             return false
         }

@@ -3,9 +3,9 @@ enum ImageCommands {
     /// Why the registry has nothing for a reference: an unknown tag of a known repository
     /// (the registry's answer, seen from the oracle's registry), or Docker Hub's denial of an
     /// unknown repository (moby daemon/internal/distribution/errors.go wrapping Hub's `denied`).
-    static func pullError(_ name: ImageName) -> EngineError {
+    static func pullError(_ name: ImageName, hub: DockerHub = DockerHub()) -> EngineError {
         if name.repository.contains(where: \.isUppercase) { return .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
-        if ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) {
+        if ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) || DockerEngine.hubHasRepository(name, hub: hub) {
             return .other("manifest for \(name.familiar) not found: manifest unknown: manifest unknown", status: 404)
         }
         return .other("pull access denied for \(name.repository), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", status: 404)
@@ -28,8 +28,8 @@ enum ImageCommands {
                 return 1
             }
         }
-        guard let lines = s.engine.pull(name, now: s.now) else {
-            p.writeError("Error response from daemon: \(pullError(name).message)\n")
+        guard let lines = s.pull(name) else {
+            p.writeError("Error response from daemon: \(pullError(name, hub: s.hub).message)\n")
             return 1
         }
         // 20-version-info: `docker pull -q nginx` prints the canonical name alone.
@@ -37,11 +37,16 @@ enum ImageCommands {
         return 0
     }
 
-    /// `docker push`: to a private registry on this machine (Engine+Registry).
+    /// `docker push`: to a private registry on this machine (Engine+Registry), or to Docker Hub
+    /// as the user config.json's credentials name (DockerHub).
     static func push(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let reference = i.arguments[0]
         if ImageName(reference).tag == nil || !(reference.split(separator: "/").last ?? "").contains(":") { p.write("Using default tag: latest\n") }
-        let (lines, error) = s.engine.push(reference, now: s.now)
+        let (lines, error) = if let host = DockerEngine.registryHost(ImageName(reference).repository) {
+            s.engine.push(reference, host: host, now: s.now)
+        } else {
+            s.engine.pushToHub(reference, user: LoginCommand.hubUser(p, files: s.files), hub: &s.hub)
+        }
         p.write(lines.map { $0 + "\n" }.joined())
         if let error {
             p.writeError(error + "\n")

@@ -79,7 +79,7 @@ struct ImageBuilder {
                     image = i
                 } else {
                     if s.engine.imageIndex(ref) == nil {
-                        guard let lines = s.engine.pull(ImageName(ref), now: s.now) else { return .failed(pullRefusal(ref), status: 1) }
+                        guard let lines = s.pull(ImageName(ref)) else { return .failed(pullRefusal(ref), status: 1) }
                         if !r.quiet { out(lines.map { $0 + "\n" }.joined()) }
                     }
                     image = s.engine.imageIndex(ref)
