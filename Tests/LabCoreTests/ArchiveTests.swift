@@ -43,4 +43,11 @@ final class ArchiveTests: XCTestCase {
         // The Dockerfile (a header and a block), n.gz (a header and 4218 bytes in 9 blocks), two closing blocks.
         XCTAssertEqual(text, "Sending build context to Docker daemon  7.168kB\n")
     }
+
+    /// GNU tar 1.34 (the development machine's) writes records of 10240 bytes: a small archive is
+    /// one record, `tar -cf a.tar f && wc -c < a.tar` 10240, and it still lists and unpacks.
+    func testTarWritesWholeRecords() {
+        var lab = SystemCommandsTests.lab(["printf 'x\\n' > f && tar -cf a.tar f && tar -cf - f | gzip -n > a.tgz"])
+        XCTAssertEqual(SystemCommandsTests.run("wc -c < a.tar; tar tf a.tar; zcat a.tgz | wc -c; tar xzOf a.tgz f", in: &lab).0, "10240\nf\n10240\nx\n")
+    }
 }

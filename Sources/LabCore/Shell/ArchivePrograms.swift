@@ -100,6 +100,9 @@ enum ArchivePrograms {
                 if o.verbose { p.writeError(entries.map { $0.name + "\n" }.joined()) }
             }
             var data = archive.encoded()
+            // GNU tar writes whole records of 20 blocks (10240 bytes), the last one padded with zeros.
+            let size = data.utf8.count
+            if size % 10240 != 0 { data += String(repeating: "\0", count: 10240 - size % 10240) }
             if o.gzip { data = Gzip.compressed(data) }
             if o.file == nil || o.file == "-" {
                 p.write(data)
