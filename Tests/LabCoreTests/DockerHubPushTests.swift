@@ -73,6 +73,8 @@ final class DockerHubPushTests: XCTestCase {
                        "Error response from daemon: manifest for lab/myapp:nosuch not found: manifest unknown: manifest unknown\n")
         // Docker Hub is the whole lab's: another machine pulls what node1 pushed.
         XCTAssertEqual(run("ssh node2 docker run --rm lab/myapp:1.0 2>/dev/null", &lab).0, "pushed\n")
+        // -q prints the pushed reference in full and nothing else (docker/cli v28.2.2 push.go).
+        XCTAssertEqual(run("docker push -q lab/myapp:1.0", &lab).0, "docker.io/lab/myapp:1.0\n")
         // After logout the user's own repository refuses the push too.
         _ = SystemCommandsTests.run("docker logout", in: &lab)
         XCTAssertEqual(run("docker push lab/myapp:1.0", &lab).1, 1)

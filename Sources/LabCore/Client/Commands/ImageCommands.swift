@@ -41,17 +41,21 @@ enum ImageCommands {
     /// as the user config.json's credentials name (DockerHub).
     static func push(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let reference = i.arguments[0]
-        if ImageName(reference).tag == nil || !(reference.split(separator: "/").last ?? "").contains(":") { p.write("Using default tag: latest\n") }
+        // -q: no default-tag note and no progress, the pushed reference in full at the end (docker/cli push.go).
+        let quiet = i.flag("quiet")
+        let untagged = ImageName(reference).tag == nil || !(reference.split(separator: "/").last ?? "").contains(":")
+        if untagged && !quiet { p.write("Using default tag: latest\n") }
         let (lines, error) = if let host = DockerEngine.registryHost(ImageName(reference).repository) {
             s.engine.push(reference, host: host, now: s.now)
         } else {
             s.engine.pushToHub(reference, user: LoginCommand.hubUser(p, files: s.files), hub: &s.hub)
         }
-        p.write(lines.map { $0 + "\n" }.joined())
+        if !quiet { p.write(lines.map { $0 + "\n" }.joined()) }
         if let error {
             p.writeError(error + "\n")
             return 1
         }
+        if quiet { p.write(ImageName(untagged ? reference + ":latest" : reference).canonical + "\n") }
         return 0
     }
 
