@@ -29,4 +29,25 @@ final class ArchiveTests: XCTestCase {
         XCTAssertEqual(SystemCommandsTests.run("printf 'not a tar\\n' > bad.tar && docker load -i bad.tar", in: &lab).0,
                        "Error processing tar file(exit status 1): unexpected EOF\n")
     }
+
+    /// The lab keeps gzip's data behind a marker, but a compressed file has the size real gzip
+    /// gives it (gzip 1.12 on the development machine: `seq 1 2000 | gzip -n | wc -c` is 4218,
+    /// `gzip nums` keeps the name: 4223, `printf 'hello\n' | gzip | wc -c` 26), and so does what
+    /// `docker build` sends (Fixtures/build 02: a context with a .tar.gz is 6.144kB).
+    func testACompressedFileHasTheSizeRealGzipGivesIt() {
+        var lab = SystemCommandsTests.lab(["seq 1 2000 > nums && seq 1 2000 | gzip -n > piped.gz && gzip nums"])
+        XCTAssertEqual(SystemCommandsTests.run("wc -c < piped.gz; ls -l nums.gz | awk '{print $5}'; printf 'hello\\n' | gzip | wc -c", in: &lab).0,
+                       "4218\n4223\n26\n")
+        XCTAssertEqual(SystemCommandsTests.run("zcat piped.gz | tail -1", in: &lab).0, "2000\n")
+        let (text, _) = SystemCommandsTests.run("mkdir ctx && seq 1 2000 | gzip -n > ctx/n.gz && printf 'FROM alpine\\n' > ctx/Dockerfile && docker build ctx 2>/dev/null | grep Sending", in: &lab)
+        // The Dockerfile (a header and a block), n.gz (a header and 4218 bytes in 9 blocks), two closing blocks.
+        XCTAssertEqual(text, "Sending build context to Docker daemon  7.168kB\n")
+    }
+
+    /// GNU tar 1.34 (the development machine's) writes records of 10240 bytes: a small archive is
+    /// one record, `tar -cf a.tar f && wc -c < a.tar` 10240, and it still lists and unpacks.
+    func testTarWritesWholeRecords() {
+        var lab = SystemCommandsTests.lab(["printf 'x\\n' > f && tar -cf a.tar f && tar -cf - f | gzip -n > a.tgz"])
+        XCTAssertEqual(SystemCommandsTests.run("wc -c < a.tar; tar tf a.tar; zcat a.tgz | wc -c; tar xzOf a.tgz f", in: &lab).0, "10240\nf\n10240\nx\n")
+    }
 }

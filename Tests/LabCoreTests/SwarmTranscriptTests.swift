@@ -6,8 +6,8 @@ import XCTest
 /// engine with ../shared/tools/record-golden.sh) in the simulator and compares each command after
 /// the normalisation of Fixtures/swarm/normalize.py: ids numbered by first appearance, tokens,
 /// digests, times, relative times, progress refreshes, the order the engine varies, padding.
-/// The oracle's host is `vm` at 192.0.2.2; the lab's is node1 at 192.168.0.11: both become
-/// <HOST> and <ADDR>.
+/// The oracle's host is `vm` at 192.0.2.2 and asks the DNS server 10.255.255.53; the lab's is node1
+/// at 192.168.0.11 and asks Lab.resolver: they become <HOST>, <ADDR> and <RESOLVER>.
 final class SwarmTranscriptTests: XCTestCase {
     typealias Step = EngineTranscriptTests.Step
 
@@ -68,8 +68,8 @@ final class SwarmTranscriptTests: XCTestCase {
         var score = TranscriptScore(folder)
         for name in names {
             let realSteps = EngineTranscriptTests.parseTranscript(try transcript(folder, name))
-            let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2"))
-            let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(simulate(realSteps), host: "node1", addr: "192.168.0.11"))
+            let real = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(render(realSteps), host: "vm", addr: "192.0.2.2", resolver: "10.255.255.53"))
+            let ours = EngineTranscriptTests.parseTranscript(SwarmNormaliser.normalise(simulate(realSteps), host: "node1", addr: "192.168.0.11", resolver: Lab.resolver))
             for (k, r) in real.enumerated() {
                 // The oracle's client has no Compose plugin (`docker: unknown command: docker compose`);
                 // the lab's has one, as a learner's Docker does: those lines are not compared.
@@ -104,6 +104,11 @@ enum SwarmNormaliser {
     static let layerDrop = regex(#"^[0-9a-f]{12}: (Waiting|Pushing|Downloading|Extracting|Verifying Checksum|Download complete|Loading layer)"#)
     static let shortDigest = regex(#"sha256:[0-9a-f]{6,63}\.\.\."#)
     static let composeProgress = regex(#"^((Creating|Starting|Stopping|Removing|Restarting|Recreating|Killing|Pulling|Stopping and removing) \S+ +\.\.\.( |$)|\S+ is up-to-date$)"#)
+    /// Docker Hub's answer about an image it lacks: the offline oracle's DNS error, or Hub's own refusal.
+    static let hubAnswers = [regex(#"Get "https://registry-1\.docker\.io/v2/": dial tcp: lookup registry-1\.docker\.io on [^ ]+:53: no such host"#),
+                             regex(#"pull access denied for [a-z0-9._/-]+, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"#),
+                             regex(#"manifest for [a-z0-9_-]+(/[a-z0-9._-]+)*:[A-Za-z0-9._-]+ not found: manifest unknown: manifest unknown"#)]
+    static let tagList = regex(#"^(\{"name":"[^"]*","tags":\[)([^\]]*)(\]\})$"#)
     static let proxyClosed = regex(#"(Get "http://127\.0\.0\.1:\d+/v2/": )(EOF|read tcp [0-9.:]+->[0-9.:]+: read: connection reset by peer)$"#)
     /// Runs of lines whose order the engine varies (compose's parallel progress, layers, diff,
     /// compose logs, stack deploys) and nslookup's answers (last: sorted in pairs).
@@ -141,7 +146,7 @@ enum SwarmNormaliser {
         return String(s[r])
     }
 
-    static func normalise(_ text: String, host: String, addr: String) -> String {
+    static func normalise(_ text: String, host: String, addr: String, resolver: String) -> String {
         let ids = IDs()
         var tokens: [String: Int] = [:]
         var out: [String] = []
@@ -164,6 +169,12 @@ enum SwarmNormaliser {
             line = replace(project, in: line) { _, _ in "scenario<tmp>" }
             line = replace(shortDigest, in: line) { _, _ in "sha256:<digest>..." }
             line = replace(proxyClosed, in: line) { m, s in group(m, 1, s) + "<EOF or connection reset>" }
+            // The oracle cannot reach Docker Hub: its DNS error stands where Hub answers (Fixtures/build/README.md).
+            for hub in hubAnswers { line = replace(hub, in: line) { _, _ in "<Docker Hub's answer>" } }
+            // Registry 2.8 lists tags in its disk's directory order (distribution tagstore.go, Readdirnames).
+            line = replace(tagList, in: line) { m, s in
+                group(m, 1, s) + group(m, 2, s).split(separator: ",").map(String.init).sorted().joined(separator: ",") + group(m, 3, s)
+            }
             if layerLine.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil { line = "<layer>: " + line.dropFirst(14) }
             if line.hasPrefix("Address:") && line.contains("127.0.0.11:53") { inNslookup = true }
             else if inNslookup && (line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces) == "Non-authoritative answer:") { continue }
@@ -189,6 +200,7 @@ enum SwarmNormaliser {
             line = replace(rel, in: line) { _, _ in "<rel>" }
             line = replace(up, in: line) { _, _ in "Up <rel>" }
             line = replace(wait, in: line) { _, _ in "Waiting <n> seconds to verify" }
+            line = line.replacingOccurrences(of: " on \(resolver):53:", with: " on <RESOLVER>:53:")
             line = line.replacingOccurrences(of: addr, with: "<ADDR>").replacingOccurrences(of: #"\b\#(host)\b"#, with: "<HOST>", options: .regularExpression)
             line = line.replacingOccurrences(of: #" {2,}"#, with: "  ", options: .regularExpression)
             while line.hasSuffix(" ") || line.hasSuffix("\t") { line.removeLast() }

@@ -68,7 +68,7 @@ struct ComposeProject {
                 throw Failure(message: ".FileNotFoundError: [Errno 2] No such file or directory: '\(display)'")
             }
             let root: Any?
-            do { root = try SafeYAML.load(text) } catch { throw Failure(message: yamlError(error, file: display)) }
+            do { root = try SafeYAML.load(text) } catch { throw Failure(message: PyYAMLErrors.message(error, file: display)) }
             guard let top = root as? [String: Any] else { throw Failure(message: "Top level object in '\(display)' needs to be an object not '\(type(of: root))'.") }
             if let v = top["version"] {
                 let version = "\(v)"
@@ -168,21 +168,5 @@ struct ComposeProject {
             if kv.count == 2, !kv[0].isEmpty { out[String(kv[0])] = String(kv[1]) }
         }
         return out
-    }
-
-    /// PyYAML's wording of a parse error (as far as libyaml's matches it).
-    static func yamlError(_ error: Error, file: String) -> String {
-        if let big = error as? SafeYAML.TooLarge { return "lab: \(file): \(big)" }
-        guard let y = error as? YamlError else { return "yaml.parser.ParserError: \(error)" }
-        switch y {
-        case .parser(let context, let problem, let mark, _):
-            let c = context.map { "\($0.text)\n  in \"\(file)\", line \($0.mark.line), column \($0.mark.column)\n" } ?? ""
-            return "yaml.parser.ParserError: \(c)\(problem)\n  in \"\(file)\", line \(mark.line), column \(mark.column)"
-        case .scanner(let context, let problem, let mark, _):
-            let c = context.map { "\($0.text)\n  in \"\(file)\", line \($0.mark.line), column \($0.mark.column)\n" } ?? ""
-            return "yaml.scanner.ScannerError: \(c)\(problem)\n  in \"\(file)\", line \(mark.line), column \(mark.column)"
-        default:
-            return "yaml.parser.ParserError: \(y)"
-        }
     }
 }

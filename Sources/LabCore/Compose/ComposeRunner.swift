@@ -79,8 +79,8 @@ struct ComposeRunner {
     func pull(_ svc: ComposeProject.Service, _ image: String, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
         let name = ImageName(image)
         p.writeError("Pulling \(svc.name) (\(name.repository):\(image.contains(":") ? name.tag ?? "" : ""))...\n")
-        guard let lines = s.engine.pull(name, now: s.now) else {
-            p.writeError(ImageCommands.pullError(name).message + "\n")
+        guard let lines = s.pull(name) else {
+            p.writeError(ImageCommands.pullError(name, hub: s.hub).message + "\n")
             return false
         }
         p.write(lines.filter { !$0.contains(": Pulling fs layer") && !$0.contains(": Pull complete") && !$0.contains(": Verifying") && !$0.contains(": Download complete") }
@@ -94,8 +94,8 @@ struct ComposeRunner {
         let head = "Pulling \(svc.name) ... "
         p.writeError(head + "\n")
         let name = ImageName(image)
-        guard let lines = s.engine.pull(name, now: s.now) else {
-            let message = ImageCommands.pullError(name).message
+        guard let lines = s.pull(name) else {
+            let message = ImageCommands.pullError(name, hub: s.hub).message
             p.writeError(head + "error\n\nERROR: for \(svc.name)  \(message)\n\(message)\n")
             return false
         }
@@ -168,7 +168,7 @@ struct ComposeRunner {
                 }
             }
         }
-        for svc in ordered(services) {
+        for svc in startOrder(services) {
             let want = scale[svc.name] ?? 1
             let existing = containers(s).filter { $0.config.labels[Self.serviceLabel] == svc.name }
                 .sorted { Int($0.config.labels[Self.numberLabel] ?? "") ?? 0 < Int($1.config.labels[Self.numberLabel] ?? "") ?? 0 }
@@ -220,6 +220,21 @@ struct ComposeRunner {
             if !out.contains(where: { $0.name == s.name }) { out.append(s) }
         }
         for s in list { visit(s, 0) }
+        return out
+    }
+
+    /// The order services start in: docker-compose runs them in parallel, each once the services
+    /// it depends on are up (compose/parallel.py): every service whose dependencies are up, in
+    /// dependency order, then those that waited for them.
+    func startOrder(_ list: [ComposeProject.Service]) -> [ComposeProject.Service] {
+        var waiting = ordered(list)
+        var out: [ComposeProject.Service] = []
+        while !waiting.isEmpty {
+            let ready = waiting.filter { s in !s.dependsOn.contains { d in waiting.contains { $0.name == d } } }
+            let wave = ready.isEmpty ? [waiting[0]] : ready
+            out += wave
+            waiting.removeAll { s in wave.contains { $0.name == s.name } }
+        }
         return out
     }
 

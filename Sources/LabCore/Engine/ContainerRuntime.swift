@@ -202,7 +202,9 @@ struct ContainerRuntime {
     /// Records `docker diff` entries: added (A), changed (C) and deleted (D) paths outside mounts.
     static func recordChanges(_ container: inout Container, before: VirtualFileSystem) {
         // Nothing written, nothing to record (equal trees are usually the very same storage).
-        if container.files.nodes == before.nodes { return }
+        let touched = container.files.metadataChanged ?? []
+        container.files.metadataChanged = nil
+        if container.files.nodes == before.nodes && touched.isEmpty { return }
         let mounted = container.mounts.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
         func underMount(_ p: String) -> Bool { mounted.contains { p == $0 || p.hasPrefix($0 + "/") } }
         var changed: [String] = []
@@ -213,6 +215,11 @@ struct ContainerRuntime {
                 container.changes[path] = container.changes[path] == "D" ? "C" : (container.changes[path] ?? "A")
                 changed.append(path)
             }
+        }
+        // An owner, mode or time changed: the entry is in the layer as changed (added stays added).
+        for path in touched where before.node(at: path) != nil && container.files.node(at: path) != nil && !underMount(path) {
+            container.changes[path] = container.changes[path] ?? "C"
+            changed.append(path)
         }
         for path in before.nodes.keys where container.files.node(at: path) == nil && !underMount(path) {
             container.changes[path] = container.changes[path] == "A" ? nil : "D"

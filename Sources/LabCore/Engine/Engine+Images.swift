@@ -98,20 +98,67 @@ extension DockerEngine {
             images[i].repoTags.removeAll { $0 == tag }
             recordEvent(.image(image.id, "untag", name: image.id, time: now))
         }
-        if images[i].repoTags.isEmpty && users.isEmpty {
-            lines.append("Deleted: \(image.id)")
-            recordEvent(.image(image.id, "delete", name: image.id, time: now))
-            images.remove(at: i)
-            // A built image's untagged parents go with it when nothing else needs them (Fixtures/build 05).
-            var parent = image.built?.parent
-            while let id = parent, let k = images.firstIndex(where: { $0.id == id }), images[k].repoTags.isEmpty,
-                  images[k].built != nil, !images.contains(where: { $0.built?.parent == id }), !containers.contains(where: { $0.imageID == id }) {
-                lines.append("Deleted: \(id)")
-                recordEvent(.image(id, "delete", name: id, time: now))
-                parent = images[k].built?.parent
-                images.remove(at: k)
-            }
+        // An image others are built on only loses its name (moby deletes it quietly or not at all).
+        if images[i].repoTags.isEmpty && users.isEmpty && !(byName && images.contains { $0.built?.parent == image.id }) {
+            lines += deleteWithParents(i, now: now).lines
         }
         return lines
+    }
+
+    /// Deletes image `i` (untagged, unused) and then its untagged parents that nothing else needs
+    /// (Fixtures/build 05), each followed by the layers no image holds any more (Engine+Layers):
+    /// the `Deleted:` lines, and the bytes those layers held.
+    mutating func deleteWithParents(_ i: Int, now: Double) -> (lines: [String], freed: Int64) {
+        var lines: [String] = []
+        var freed: Int64 = 0
+        var next: Int? = i
+        while let k = next {
+            let image = images.remove(at: k)
+            lines.append("Deleted: \(image.id)")
+            recordEvent(.image(image.id, "delete", name: image.id, time: now))
+            for layer in freedLayers(of: image) {
+                lines.append("Deleted: \(layer.id)")
+                freed += layer.size
+            }
+            let parent = image.built?.parent
+            next = images.firstIndex { p in
+                p.id == parent && p.repoTags.isEmpty && p.built != nil && !images.contains { $0.built?.parent == p.id }
+                    && !containers.contains { $0.imageID == p.id }
+            }
+        }
+        return (lines, freed)
+    }
+
+    /// `docker image prune` (moby daemon/images/image_prune.go): the images no container uses
+    /// that are heads (no image is built on them) without a name, or with `all` every one but the
+    /// unnamed intermediate ones; each is deleted with its untagged parents, newest first (with
+    /// `all` by each of its names). The lines, and the space reclaimed: the freed layers' bytes,
+    /// and the sizes of the pulled images deleted.
+    mutating func pruneImages(all: Bool, now: Double) -> (lines: [String], reclaimed: Int64) {
+        let used = Set(containers.map(\.imageID))
+        func hasChildren(_ id: String) -> Bool { images.contains { $0.built?.parent == id } }
+        func held() -> [String: Int64] {
+            var sizes: [String: Int64] = [:]
+            for image in images {
+                for step in image.built?.history ?? [] { if let layer = step.layer { sizes[layer] = step.size } }
+                if image.built == nil { sizes[image.id] = image.size }
+            }
+            return sizes
+        }
+        let before = held()
+        let top = images.filter { image in
+            !used.contains(image.id) && (all ? !(image.repoTags.isEmpty && hasChildren(image.id)) : image.repoTags.isEmpty && !hasChildren(image.id))
+        }
+        var lines: [String] = []
+        for image in top.reversed() {
+            guard let k = images.firstIndex(where: { $0.id == image.id }) else { continue }
+            if image.repoTags.isEmpty {
+                lines += deleteWithParents(k, now: now).lines
+            } else {
+                for tag in image.repoTags { lines += (try? removeImage(tag, force: false, now: now)) ?? [] }
+            }
+        }
+        let after = held()
+        return (lines, before.reduce(0) { $0 + (after[$1.key] == nil ? $1.value : 0) })
     }
 }

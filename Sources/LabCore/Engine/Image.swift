@@ -70,6 +70,8 @@ public struct BuiltImage: Codable, Sendable, Equatable {
         /// A commit's message (the COMMENT column) and author (`docker commit -m`, `-a`).
         public var comment: String?
         public var author: String?
+        /// The chain id of the layer the step made, nil when it changed no file (Engine+Layers).
+        public var layer: String?
     }
 }
 

@@ -18,6 +18,8 @@ public struct Lab: Codable, Sendable, Equatable {
     var poweredOff: Set<Int>?
     /// The swarm the lab's machines form, once one of them ran `docker swarm init`.
     public var swarm: SwarmCluster?
+    /// What the lab's learners pushed to Docker Hub (shared by every machine); nil when nothing.
+    public var hub: DockerHub?
 
     /// A lab of `nodes` fresh machines named node1…nodeN, the learner on node1.
     public init(nodes: Int = 1, seed: UInt64 = 0x5EED_1AB0_0D0C_CE12) {

@@ -5,6 +5,11 @@ extension Lab {
     /// The private network the machines share (as Play with Docker gives its instances).
     public static let machineSubnet = "192.168.0.0/24"
 
+    /// The DNS server the machines ask (their network's gateway). The lab is offline: it answers
+    /// no name from outside the lab, so a registry host such as `nosuch:5000` fails in its lookup,
+    /// which Go words `lookup nosuch on 192.168.0.1:53: no such host`.
+    public static let resolver = "192.168.0.1"
+
     /// The address of machine `index` on the lab's private network: node1 is 192.168.0.11.
     public static func address(ofMachine index: Int) -> String { "192.168.0.\(11 + index)" }
 

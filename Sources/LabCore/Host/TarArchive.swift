@@ -97,16 +97,3 @@ struct TarArchive: Equatable {
         return out
     }
 }
-
-/// gzip in the lab: a marker line before the data (the lab's files are text, so real deflate
-/// bytes cannot be kept); gzip, gunzip, zcat, `tar -z` and the builder's ADD understand it.
-enum Gzip {
-    static let marker = "\u{1F}\u{8B}lab-gzip\n"
-
-    static func compressed(_ text: String) -> String { marker + text }
-
-    /// The data of a compressed text, or nil when the text is not compressed.
-    static func decompressed(_ text: String) -> String? {
-        text.hasPrefix(marker) ? String(text.dropFirst(marker.count)) : nil
-    }
-}

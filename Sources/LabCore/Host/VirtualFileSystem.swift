@@ -16,6 +16,11 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// case, and what older saved states decode to) costs one check per write.
     public var readOnlyRoots: [String]?
 
+    /// Paths whose owner, mode or times a program changed in a container without changing what
+    /// they hold (chown, chmod, touch): the container's layer holds them whole (docker diff's C).
+    /// The lab keeps no owners or modes, only that they changed; nil when nothing was marked.
+    public var metadataChanged: Set<String>?
+
     /// A filesystem with the directories a fresh Linux host has.
     public init() {
         nodes = ["/": .directory]
@@ -193,6 +198,14 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Sets an entry directly (used when copying trees; the caller keeps the tree consistent).
     public mutating func set(_ node: Node?, at path: String) { nodes[path] = node }
+
+    /// Marks an existing entry (and with `recursive` everything under it) as having a changed
+    /// owner, mode or time (see `metadataChanged`).
+    public mutating func markMetadataChanged(_ path: String, recursive: Bool) {
+        let paths = recursive ? subtree(at: path) : (nodes[path] == nil ? [] : [path])
+        guard !paths.isEmpty else { return }
+        metadataChanged = (metadataChanged ?? []).union(paths)
+    }
 
     /// Whether `path` is at or under one of `readOnlyRoots`.
     public func isReadOnly(_ path: String) -> Bool {

@@ -100,6 +100,9 @@ enum ArchivePrograms {
                 if o.verbose { p.writeError(entries.map { $0.name + "\n" }.joined()) }
             }
             var data = archive.encoded()
+            // GNU tar writes whole records of 20 blocks (10240 bytes), the last one padded with zeros.
+            let size = data.utf8.count
+            if size % 10240 != 0 { data += String(repeating: "\0", count: 10240 - size % 10240) }
             if o.gzip { data = Gzip.compressed(data) }
             if o.file == nil || o.file == "-" {
                 p.write(data)
@@ -149,13 +152,17 @@ enum ArchivePrograms {
     }
 
     /// gzip FILE (to FILE.gz), gzip -d / gunzip FILE.gz, -c / zcat to standard output, or the
-    /// pipe's data when no file is named. -n, -9 and the like change nothing here.
+    /// pipe's data when no file is named. A file's name is kept in what gzip writes unless -n
+    /// (so in its size); -9 and the like change nothing here.
     static func gzip(_ p: inout ProcessContext, _ lab: inout Lab, decompress: Bool, toStdout: Bool = false) -> Int32 {
         let flags = p.arguments.dropFirst().filter { $0.hasPrefix("-") && $0.count > 1 }
         let names = p.arguments.dropFirst().filter { !($0.hasPrefix("-") && $0.count > 1) }
         let undo = decompress || flags.contains { $0.contains("d") && !$0.hasPrefix("--") } || flags.contains("--decompress")
         let stdoutOnly = toStdout || flags.contains { $0.contains("c") && !$0.hasPrefix("--") } || flags.contains("--stdout")
-        func convert(_ text: String) -> String? { undo ? Gzip.decompressed(text) : Gzip.compressed(text) }
+        let noName = flags.contains { $0.contains("n") && !$0.hasPrefix("--") } || flags.contains("--no-name")
+        func convert(_ text: String, name: String? = nil) -> String? {
+            undo ? Gzip.decompressed(text) : Gzip.compressed(text, name: noName ? nil : name.map(VirtualFileSystem.baseName))
+        }
         // gunzip and zcat are gzip -d underneath: their messages say gzip.
         let program = "gzip"
         if names.isEmpty || names == ["-"] {
@@ -174,7 +181,7 @@ enum ArchivePrograms {
             // gzip leaves a .gz alone (status 0, as GNU gzip ends); gunzip wants one (status 2).
             if !undo && !stdoutOnly && path.hasSuffix(".gz") { p.writeError("gzip: \(name) already has .gz suffix -- unchanged\n"); continue }
             if undo && !stdoutOnly && !path.hasSuffix(".gz") { p.writeError("gzip: \(name): unknown suffix -- ignored\n"); status = 2; continue }
-            guard let out = convert(text) else { p.writeError("gzip: \(name): not in gzip format\n"); status = 1; continue }
+            guard let out = convert(text, name: path) else { p.writeError("gzip: \(name): not in gzip format\n"); status = 1; continue }
             if stdoutOnly { p.write(out); continue }
             let target = undo ? (path.hasSuffix(".gz") ? String(path.dropLast(3)) : path + ".out") : path + ".gz"
             try? lab.machine.files.write(out, to: target)

@@ -102,11 +102,20 @@ enum ExtraPrograms {
         let operands = p.arguments.dropFirst().filter { $0 != "-R" }
         guard operands.count >= 2 else { p.missingOperand("chmod"); return 1 }
         var status: Int32 = 0
-        for name in operands.dropFirst() where lab.machine.files.node(at: p.resolve(name)) == nil {
-            p.writeError("chmod: cannot access '\(name)': No such file or directory\n")
-            status = 1
+        for name in operands.dropFirst() {
+            guard lab.machine.files.node(at: p.resolve(name)) != nil else {
+                p.writeError("chmod: cannot access '\(name)': No such file or directory\n")
+                status = 1
+                continue
+            }
+            markChanged(p.resolve(name), recursive: p.arguments.contains("-R"), &lab)
         }
         return status
+    }
+
+    /// In a container, a file whose owner or mode changed goes into the container's layer whole.
+    static func markChanged(_ path: String, recursive: Bool, _ lab: inout Lab) {
+        if lab.machine.containerID != nil { lab.machine.files.markMetadataChanged(path, recursive: recursive) }
     }
 
     /// `id`, `id -u`, `id -g`: root, or in a container the numeric user its image's USER or
@@ -125,14 +134,18 @@ enum ExtraPrograms {
     }
 
     /// `chown [-R] OWNER[:GROUP] FILE…` and `chgrp`: the lab keeps no owners, so only the
-    /// files' existence is checked (GNU's wording).
+    /// files' existence is checked (GNU's wording), and in a container that they changed.
     static func chown(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
         let operands = p.arguments.dropFirst().filter { !$0.hasPrefix("-") }
         guard operands.count >= 2 else { p.missingOperand(p.name); return 1 }
         var status: Int32 = 0
-        for name in operands.dropFirst() where lab.machine.files.node(at: p.resolve(name)) == nil {
-            p.writeError("\(p.name): cannot access '\(name)': No such file or directory\n")
-            status = 1
+        for name in operands.dropFirst() {
+            guard lab.machine.files.node(at: p.resolve(name)) != nil else {
+                p.writeError("\(p.name): cannot access '\(name)': No such file or directory\n")
+                status = 1
+                continue
+            }
+            markChanged(p.resolve(name), recursive: p.arguments.dropFirst().contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("R") }, &lab)
         }
         return status
     }

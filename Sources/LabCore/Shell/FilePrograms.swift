@@ -76,7 +76,7 @@ enum FilePrograms {
             if long {
                 var blocks = 0
                 for n in names where files.isDirectory(childPath(path, n)) { blocks += 4 }
-                for n in names { if case .file(let t)? = files.node(at: childPath(path, n)), !t.isEmpty { blocks += (t.utf8.count + 4095) / 4096 * 4 } }
+                for n in names { if case .file(let t)? = files.node(at: childPath(path, n)), !t.isEmpty { blocks += (FileSize.of(t) + 4095) / 4096 * 4 } }
                 out += "total \(blocks)\n"
             }
             for n in names { out += long ? entry(n, childPath(path, n)) : n + "\n" }
@@ -95,7 +95,7 @@ enum FilePrograms {
         let (mode, links, size): (String, Int, Int)
         switch node {
         case .directory: (mode, links, size) = ("drwxr-xr-x", 2, 4096)
-        case .file(let text): (mode, links, size) = ("-rw-r--r--", 1, text.utf8.count)
+        case .file(let text): (mode, links, size) = ("-rw-r--r--", 1, FileSize.of(text))
         }
         let date = lsDate(lab.clock.now)
         return "\(mode) \(links) root root \(size) \(date) \(name)"
@@ -179,7 +179,7 @@ enum FilePrograms {
         var status: Int32 = 0
         for name in o.operands {
             let path = p.resolve(name)
-            if lab.machine.files.node(at: path) != nil { continue }
+            if lab.machine.files.node(at: path) != nil { ExtraPrograms.markChanged(path, recursive: false, &lab); continue }
             do {
                 try lab.machine.files.write("", to: path)
             } catch {

@@ -153,7 +153,7 @@ enum TextPrograms {
         for (name, text) in texts {
             let lines = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).count
-            let bytes = text.utf8.count
+            let bytes = FileSize.of(text)
             let all = [lines, words, bytes]
             for k in 0..<3 { totals[k] += all[k] }
             let picked = zip("lwc", all).filter { columns.contains($0.0) }.map(\.1)

@@ -14,10 +14,13 @@ enum ContainerCommands {
             return e.runExitStatus
         }
         if s.engine.imageIndex(request.image) == nil {
+            // The client pulls a missing image and shows it on standard error, stdout being for the
+            // container's id; -q shows nothing (docker/cli cli/command/container/create.go).
             let name = ImageName(request.image)
-            p.writeError("Unable to find image '\(name.familiar)' locally\n")
-            guard let lines = s.engine.pull(name, now: s.now) else { return fail(ImageCommands.pullError(name)) }
-            p.write(lines.joined(separator: "\n") + "\n")
+            let quiet = i.flag("quiet")
+            if !quiet { p.writeError("Unable to find image '\(name.familiar)' locally\n") }
+            guard let lines = s.pull(name) else { return fail(ImageCommands.pullError(name, hub: s.hub)) }
+            if !quiet { p.writeError(lines.joined(separator: "\n") + "\n") }
         }
         let id: String
         do { id = try s.engine.createContainer(request, ids: &s.ids, now: s.now) } catch { return fail(error) }

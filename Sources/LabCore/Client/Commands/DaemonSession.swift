@@ -10,6 +10,14 @@ struct DaemonSession {
     var end: Double
     /// Set when the command attaches the learner's terminal to a shell inside a container.
     var attach: Lab.Attachment?
+    /// Docker Hub, the lab's (what learners pushed), taken out of the lab for the command.
+    var hub = DockerHub()
+
+    /// Pulls a reference: what learners pushed to Docker Hub, else the official images and the
+    /// registries on this machine (the engine's pull); the lines, or nil when none has it.
+    mutating func pull(_ name: ImageName) -> [String]? {
+        engine.pullFromHub(name, hub: hub, now: now) ?? engine.pull(name, now: now)
+    }
 
     /// Moves the lab's clock to `time` when the command ends (never backwards).
     mutating func advance(to time: Double) { end = max(end, time) }
@@ -20,10 +28,12 @@ struct DaemonSession {
         var session = DaemonSession(engine: DockerEngine.placeholder, files: VirtualFileSystem.placeholder, ids: lab.ids, now: lab.clock.now, end: lab.clock.now)
         swap(&session.engine, &lab.machines[m].engine)
         swap(&session.files, &lab.machines[m].files)
+        if let hub = lab.hub { session.hub = hub; lab.hub = nil }
         session.engine.settle(now: session.now, hostFiles: &session.files)
         let result = body(&session)
         swap(&session.engine, &lab.machines[m].engine)
         swap(&session.files, &lab.machines[m].files)
+        if !session.hub.isEmpty { lab.hub = session.hub }
         lab.ids = session.ids
         lab.clock.advance(by: session.end - session.now)
         if let attach = session.attach { lab.attachment = attach }

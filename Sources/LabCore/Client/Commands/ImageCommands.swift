@@ -3,9 +3,9 @@ enum ImageCommands {
     /// Why the registry has nothing for a reference: an unknown tag of a known repository
     /// (the registry's answer, seen from the oracle's registry), or Docker Hub's denial of an
     /// unknown repository (moby daemon/internal/distribution/errors.go wrapping Hub's `denied`).
-    static func pullError(_ name: ImageName) -> EngineError {
+    static func pullError(_ name: ImageName, hub: DockerHub = DockerHub()) -> EngineError {
         if name.repository.contains(where: \.isUppercase) { return .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
-        if ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) {
+        if ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) || DockerEngine.hubHasRepository(name, hub: hub) {
             return .other("manifest for \(name.familiar) not found: manifest unknown: manifest unknown", status: 404)
         }
         return .other("pull access denied for \(name.repository), repository does not exist or may require 'docker login': denied: requested access to the resource is denied", status: 404)
@@ -28,8 +28,8 @@ enum ImageCommands {
                 return 1
             }
         }
-        guard let lines = s.engine.pull(name, now: s.now) else {
-            p.writeError("Error response from daemon: \(pullError(name).message)\n")
+        guard let lines = s.pull(name) else {
+            p.writeError("Error response from daemon: \(pullError(name, hub: s.hub).message)\n")
             return 1
         }
         // 20-version-info: `docker pull -q nginx` prints the canonical name alone.
@@ -37,16 +37,25 @@ enum ImageCommands {
         return 0
     }
 
-    /// `docker push`: to a private registry on this machine (Engine+Registry).
+    /// `docker push`: to a private registry on this machine (Engine+Registry), or to Docker Hub
+    /// as the user config.json's credentials name (DockerHub).
     static func push(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let reference = i.arguments[0]
-        if ImageName(reference).tag == nil || !(reference.split(separator: "/").last ?? "").contains(":") { p.write("Using default tag: latest\n") }
-        let (lines, error) = s.engine.push(reference, now: s.now)
-        p.write(lines.map { $0 + "\n" }.joined())
+        // -q: no default-tag note and no progress, the pushed reference in full at the end (docker/cli push.go).
+        let quiet = i.flag("quiet")
+        let untagged = ImageName(reference).tag == nil || !(reference.split(separator: "/").last ?? "").contains(":")
+        if untagged && !quiet { p.write("Using default tag: latest\n") }
+        let (lines, error) = if let host = DockerEngine.registryHost(ImageName(reference).repository) {
+            s.engine.push(reference, host: host, now: s.now)
+        } else {
+            s.engine.pushToHub(reference, user: LoginCommand.hubUser(p, files: s.files), hub: &s.hub)
+        }
+        if !quiet { p.write(lines.map { $0 + "\n" }.joined()) }
         if let error {
             p.writeError(error + "\n")
             return 1
         }
+        if quiet { p.write(ImageName(untagged ? reference + ":latest" : reference).canonical + "\n") }
         return 0
     }
 
@@ -69,21 +78,16 @@ enum ImageCommands {
         }
     }
 
-    /// `docker image prune`: dangling images (or, with -a, every image no container uses).
+    /// `docker image prune`: dangling images (or, with -a, every image no container uses), each
+    /// with the parents and layers only it held (DockerEngine.pruneImages).
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let used = Set(s.engine.containers.map(\.imageID))
-        let gone = s.engine.images.filter { !used.contains($0.id) && (i.flag("all") || $0.repoTags.isEmpty) }
-        s.engine.images.removeAll { img in gone.contains { $0.id == img.id } }
+        let (lines, reclaimed) = s.engine.pruneImages(all: i.flag("all"), now: s.now)
         var out = ""
-        if !gone.isEmpty {
-            out = "Deleted Images:\n"
-            for img in gone {
-                for tag in img.repoTags { out += "untagged: \(tag)\n" }
-                out += "deleted: \(img.id)\n"
-            }
-            out += "\n"
+        if !lines.isEmpty {
+            // The client's report spells the daemon's items in lower case.
+            out = "Deleted Images:\n" + lines.map { ($0.hasPrefix("Untagged: ") ? "untagged: " + $0.dropFirst(10) : "deleted: " + $0.dropFirst(9)) + "\n" }.joined() + "\n"
         }
-        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(gone.reduce(0) { $0 + $1.size })) + "\n")
+        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(reclaimed)) + "\n")
         return 0
     }
 }

@@ -68,6 +68,15 @@ enum LoginCommand {
         return 0
     }
 
+    /// The user the client is logged in to Docker Hub as (the name in config.json's credentials),
+    /// nil when it is not.
+    static func hubUser(_ p: ProcessContext, files: VirtualFileSystem) -> String? {
+        guard let auth = storedAuths(files, configPath(p))[hub], let data = Data(base64Encoded: auth),
+              let pair = String(data: data, encoding: .utf8), let colon = pair.firstIndex(of: ":") else { return nil }
+        let user = String(pair[..<colon])
+        return user.isEmpty ? nil : user
+    }
+
     /// The `auths` a config file holds (server → base64 of name:password).
     static func storedAuths(_ files: VirtualFileSystem, _ path: String) -> [String: String] {
         guard let text = files.contents(of: path), let json = try? JSONValue(parsing: text),

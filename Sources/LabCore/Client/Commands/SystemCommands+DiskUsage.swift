@@ -38,7 +38,7 @@ enum DiskUsage {
     /// The bytes of a volume's files, directories not counted (moby pkg/directory, Size).
     static func volumeSize(_ v: Volume) -> Int64 {
         v.files.nodes.values.reduce(0) { total, node in
-            if case .file(let text) = node { return total + Int64(text.utf8.count) }
+            if case .file(let text) = node { return total + Int64(FileSize.of(text)) }
             return total
         }
     }

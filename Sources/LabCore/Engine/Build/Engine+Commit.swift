@@ -43,10 +43,8 @@ extension DockerEngine {
             let path = VirtualFileSystem.normalise(mount.destination, cwd: "/")
             for sub in files.subtree(at: path) where sub != path { files.set(nil, at: sub) }
         }
-        var size: Int64 = 0
-        for (path, kind) in source.changes where kind != "D" && !source.files.isDirectory(path) {
-            size += Int64(files.contents(of: path)?.utf8.count ?? 0)
-        }
+        let size = Self.diffSize(source.changes, files: files)
+        let layer = source.changes.isEmpty ? nil : base.map { Self.chainID(on: $0, diff: Self.diffDescription(source.changes, files: files)) }
         built.files = files
         built.parent = base?.id ?? ""
         built.cacheKey = "commit:" + ids.hexID()
@@ -57,7 +55,7 @@ extension DockerEngine {
         image.created = now
         image.size += size
         built.history.insert(BuiltImage.HistoryStep(createdBy: source.processArguments.joined(separator: " "), created: now, size: size,
-                                                    imageID: image.id, comment: message, author: author), at: 0)
+                                                    imageID: image.id, comment: message, author: author, layer: layer), at: 0)
         image.built = built
         images.append(image)
         recordEvent(.container(source, "commit", time: now))

@@ -78,6 +78,7 @@ extension ImageBuilder {
         // expands its own, the build arguments being in its environment (Dockerfile reference).
         let text = Self.substituted.contains(ins.keyword) ? state.substitute(ins.text, env: base.env) : ins.text
         var size: Int64 = 0
+        var layer: String?
         // The legacy builder's CREATED BY: `#(nop)` and the instruction, exec forms as Go prints a []string.
         let shownArgs = ins.json.map { "[" + $0.map { "\"\($0)\"" }.joined(separator: " ") + "]" } ?? text
         var history = "/bin/sh -c #(nop)  \(ins.keyword) \(shownArgs)"
@@ -111,13 +112,13 @@ extension ImageBuilder {
                 return .failed("The command '\(shown)' returned a non-zero code: \(code)", status: Int32(code))
             }
             if let c = try? s.engine.containerIndex(id) {
-                let after = s.engine.containers[c].files
-                // The layer's size: the bytes of the files the step added or changed.
-                for path in after.subtree(at: "/") where !after.isDirectory(path) && path != "/etc/hostname" {
-                    let data = after.contents(of: path)
-                    if data != built.files.contents(of: path) { size += Int64(data?.utf8.count ?? 0) }
+                let container = s.engine.containers[c]
+                // The layer: what the step added, changed or deleted; its size, the bytes of the files.
+                size = DockerEngine.diffSize(container.changes, files: container.files)
+                if !container.changes.isEmpty {
+                    layer = DockerEngine.chainID(on: base, diff: DockerEngine.diffDescription(container.changes, files: container.files))
                 }
-                built.files = after
+                built.files = container.files
                 try? s.engine.remove(id, force: true, volumes: true, now: s.now)
             }
             if !quiet { out("Removing intermediate container \(cid.prefix(12))\n") }
@@ -145,8 +146,9 @@ extension ImageBuilder {
                 var dir = ""
                 for part in full.split(separator: "/").dropLast() { dir += "/" + part; if !built.files.isDirectory(dir) { built.files.set(.directory, at: dir) } }
                 built.files.set(.file(data), at: full)
-                size += Int64(data.utf8.count)
+                size += Int64(FileSize.of(data))
             }
+            layer = DockerEngine.chainID(on: base, diff: ins.keyword + " " + dest + "\n" + copied.map { $0.path + "\u{0}" + $0.data }.joined(separator: "\n"))
             history = "/bin/sh -c #(nop) \(ins.keyword) file:\(StableHash.hex(key).prefix(64)) in \(dest) "
         default:
             if ins.keyword == "EXPOSE" {
@@ -157,7 +159,10 @@ extension ImageBuilder {
             }
             let cid = s.ids.hexID()
             if !quiet { out(" ---> Running in \(cid.prefix(12))\n") }
+            let folders = built.files.nodes.count
             apply(ins, text: text, to: &next, built: &built)
+            // WORKDIR makes its folder in a container the builder commits: a layer when it was missing.
+            if built.files.nodes.count != folders { layer = DockerEngine.chainID(on: base, diff: "WORKDIR " + next.workingDir) }
             history = nopHistory(ins, text: text, image: next, built: built)
             if !quiet { out("Removing intermediate container \(cid.prefix(12))\n") }
         }
@@ -166,7 +171,7 @@ extension ImageBuilder {
         next.repoDigests = []
         next.created = s.now
         next.size = base.size + size
-        built.history.insert(BuiltImage.HistoryStep(createdBy: history, created: s.now, size: size, imageID: next.id), at: 0)
+        built.history.insert(BuiltImage.HistoryStep(createdBy: history, created: s.now, size: size, imageID: next.id, layer: layer), at: 0)
         next.built = built
         s.engine.images.append(next)
         if !quiet { out(" ---> \(next.shortID)\n") }

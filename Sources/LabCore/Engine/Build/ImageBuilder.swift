@@ -49,7 +49,7 @@ struct ImageBuilder {
     /// The size the client reports sending (a tar of the context: a 512-byte header an entry, a
     /// file's data rounded up to 512, and the two closing blocks).
     static func contextSize(_ context: [String: String], folders: Int) -> Int {
-        context.values.reduce(1024 + 512 * folders) { $0 + 512 + ($1.utf8.count + 511) / 512 * 512 }
+        context.values.reduce(1024 + 512 * folders) { $0 + 512 + (FileSize.of($1) + 511) / 512 * 512 }
     }
 
     /// Runs the build on the session's engine, writing its progress to `out`.
@@ -79,7 +79,7 @@ struct ImageBuilder {
                     image = i
                 } else {
                     if s.engine.imageIndex(ref) == nil {
-                        guard let lines = s.engine.pull(ImageName(ref), now: s.now) else { return .failed(pullRefusal(ref), status: 1) }
+                        guard let lines = s.pull(ImageName(ref)) else { return .failed(pullRefusal(ref), status: 1) }
                         if !r.quiet { out(lines.map { $0 + "\n" }.joined()) }
                     }
                     image = s.engine.imageIndex(ref)

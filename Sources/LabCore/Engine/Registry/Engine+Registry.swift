@@ -14,10 +14,21 @@ extension DockerEngine {
         return String(first)
     }
 
-    /// A registry host with nothing listening, as Go's dialer words it (localhost resolved).
+    /// A registry host that does not answer, as the daemon reports it. Loopback hosts are insecure
+    /// registries by default (the daemon's insecure list is 127.0.0.0/8), asked over http and
+    /// refused when nothing listens (localhost resolved); any other is asked over https, and a
+    /// name fails in the lab's DNS lookup (Fixtures/build 05: `Get "https://nosuch:5000/v2/": dial
+    /// tcp: lookup nosuch on 10.255.255.53:53: no such host`, the oracle's resolver there).
     static func unreachable(_ host: String) -> String {
-        let address = host.hasPrefix("localhost") ? "127.0.0.1" + host.dropFirst(9) : Substring(host)
-        return "Get \"http://\(host)/v2/\": dial tcp \(address): connect: connection refused"
+        let name = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? host
+        if name == "localhost" || name.hasPrefix("127.") {
+            let address = name == "localhost" ? "127.0.0.1" + host.dropFirst(9) : Substring(host)
+            return "Get \"http://\(host)/v2/\": dial tcp \(address): connect: connection refused"
+        }
+        if name.split(separator: ".").count == 4, name.split(separator: ".").allSatisfy({ UInt8($0) != nil }) {
+            return "Get \"https://\(host)/v2/\": dial tcp \(host): connect: connection refused"
+        }
+        return "Get \"https://\(host)/v2/\": dial tcp: lookup \(name) on \(Lab.resolver):53: no such host"
     }
 
     /// The running registry container a host name reaches on this machine, and its volume.
@@ -37,7 +48,8 @@ extension DockerEngine {
     }
 
     /// The registry's HTTP API as curl sees it: `/v2/`, `/v2/_catalog` (repositories sorted) and
-    /// `/v2/REPO/tags/list`; nil for anything else (404). Fixtures/build 05.
+    /// `/v2/REPO/tags/list` (tags sorted, as registry 3 sorts them; 2.8 gave its disk's directory
+    /// order); nil for anything else (404). Fixtures/build 05.
     func registryAPI(_ registry: Container, path: String) -> String? {
         guard let m = registry.mounts.first(where: { $0.destination == "/var/lib/registry" }),
               let v = volumes.firstIndex(where: { $0.name == m.name }) else { return path == "/v2/" ? "{}" : nil }
@@ -62,7 +74,11 @@ extension DockerEngine {
     func layerIDs(_ image: LocalImage) -> [String] {
         var out: [String] = []
         if let built = image.built {
-            for step in built.history where step.size > 0 { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
+            for step in built.history {
+                if let layer = step.layer { out.append(String(layer.dropFirst(7).prefix(12))) }
+                // A step stored before layers were named by content: one layer when it wrote bytes.
+                else if step.size > 0 { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
+            }
             out += Self.layers(ImageName(built.base))
         } else {
             out += Self.layers(ImageName(image.repoTags.first ?? image.id))
@@ -73,31 +89,22 @@ extension DockerEngine {
     static func manifestPath(_ repository: String, _ tag: String) -> String { "/docker/registry/v2/repositories/\(repository)/_manifests/tags/\(tag)/image.json" }
     static func blobPath(_ layer: String) -> String { "/docker/registry/v2/blobs/\(layer)" }
 
-    /// `docker push REF`: the lines it prints, or the refusal (printed after the lines so far).
-    mutating func push(_ reference: String, now: Double) -> (lines: [String], error: String?) {
+    /// `docker push REF` to the registry `host` its name starts with (Docker Hub's names go to
+    /// `pushToHub`): the lines it prints, or the refusal (printed after the lines so far).
+    mutating func push(_ reference: String, host: String, now: Double) -> (lines: [String], error: String?) {
         let name = ImageName(reference)
         let tag = name.tag ?? "latest"
         let full = name.repository + ":" + tag
-        var lines: [String] = []
-        guard let host = Self.registryHost(name.repository) else {
-            return (["The push refers to repository [docker.io/\(name.repository.contains("/") ? name.repository : "library/" + name.repository)]"],
-                    "lab: pushing to Docker Hub needs docker login, which the lab does not simulate yet")
-        }
         let repo = String(name.repository.dropFirst(host.count + 1))
-        lines.append("The push refers to repository [\(name.repository)]")
-        guard let i = imageIndex(full) else {
-            if images.contains(where: { $0.repoTags.contains { ImageName($0).repository == name.repository } }) {
-                return (lines, "tag does not exist: \(full)")
-            }
-            return (lines, "An image does not exist locally with the tag: \(name.repository)")
-        }
+        var lines = ["The push refers to repository [\(name.repository)]"]
+        guard let i = imageIndex(full) else { return (lines, Self.missingLocally(name, tag: tag, images: images)) }
         guard let (_, v) = registry(host) else {
             return (lines, Self.unreachable(host))
         }
         let image = images[i]
         let layers = layerIDs(image)
         var store = volumes[v].files
-        lines += layers.map { "\($0): Preparing" }
+        lines += Self.preparing(layers)
         var existing: [String] = [], pushed: [String] = []
         for layer in layers {
             if let owner = store.contents(of: Self.blobPath(layer)) {
@@ -135,13 +142,27 @@ extension DockerEngine {
             return .failure(.other(Self.unreachable(host), status: 500))
         }
         guard let text = volumes[v].files.contents(of: Self.manifestPath(repo, tag)),
-              var image = try? JSONDecoder().decode(LocalImage.self, from: Data(text.utf8)) else {
+              let image = try? JSONDecoder().decode(LocalImage.self, from: Data(text.utf8)) else {
             return .failure(.other("manifest for \(name.repository):\(tag) not found: manifest unknown: manifest unknown", status: 404))
         }
+        return .success(receive(image, as: name, from: repo, now: now))
+    }
+
+    /// A pulled image arriving from a registry: the layers not here yet are downloaded, the tag
+    /// moves to it, the registry's digest is recorded; the lines `docker pull` prints (`Image is
+    /// up to date` when the tag already named it).
+    mutating func receive(_ pulled: LocalImage, as name: ImageName, from remote: String, now: Double) -> [String] {
+        var image = pulled
+        let tag = name.tag ?? "latest"
         let familiar = name.repository + ":" + tag
-        var lines = ["\(tag): Pulling from \(repo)"]
+        let digest = Self.manifestDigest(image)
+        var lines = ["\(tag): Pulling from \(remote)"]
+        if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(familiar) {
+            return lines + ["Digest: \(digest)", "Status: Image is up to date for \(familiar)"]
+        }
+        for j in images.indices { images[j].repoTags.removeAll { $0 == familiar } }
         if let i = images.firstIndex(where: { $0.id == image.id }) {
-            if !images[i].repoTags.contains(familiar) { images[i].repoTags.append(familiar) }
+            images[i].repoTags.append(familiar)
         } else {
             let local = Set(images.flatMap { layerIDs($0) })
             for layer in layerIDs(image).reversed() {
@@ -152,13 +173,12 @@ extension DockerEngine {
             image.repoDigests = []
             images.append(image)
         }
-        if let i = images.firstIndex(where: { $0.id == image.id }) {
-            let digest = name.repository + "@" + Self.manifestDigest(image)
-            if !images[i].repoDigests.contains(digest) { images[i].repoDigests.append(digest) }
+        if let i = images.firstIndex(where: { $0.id == image.id }), !images[i].repoDigests.contains(name.repository + "@" + digest) {
+            images[i].repoDigests.append(name.repository + "@" + digest)
         }
-        lines.append("Digest: \(Self.manifestDigest(image))")
+        lines.append("Digest: \(digest)")
         lines.append("Status: Downloaded newer image for \(familiar)")
         recordEvent(.image(familiar, "pull", name: name.repository, time: now))
-        return .success(lines)
+        return lines
     }
 }

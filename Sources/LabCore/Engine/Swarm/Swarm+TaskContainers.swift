@@ -60,7 +60,7 @@ extension Lab {
         for ref in spec.configs { files.append((ref.target.hasPrefix("/") ? ref.target : "/" + ref.target, cluster.configs.first { $0.id == ref.id }?.data ?? "")) }
         let outcome = DaemonSession.with(&self, machine: m) { (s: inout DaemonSession) -> Result<String, EngineError> in
             let image = ImageName(local)
-            if s.engine.imageIndex(local) == nil, s.engine.pull(image, now: s.now) == nil {
+            if s.engine.imageIndex(local) == nil, s.pull(image) == nil {
                 return .failure(.other("No such image: \(image.familiar)", status: 404))
             }
             do throws(EngineError) {

@@ -42,6 +42,16 @@ What it replaces or folds (see README.md):
     "read tcp A->B: read: connection reset by peer" depending on timing -> <EOF or connection reset>
   * build: `docker diff` prints its A/C/D lines in an order that varies from run to run: each run of
     them is sorted; so are the interleaved lines of `docker-compose logs` ("web_1  | ...")
+  * build: Docker Hub's answer about an image it does not have: the offline oracle cannot reach
+    Docker Hub and prints its DNS error (Get "https://registry-1.docker.io/v2/": dial tcp: lookup
+    registry-1.docker.io on A:53: no such host) where Hub answers "pull access denied for NAME,
+    repository does not exist or may require 'docker login': denied: requested access to the
+    resource is denied" or "manifest for NAME:TAG not found: manifest unknown: manifest unknown"
+    (a Hub name: no registry host): each becomes <Docker Hub's answer>
+  * build: a registry's tag list ({"name":"myapp","tags":["latest","1.0"]}) is sorted: registry 2.8
+    lists the tags in the order its disk's directory gives them (distribution v2.8.2
+    registry/storage/tagstore.go All, filesystem driver List: Readdirnames, unsorted); registry 3
+    sorts them
   * runs of two or more spaces (table padding, which follows the width of the cells above) -> two
     spaces; trailing blanks are removed
 """
@@ -67,6 +77,11 @@ LAYER = re.compile(r'^[0-9a-f]{12}: ')
 LAYER_DROP = re.compile(r'^[0-9a-f]{12}: (Waiting|Pushing|Downloading|Extracting|Verifying Checksum|Download complete|Loading layer)')
 SHORT_DIGEST = re.compile(r'sha256:[0-9a-f]{6,63}\.\.\.')
 COMPOSE_PROGRESS = re.compile(r'^((Creating|Starting|Stopping|Removing|Restarting|Recreating|Killing|Pulling|Stopping and removing) \S+ +\.\.\.( |$)|\S+ is up-to-date$)')
+HUB_ANSWERS = [re.compile(r'Get "https://registry-1\.docker\.io/v2/": dial tcp: lookup registry-1\.docker\.io on [^ ]+:53: no such host'),
+               re.compile(r"pull access denied for [a-z0-9._/-]+, repository does not exist or may require 'docker login': "
+                          r"denied: requested access to the resource is denied"),
+               re.compile(r'manifest for [a-z0-9_-]+(/[a-z0-9._-]+)*:[A-Za-z0-9._-]+ not found: manifest unknown: manifest unknown')]
+TAG_LIST = re.compile(r'^(\{"name":"[^"]*","tags":\[)([^\]]*)(\]\})$')
 PROXY_CLOSED = re.compile(r'(Get "http://127\.0\.0\.1:\d+/v2/": )(EOF|read tcp [0-9.:]+->[0-9.:]+: read: connection reset by peer)$')
 SORTED_RUNS = [COMPOSE_PROGRESS, re.compile(r'^<layer>: '), re.compile(r'^[ACD] /'),
                re.compile(r'^(\x1b\[[0-9;]*m)?[a-z0-9_.-]+_\d+ +\|'), re.compile(r'^(Creating|Updating|Removing) (service|network|secret|config) '),
@@ -122,6 +137,9 @@ def normalise(text):
         line = PROJECT.sub('scenario<tmp>', line)
         line = SHORT_DIGEST.sub('sha256:<digest>...', line)
         line = PROXY_CLOSED.sub(r'\1<EOF or connection reset>', line)
+        for hub in HUB_ANSWERS:
+            line = hub.sub("<Docker Hub's answer>", line)
+        line = TAG_LIST.sub(lambda m: m.group(1) + ','.join(sorted(m.group(2).split(','))) + m.group(3), line)
         if LAYER.match(line):
             line = '<layer>: ' + line[14:]
         if line.startswith('Address:') and '127.0.0.11:53' in line:
