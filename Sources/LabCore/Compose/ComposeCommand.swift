@@ -39,7 +39,8 @@ struct ComposeCommand: SimulatedProgram {
         let project: ComposeProject
         do {
             project = try ComposeProject.load(files: files, project: projectName, environment: p.environment, cwd: p.workingDirectory,
-                                              fs: lab.machine.files)
+                                              fs: lab.machine.files, v2: v2, now: lab.clock.now)
+            p.writeError(project.warnings)
         } catch {
             p.writeError(error.message + "\n")
             return 1

@@ -103,12 +103,20 @@ enum ComposeConfig {
             out += "  \(svc.name):\n"
             if let b = svc.build { out += "    build:\n      context: \(b)\n" }
             if let c = svc.command { out += "    command: \(c.joined(separator: " "))\n" }
-            if !svc.dependsOn.isEmpty { out += "    depends_on:\n" + svc.dependsOn.map { "      \($0):\n        condition: service_started\n" }.joined() }
+            if !svc.dependsOn.isEmpty { out += "    depends_on:\n" + svc.dependsOn.map { "      \($0):\n        condition: \(svc.condition($0))\n" }.joined() }
             if !svc.environment.isEmpty {
                 out += "    environment:\n" + svc.environment.map { e -> String in
                     let kv = e.split(separator: "=", maxSplits: 1)
                     return "      \(kv[0]): \(kv.count > 1 ? String(kv[1]) : "null")\n"
                 }.joined()
+            }
+            if let test = svc.healthcheck {
+                // Written as given: the test a string or a list, the other settings as the file has them.
+                var lines = svc.healthSpec.map { ($0.key, "      \($0.key): \($0.value)\n") }
+                let shown = test.first == "CMD-SHELL" && test.count == 2 && svc.healthTestWasString ? "      test: \(test[1])\n"
+                    : "      test:\n" + test.map { "      - \($0)\n" }.joined()
+                lines.append(("test", shown))
+                out += "    healthcheck:\n" + lines.sorted { $0.0 < $1.0 }.map(\.1).joined()
             }
             if let i = svc.image { out += "    image: \(i)\n" }
             if !svc.ports.isEmpty {

@@ -13,7 +13,8 @@ struct ComposeProgress {
     static let past = ["Creating": "Created", "Starting": "Started", "Stopping": "Stopped", "Removing": "Removed",
                        "Restarting": "Restarted", "Killing": "Killed", "Pausing": "Paused", "Unpausing": "Unpaused"]
 
-    func event(_ resource: String, _ text: String) -> String { " \(resource) \(text) \n" }
+    /// One event as the plain writer prints it: a blank prefix, the resource, the text and the details.
+    func event(_ resource: String, _ text: String, _ details: String = "") -> String { " \(resource) \(text) \(details)\n" }
 
     func begin(_ verb: String, _ name: String) -> String {
         v2 ? event("Container " + name, verb) : "\(verb) \(name) ... \n"

@@ -78,6 +78,19 @@ struct ComposeRunner {
     /// Pulls a service's image: `Pulling SERVICE (IMAGE:TAG)...` and the daemon's lines.
     func pull(_ svc: ComposeProject.Service, _ image: String, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
         let name = ImageName(image)
+        if v2 {
+            // v2: the image's own events (docker/compose pkg/compose/pull.go pullServiceImage:
+            // "Image NAME" Pulling, then Pulled or Error with the daemon's message). Its per-layer
+            // events are left out: the lab's best reading of them is not sure enough.
+            p.writeError(progress.event("Image " + image, "Pulling"))
+            guard s.pull(name) != nil else {
+                let message = ImageCommands.pullError(name, hub: s.hub).message
+                p.writeError(progress.event("Image " + image, "Error", message) + "Error response from daemon: " + message + "\n")
+                return false
+            }
+            p.writeError(progress.event("Image " + image, "Pulled"))
+            return true
+        }
         p.writeError("Pulling \(svc.name) (\(name.repository):\(image.contains(":") ? name.tag ?? "" : ""))...\n")
         guard let lines = s.pull(name) else {
             p.writeError(ImageCommands.pullError(name, hub: s.hub).message + "\n")
@@ -128,6 +141,8 @@ struct ComposeRunner {
         case .success(let list): services = list
         case .failure(let f): p.writeError(f.message + "\n"); return 1
         }
+        // v2 pulls and builds before it creates networks and volumes (pkg/compose/create.go: ensureImagesExists first).
+        if v2, !ensureImages(services, flags: flags, &p, &s) { return 1 }
         // The default network when a service uses it, then the file's own networks.
         let usesDefault = project.services.contains { $0.networks.isEmpty || $0.networks.contains("default") }
         for (name, full) in (usesDefault ? [("default", network)] : []) + project.networks.map({ ($0, project.name + "_" + $0) })
@@ -141,33 +156,11 @@ struct ComposeRunner {
             p.writeError(progress.volumeCreated(project.name + "_" + v))
             _ = s.engine.createVolume(name: project.name + "_" + v, driver: "local", anonymous: false, ids: &s.ids, now: s.now)
         }
-        for svc in ordered(services) {
-            let image = svc.image ?? (project.name + "-" + svc.name)
-            if s.engine.imageIndex(image) == nil {
-                if svc.build != nil {
-                    if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
-                } else if !pull(svc, image, &p, &s) {
-                    return 1
-                }
-            } else if flags.contains("--build"), svc.build != nil {
-                if !ComposeBuild.build(self, svc, &p, &s) { return 1 }
-            }
-        }
+        if !v2, !ensureImages(services, flags: flags, &p, &s) { return 1 }
         // docker-compose reports what it left alone after what it changed (Fixtures/build 08).
         var upToDate: [String] = []
         defer { p.writeError(upToDate.joined()) }
-        var toStart: [(name: String, id: String)] = []
-        defer {
-            for (name, id) in toStart {
-                p.writeError(progress.begin("Starting", name))
-                do {
-                    _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now)
-                    p.writeError(progress.done("Starting", name))
-                } catch {
-                    p.writeError(progress.failed("Starting", name, error.message))
-                }
-            }
-        }
+        var toStart: [(svc: ComposeProject.Service, name: String, id: String)] = []
         for svc in startOrder(services) {
             let want = scale[svc.name] ?? 1
             let existing = containers(s).filter { $0.config.labels[Self.serviceLabel] == svc.name }
@@ -194,8 +187,9 @@ struct ComposeRunner {
                 switch create(svc, name: name, number: n, oneoff: false, command: nil, &s) {
                 case .success(let id):
                     // v2 creates every container first and starts them after; 1.29 starts each as it goes.
-                    if v2 { p.writeError(progress.done("Creating", name)); if start { toStart.append((name, id)) }; continue }
+                    if v2 { p.writeError(progress.done("Creating", name)); if start { toStart.append((svc, name, id)) }; continue }
                     if start {
+                        if let failure = waitForDependencies(of: svc, &p, &s) { p.writeError(failure + "\n"); return 1 }
                         do { _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now) } catch {
                             p.writeError(progress.failed("Creating", name, error.message))
                             return 1
@@ -208,7 +202,35 @@ struct ComposeRunner {
                 }
             }
         }
+        // v2 starts what it created once everything is created, each after its dependencies.
+        for (svc, name, id) in toStart {
+            if let failure = waitForDependencies(of: svc, &p, &s) { p.writeError(failure + "\n"); return 1 }
+            p.writeError(progress.begin("Starting", name))
+            do {
+                _ = try s.engine.start(id, ids: &s.ids, hostFiles: &s.files, now: s.now)
+                p.writeError(progress.done("Starting", name))
+            } catch {
+                p.writeError(progress.failed("Starting", name, error.message))
+            }
+        }
         return 0
+    }
+
+    /// Pulls or builds each service's image that is missing (or all built ones with --build); false on a failure.
+    func ensureImages(_ services: [ComposeProject.Service], flags: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Bool {
+        for svc in ordered(services) {
+            let image = svc.image ?? (project.name + "-" + svc.name)
+            if s.engine.imageIndex(image) == nil {
+                if svc.build != nil {
+                    if !ComposeBuild.build(self, svc, &p, &s) { return false }
+                } else if !pull(svc, image, &p, &s) {
+                    return false
+                }
+            } else if flags.contains("--build"), svc.build != nil {
+                if !ComposeBuild.build(self, svc, &p, &s) { return false }
+            }
+        }
+        return true
     }
 
     /// Services in dependency order (depends_on first), otherwise as the file gives them.

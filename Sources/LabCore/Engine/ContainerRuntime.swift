@@ -48,7 +48,13 @@ struct ContainerRuntime {
     /// The programs a process in container `c` can start: its image family's, its system's
     /// package managers and Python, and what packages installed in its files.
     static func programs(of c: Container, engine: DockerEngine) -> ProgramTable {
-        ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files)
+        let table = ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files)
+        // The database images' own clients (health checks); only those images pay for the copy.
+        let extra = DatabaseClients.programs(forRepository: ImageName(c.config.image).repository)
+        if extra.isEmpty { return table }
+        var more = table
+        for (name, program) in extra { more.register(name, program, path: "/usr/bin/" + name) }
+        return more
     }
 
     static func checkExecutable(_ program: String, files: VirtualFileSystem, programs: ProgramTable) -> EngineError? {

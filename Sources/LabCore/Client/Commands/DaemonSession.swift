@@ -5,7 +5,9 @@ struct DaemonSession {
     var engine: DockerEngine
     var files: VirtualFileSystem
     var ids: IDSource
-    let now: Double
+    /// The command's time: where the clock stood when it began, moved on while it waits
+    /// (`wait(until:)`, compose's depends_on conditions).
+    private(set) var now: Double
     /// Where the clock stands when the command ends (a foreground `sleep` moves it on).
     var end: Double
     /// Set when the command attaches the learner's terminal to a shell inside a container.
@@ -22,9 +24,19 @@ struct DaemonSession {
     /// Moves the lab's clock to `time` when the command ends (never backwards).
     mutating func advance(to time: Double) { end = max(end, time) }
 
+    /// Lets simulated time pass while the command waits: the engine catches up to `time`
+    /// (health checks, processes that end) and what the command does next happens then.
+    mutating func wait(until time: Double) {
+        guard time > now else { return }
+        now = time
+        end = max(end, time)
+        engine.settle(now: time, hostFiles: &files)
+    }
+
     /// Runs `body` with the lab's current machine's engine and files moved into a session.
     static func with<T>(_ lab: inout Lab, machine: Int? = nil, _ body: (inout DaemonSession) -> T) -> T {
         let m = machine ?? lab.current
+        let start = lab.clock.now
         var session = DaemonSession(engine: DockerEngine.placeholder, files: VirtualFileSystem.placeholder, ids: lab.ids, now: lab.clock.now, end: lab.clock.now)
         swap(&session.engine, &lab.machines[m].engine)
         swap(&session.files, &lab.machines[m].files)
@@ -35,7 +47,7 @@ struct DaemonSession {
         swap(&session.files, &lab.machines[m].files)
         if !session.hub.isEmpty { lab.hub = session.hub }
         lab.ids = session.ids
-        lab.clock.advance(by: session.end - session.now)
+        lab.clock.advance(by: session.end - start)
         if let attach = session.attach { lab.attachment = attach }
         return result
     }
