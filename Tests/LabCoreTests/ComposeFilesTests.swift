@@ -133,3 +133,24 @@ final class ComposeFilesTests: XCTestCase {
         XCTAssertTrue(v1.err.hasSuffix("Creating shop_web_1 ... \n\nERROR: for web  Container \"\(short)\" is unhealthy.\nERROR: Encountered errors while bringing up the project.\n"), v1.err)
     }
 }
+
+extension ComposeFilesTests {
+    /// v2's down: dependents first, each stopped then removed (docker/compose down.go), then the network.
+    func testVersion2DownTakesDependentsFirst() {
+        var lab = labWith(["/root/app/compose.yaml": "services:\n  web:\n    image: nginx\n    depends_on: [cache]\n  cache:\n    image: redis\n"])
+        XCTAssertEqual(run("cd /root/app && docker compose up -d", &lab).status, 0)
+        XCTAssertEqual(run("cd /root/app && docker compose down", &lab).err, """
+             Container app-web-1 Stopping 
+             Container app-web-1 Stopped 
+             Container app-web-1 Removing 
+             Container app-web-1 Removed 
+             Container app-cache-1 Stopping 
+             Container app-cache-1 Stopped 
+             Container app-cache-1 Removing 
+             Container app-cache-1 Removed 
+             Network app_default Removing 
+             Network app_default Removed 
+
+            """)
+    }
+}

@@ -341,6 +341,22 @@ struct ComposeRunner {
 
     func down(flags: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let all = containers(s)
+        if v2 {
+            // v2 takes each container down in reverse dependency order, dependents first: stop,
+            // then remove (docker/compose pkg/compose/down.go, InReverseDependencyOrder).
+            let rank = Dictionary(startOrder(project.services).enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let order = all.sorted { (rank[$0.config.labels[Self.serviceLabel] ?? ""] ?? 0) > (rank[$1.config.labels[Self.serviceLabel] ?? ""] ?? 0) }
+            for c in order + containers(s, oneoff: true) {
+                // Stopping and Stopped whether or not it runs: ContainerStop succeeds on a stopped one.
+                p.writeError(progress.begin("Stopping", c.name))
+                if c.state.running { try? s.engine.stop(c.id, now: s.now) }
+                p.writeError(progress.done("Stopping", c.name))
+                p.writeError(progress.begin("Removing", c.name))
+                try? s.engine.remove(c.id, force: true, volumes: flags.contains("-v") || flags.contains("--volumes"), now: s.now)
+                p.writeError(progress.done("Removing", c.name))
+            }
+            return removeNetworksAndVolumes(flags: flags, &p, &s)
+        }
         for c in all where c.state.running {
             p.writeError(progress.begin("Stopping", c.name))
             try? s.engine.stop(c.id, now: s.now)
@@ -352,6 +368,11 @@ struct ComposeRunner {
             try? s.engine.remove(c.id, force: true, volumes: flags.contains("-v") || flags.contains("--volumes"), now: s.now)
             p.writeError(progress.done("Removing", c.name))
         }
+        return removeNetworksAndVolumes(flags: flags, &p, &s)
+    }
+
+    /// down's last part: the project's networks, and its named volumes with -v.
+    func removeNetworksAndVolumes(flags: [String], _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         for full in [network] + project.networks.map({ project.name + "_" + $0 }) where s.engine.networkIndex(full) != nil {
             p.writeError(progress.networkRemoved(full))
             try? s.engine.removeNetwork(full, now: s.now)
