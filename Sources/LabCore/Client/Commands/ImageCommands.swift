@@ -71,19 +71,9 @@ enum ImageCommands {
 
     /// `docker image prune`: dangling images (or, with -a, every image no container uses).
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let used = Set(s.engine.containers.map(\.imageID))
-        let gone = s.engine.images.filter { !used.contains($0.id) && (i.flag("all") || $0.repoTags.isEmpty) }
-        s.engine.images.removeAll { img in gone.contains { $0.id == img.id } }
-        var out = ""
-        if !gone.isEmpty {
-            out = "Deleted Images:\n"
-            for img in gone {
-                for tag in img.repoTags { out += "untagged: \(tag)\n" }
-                out += "deleted: \(img.id)\n"
-            }
-            out += "\n"
-        }
-        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(gone.reduce(0) { $0 + $1.size })) + "\n")
+        let report = s.engine.pruneImages(all: i.flag("all"), now: s.now)
+        p.write(PruneOutput.images(report).map { $0 + "\n" } ?? "")
+        p.write(PruneOutput.total(report.spaceReclaimed))
         return 0
     }
 }
