@@ -37,16 +37,27 @@ public struct DockerClient: SimulatedProgram {
             case .banner(let text): process.writeError(text)
             case nil: process.writeError(invocation.clientStderr)
             }
+            // Once the daemon answers, flags newer than its API are refused before anything else runs.
+            if host(invocation, process) == Self.defaultHost, let refusal = APIVersionCheck.refusal(invocation) {
+                process.writeError(refusal)
+                return 1
+            }
             let preflight = ClientPreflight(invocation: invocation, terminalAttached: terminalAttached)
             if let status = preflight.check(&process, lab: lab) { return status }
             return daemon(invocation, &process, lab: &lab)
         }
     }
 
+    /// The daemon's address: -H, else DOCKER_HOST, else (also when empty) the default socket.
+    private func host(_ invocation: DockerInvocation, _ process: ProcessContext) -> String {
+        let host = invocation.global["host"]?.last ?? process.environment["DOCKER_HOST"] ?? Self.defaultHost
+        return host.isEmpty ? Self.defaultHost : host
+    }
+
     /// Sends an accepted command to the daemon named by DOCKER_HOST (or -H).
     private func daemon(_ invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
-        let host = invocation.global["host"]?.last ?? process.environment["DOCKER_HOST"] ?? Self.defaultHost
-        if !host.isEmpty && host != Self.defaultHost {
+        let host = host(invocation, process)
+        if host != Self.defaultHost {
             if invocation.path == ["container", "run"] {
                 process.writeError(ClientMessages.runCannotConnect(host))
                 return 125

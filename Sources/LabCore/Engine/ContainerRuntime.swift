@@ -76,8 +76,9 @@ struct ContainerRuntime {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
         }
         mountIn(&container, engine: engine, hostFiles: hostFiles)
-        let readOnly = container.mounts.filter { !$0.readWrite }.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        let (readOnly, writable) = writeRules(container)
         if !readOnly.isEmpty { container.files.readOnlyRoots = readOnly }
+        if !writable.isEmpty { container.files.writableRoots = writable }
         let captured = CapturedOutput()
         let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
         let startShell = shell
@@ -93,6 +94,7 @@ struct ContainerRuntime {
                                                              machine: consume machine, now: now, seed: seed, output: captured)
         container.files = files
         container.files.readOnlyRoots = nil
+        container.files.writableRoots = nil
         mountOut(&container, engine: &engine, hostFiles: &hostFiles)
         recordChanges(&container, before: before)
         engine.containers[c] = container
@@ -157,9 +159,41 @@ struct ContainerRuntime {
     }
 
     /// Copies each mount's contents into the container's tree at its destination.
+    /// Where writes fail and where they do not: read-only mounts, and with --read-only the whole
+    /// root except read-write mounts, tmpfs mounts and /dev (a tmpfs docker mounts). The files
+    /// docker writes (/etc/hosts, resolv.conf, hostname) are read-only then too (moby
+    /// container/container_unix.go, NetworkMounts: writable only without ReadonlyRootfs).
+    static func writeRules(_ c: Container) -> (readOnly: [String], writable: [String]) {
+        var readOnly = c.mounts.filter { !$0.readWrite }.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        var writable: [String] = []
+        for (path, options) in c.hostConfig.tmpfs ?? [:] {
+            let p = VirtualFileSystem.normalise(path, cwd: "/")
+            if options.split(separator: ",").contains("ro") { readOnly.append(p) } else { writable.append(p) }
+        }
+        guard c.hostConfig.readonlyRootfs == true else { return (readOnly, writable) }
+        writable += c.mounts.filter(\.readWrite).map { VirtualFileSystem.normalise($0.destination, cwd: "/") } + ["/dev"]
+        return (readOnly + ["/"], writable)
+    }
+
+    /// The tmpfs mount points of a container: --mount type=tmpfs and --tmpfs.
+    static func tmpfsPaths(_ c: Container) -> [String] {
+        c.mounts.filter { $0.type == "tmpfs" }.map(\.destination) + (c.hostConfig.tmpfs ?? [:]).keys.sorted()
+    }
+
+    /// Empties the container's tmpfs mounts, as a start gives it fresh ones.
+    static func resetTmpfs(_ container: inout Container) {
+        for path in tmpfsPaths(container) {
+            let dest = VirtualFileSystem.normalise(path, cwd: "/")
+            for inside in container.files.subtree(at: dest).dropFirst() { container.files.set(nil, at: inside) }
+            try? container.files.makeDirectory(dest, parents: true)
+        }
+    }
+
     static func mountIn(_ container: inout Container, engine: DockerEngine, hostFiles: VirtualFileSystem) {
         for m in container.mounts {
             let dest = VirtualFileSystem.normalise(m.destination, cwd: "/")
+            // A tmpfs keeps what was written while the container runs (emptied at each start).
+            if m.type == "tmpfs" { try? container.files.makeDirectory(dest, parents: true); continue }
             for path in container.files.subtree(at: dest).dropFirst() { container.files.set(nil, at: path) }
             try? container.files.makeDirectory(dest, parents: true)
             if m.type == "volume", let name = m.name, let v = engine.volumeIndex(name) {
@@ -194,7 +228,7 @@ struct ContainerRuntime {
     static func recordChanges(_ container: inout Container, before: VirtualFileSystem) {
         // Nothing written, nothing to record (equal trees are usually the very same storage).
         if container.files.nodes == before.nodes { return }
-        let mounted = container.mounts.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        let mounted = (container.mounts.map(\.destination) + (container.hostConfig.tmpfs ?? [:]).keys).map { VirtualFileSystem.normalise($0, cwd: "/") }
         func underMount(_ p: String) -> Bool { mounted.contains { p == $0 || p.hasPrefix($0 + "/") } }
         var changed: [String] = []
         for (path, node) in container.files.nodes where !underMount(path) {

@@ -13,6 +13,8 @@ enum ContainerCommands {
             p.writeError("docker: Error response from daemon: \(e.message)\n\nRun 'docker run --help' for more information\n")
             return e.runExitStatus
         }
+        // The daemon checks the mounts before it looks for the image, so nothing is pulled then.
+        do { try DockerEngine.validateMounts(request, hostFiles: s.files) } catch { return fail(error) }
         if s.engine.imageIndex(request.image) == nil {
             let name = ImageName(request.image)
             p.writeError("Unable to find image '\(name.familiar)' locally\n")

@@ -63,11 +63,7 @@ enum NetworkVolumeCommands {
     }
 
     static func pruneVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        if i.flag("all") {
-            // 07-volumes: the client refuses -a against the oracle's API 1.41 daemon.
-            p.writeError("\"--all\" requires API version 1.42, but the Docker daemon API version is 1.41\n")
-            return 1
-        }
+        // -a is refused before this against the oracle's API 1.41 daemon (07-volumes, APIVersionCheck).
         let report = PruneOutput.pruneVolumes(&s)
         p.write(PruneOutput.volumes(report).map { $0 + "\n" } ?? "")
         p.write(PruneOutput.total(report.spaceReclaimed))

@@ -38,9 +38,26 @@ enum RunOptions {
             r.maximumRetryCount = p.count > 1 ? Int(p[1]) ?? 0 : 0
         }
         if let cmd = i.value("health-cmd") { r.healthcheck = ["CMD-SHELL", cmd] }
-        if i.flag("no-healthcheck") { r.healthcheck = nil }
+        if i.flag("no-healthcheck") { r.healthcheck = ["NONE"] }
         if let d = i.value("health-interval").flatMap(goDuration), d > 0 { r.healthInterval = d }
         if let n = i.value("health-retries").flatMap({ Int($0) }), n > 0 { r.healthRetries = n }
+        if let d = i.value("health-timeout").flatMap(goDuration), d > 0 { r.healthTimeout = d }
+        if let d = i.value("health-start-period").flatMap(goDuration), d > 0 { r.healthStartPeriod = d }
+        r.privileged = i.flag("privileged")
+        r.readOnly = i.flag("read-only")
+        r.capAdd = i.values("cap-add")
+        r.capDrop = i.values("cap-drop")
+        // systempaths=unconfined is the client's own option: it is not sent (opts.go, parseSystemPaths).
+        r.securityOpt = i.values("security-opt").filter { $0 != "systempaths=unconfined" }
+        for t in i.values("tmpfs") {
+            let kv = t.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            r.tmpfs[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
+        }
+        r.logDriver = i.value("log-driver") ?? ""
+        for opt in i.values("log-opt") {
+            let kv = opt.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            r.logOptions[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
+        }
         if let m = i.value("memory") { r.memory = bytes(m) }
         if let c = i.value("cpus"), let cpus = Double(c) { r.nanoCpus = Int64(cpus * 1e9) }
         return r
@@ -78,6 +95,13 @@ enum RunOptions {
             d[String(kv[0])] = kv.count > 1 ? String(kv[1]) : "true"
         }
         return d
+    }
+
+    /// Whether a --mount spec is read-only: `readonly`/`ro` alone, or with a value strconv.ParseBool
+    /// takes as true (docker/cli opts/mount.go).
+    static func mountReadOnly(_ spec: [String: String]) -> Bool {
+        guard let v = spec["readonly"] ?? spec["ro"] else { return false }
+        return ["1", "t", "T", "true", "TRUE", "True"].contains(v)
     }
 
     /// `[ip:][hostPort:]containerPort[/proto]`, with ranges, as one binding per container port.

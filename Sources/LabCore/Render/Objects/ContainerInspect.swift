@@ -134,15 +134,15 @@ public enum ContainerInspect {
         var o = JSONObject()
         o[new: "Binds"] = strings(h.binds)
         o[new: "ContainerIDFile"] = ""
-        o[new: "LogConfig"] = ["Type": "json-file", "Config": .object(JSONObject())]
+        o[new: "LogConfig"] = ["Type": .string(h.logConfig?.type ?? "json-file"), "Config": map(h.logConfig?.config ?? [:])]
         o[new: "NetworkMode"] = .string(h.networkMode)
         o[new: "PortBindings"] = .object(JSONObject(sortedKeys(Array(bindings.keys)).map { ($0, JSONValue.array(bindings[$0] ?? [])) }))
         o[new: "RestartPolicy"] = ["Name": .string(h.restartPolicy), "MaximumRetryCount": .int(Int64(h.maximumRetryCount))]
         o[new: "AutoRemove"] = .bool(h.autoRemove)
         o[new: "VolumeDriver"] = ""
         o[new: "VolumesFrom"] = strings(h.volumesFrom)
-        o[new: "CapAdd"] = .null
-        o[new: "CapDrop"] = .null
+        o[new: "CapAdd"] = strings(h.capAdd)
+        o[new: "CapDrop"] = strings(h.capDrop)
         o[new: "CgroupnsMode"] = "host"
         o[new: "Dns"] = empty
         o[new: "DnsOptions"] = empty
@@ -154,10 +154,11 @@ public enum ContainerInspect {
         o[new: "Links"] = .null
         o[new: "OomScoreAdj"] = 0
         o[new: "PidMode"] = ""
-        o[new: "Privileged"] = false
+        o[new: "Privileged"] = .bool(h.privileged ?? false)
         o[new: "PublishAllPorts"] = .bool(h.publishAllPorts)
-        o[new: "ReadonlyRootfs"] = false
-        o[new: "SecurityOpt"] = .null
+        o[new: "ReadonlyRootfs"] = .bool(h.readonlyRootfs ?? false)
+        o[new: "SecurityOpt"] = strings(h.securityOpt)
+        if let tmpfs = h.tmpfs, !tmpfs.isEmpty { o[new: "Tmpfs"] = map(tmpfs) }
         o[new: "UTSMode"] = ""
         o[new: "UsernsMode"] = ""
         o[new: "ShmSize"] = 67_108_864
@@ -188,8 +189,11 @@ public enum ContainerInspect {
         o[new: "PidsLimit"] = .null
         o[new: "Ulimits"] = empty
         for k in ["CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth"] { o[new: k] = 0 }
-        o[new: "MaskedPaths"] = .array(maskedPaths)
-        o[new: "ReadonlyPaths"] = .array(readonlyPaths)
+        if let mounts = h.mounts, !mounts.isEmpty { o[new: "Mounts"] = .array(mounts.map(mountSpec)) }
+        // A privileged container keeps no default masked or read-only paths (moby daemon/create_unix.go).
+        let privileged = h.privileged ?? false
+        o[new: "MaskedPaths"] = privileged ? .null : .array(maskedPaths)
+        o[new: "ReadonlyPaths"] = privileged ? .null : .array(readonlyPaths)
         return .object(o)
     }
 
@@ -199,7 +203,38 @@ public enum ContainerInspect {
     ]
     static let readonlyPaths: [JSONValue] = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]
 
+    /// One of HostConfig.Mounts: a --mount spec as the client's mount.Mount (docker/cli
+    /// opts/mount.go; moby api/types/mount/mount.go: empty fields left out).
+    static func mountSpec(_ spec: [String: String]) -> JSONValue {
+        var o = JSONObject()
+        let type = spec["type"]?.lowercased() ?? "volume"
+        o[new: "Type"] = .string(type)
+        if let source = spec["source"] ?? spec["src"], !source.isEmpty { o[new: "Source"] = .string(source) }
+        o[new: "Target"] = .string(spec["target"] ?? spec["destination"] ?? spec["dst"] ?? "")
+        if RunOptions.mountReadOnly(spec) { o[new: "ReadOnly"] = true }
+        if let c = spec["consistency"] { o[new: "Consistency"] = .string(c.lowercased()) }
+        if let p = spec["bind-propagation"] { o[new: "BindOptions"] = ["Propagation": .string(p.lowercased())] }
+        if type == "volume", spec.keys.contains(where: { $0.hasPrefix("volume-") }) {
+            var v = JSONObject()
+            if let n = spec["volume-nocopy"], n != "false", n != "0" { v[new: "NoCopy"] = true }
+            v[new: "DriverConfig"] = spec["volume-driver"].map { ["Name": .string($0)] } ?? .object(JSONObject())
+            o[new: "VolumeOptions"] = .object(v)
+        }
+        if type == "tmpfs", spec["tmpfs-size"] != nil || spec["tmpfs-mode"] != nil {
+            var t = JSONObject()
+            if let size = spec["tmpfs-size"] { t[new: "SizeBytes"] = .int(RunOptions.bytes(size)) }
+            if let mode = spec["tmpfs-mode"], let m = Int64(mode, radix: 8) { t[new: "Mode"] = .int(m) }
+            o[new: "TmpfsOptions"] = .object(t)
+        }
+        return .object(o)
+    }
+
+    /// One of .Mounts (moby api/types/types.go, MountPoint: Name and Driver left out when empty).
     static func mount(_ m: Mount) -> JSONValue {
+        if m.type == "tmpfs" {
+            return ["Type": "tmpfs", "Source": "", "Destination": .string(m.destination), "Mode": .string(m.mode),
+                    "RW": .bool(m.readWrite), "Propagation": ""]
+        }
         if m.type == "bind" {
             return [
                 "Type": "bind", "Source": .string(m.source), "Destination": .string(m.destination), "Mode": .string(m.mode),
@@ -228,10 +263,19 @@ public enum ContainerInspect {
         o[new: "Env"] = k.env.isEmpty ? .null : strings(k.env)
         o[new: "Cmd"] = strings(k.cmd)
         if let test = k.healthcheck {
-            // Only what was set is shown: moby's defaults (30 s, 3 retries) are zero values here.
+            // Only what was set is shown, durations in nanoseconds (moby api/types/container/config.go,
+            // HealthConfig); labs saved before the settings were kept show what differs from the defaults.
             var h: JSONObject = ["Test": strings(test)]
-            if k.healthInterval != 30 { h["Interval"] = .int(Int64((k.healthInterval * 1e9).rounded())) }
-            if k.healthRetries != 3 { h["Retries"] = .int(Int64(k.healthRetries)) }
+            func nanoseconds(_ seconds: Double) -> JSONValue { .int(Int64((seconds * 1e9).rounded())) }
+            if let set = k.healthSettings {
+                if let v = set.interval { h["Interval"] = nanoseconds(v) }
+                if let v = set.timeout { h["Timeout"] = nanoseconds(v) }
+                if let v = set.startPeriod { h["StartPeriod"] = nanoseconds(v) }
+                if let v = set.retries { h["Retries"] = .int(Int64(v)) }
+            } else {
+                if k.healthInterval != 30 { h["Interval"] = nanoseconds(k.healthInterval) }
+                if k.healthRetries != 3 { h["Retries"] = .int(Int64(k.healthRetries)) }
+            }
             o[new: "Healthcheck"] = .object(h)
         }
         o[new: "Image"] = .string(k.image)
