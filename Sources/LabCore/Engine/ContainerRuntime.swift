@@ -67,7 +67,7 @@ struct ContainerRuntime {
     /// directory for `docker exec`. Files written go back to the container, its volumes and binds.
     static func run(_ argv: [String], container c: Int, engine: inout DockerEngine, hostFiles: inout VirtualFileSystem,
                     now: Double, extraEnv: [String] = [], workingDir: String? = nil, stdin: String = "",
-                    shell: ShellEnvironment? = nil, source: String? = nil) -> Outcome {
+                    shell: ShellEnvironment? = nil, source: String? = nil, user: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
         let family = ImageFamily.of(container, engine: engine)
@@ -86,9 +86,10 @@ struct ContainerRuntime {
         if source != nil { shell.dialect = family.interactiveDialect }
         // The inner lab (holding a copy of the engine) ends inside `runShell`, before the engine is
         // changed, so the engine's arrays are not copied.
+        let processUser = user ?? container.config.user
         let machine = Machine(hostname: container.config.hostname, files: container.files,
-                              shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
-                              engine: engine, containerID: container.id)
+                              shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir, user: processUser),
+                              engine: engine, containerID: container.id, processUser: processUser.isEmpty ? nil : processUser)
         let seed = UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable
         let (outcome, files, elapsed, innerShell) = runShell(shell, line, origin: source == nil ? .commandString : .interactive,
                                                              machine: consume machine, now: now, seed: seed, output: captured)
@@ -121,8 +122,11 @@ struct ContainerRuntime {
 
     /// The environment a process starts with in a container: PATH, HOSTNAME, the container's
     /// variables, HOME, in its working directory.
-    static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil) -> ShellEnvironment {
-        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
+    static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil, user: String? = nil) -> ShellEnvironment {
+        // HOME is the user's home from /etc/passwd, "/" for a uid without an entry (moby oci_linux.go, WithUser).
+        let spec = user ?? container.config.user
+        let home = spec.isEmpty ? "/root" : ContainerUser.resolve(spec, files: container.files)?.home ?? "/"
+        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": home]
         var exported: Set<String> = ["PATH", "HOSTNAME", "HOME"]
         for lines in [container.config.env, extraEnv] {
             for line in lines {

@@ -79,7 +79,7 @@ enum ContainerProcessCommands {
         }
         let stdin = i.flag("interactive") ? p.stdin : ""
         let outcome = ContainerRuntime.run(argv, container: c, engine: &s.engine, hostFiles: &s.files, now: s.now,
-                                           extraEnv: i.values("env"), workingDir: i.value("workdir"), stdin: stdin)
+                                           extraEnv: i.values("env"), workingDir: i.value("workdir"), stdin: stdin, user: i.value("user"))
         for (stream, text) in outcome.chunks {
             if stream == .stdout { p.write(text) } else { p.writeError(text) }
         }
