@@ -49,9 +49,17 @@ struct ContainerRuntime {
                 .contains(String(program.dropLast(name.count))), programs.program(named: String(name)) != nil {
                 return nil
             }
-            switch files.node(at: VirtualFileSystem.normalise(program, cwd: "/")) {
+            let path = VirtualFileSystem.normalise(program, cwd: "/")
+            switch files.node(at: path) {
             case .directory?: return .permissionDenied(program)
-            case .file?: return nil
+            case .file(let content)?:
+                // Without the execute bit (which the lab's files do not keep: a script starting with
+                // "#!" or a file in a bin folder stands for one), Go's exec.LookPath in runc answers
+                // EACCES for a regular file just as for a folder (Fixtures/engine 02: `/etc`).
+                if content.hasPrefix("#!") || knownScripts.contains(program) || path.split(separator: "/").dropLast().contains(where: { $0 == "bin" || $0 == "sbin" }) {
+                    return nil
+                }
+                return .permissionDenied(program)
             case nil: return knownScripts.contains(program) ? nil : .executableNotFound(program)
             }
         }
