@@ -4,7 +4,7 @@ extension DockerEngine {
     public func imageIndex(_ reference: String) -> Int? {
         if reference.hasPrefix("sha256:") { return images.firstIndex { $0.id == reference || $0.id.hasPrefix(reference) } }
         let name = ImageName(reference).familiar
-        if let i = images.firstIndex(where: { $0.repoTags.contains(name) }) { return i }
+        if let i = images.firstIndex(where: { $0.repoTags.contains(name) || $0.repoDigests.contains(name) }) { return i }
         if reference.count >= 4, reference.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
             let matches = images.indices.filter { images[$0].id.dropFirst(7).hasPrefix(reference) }
             if matches.count == 1 { return matches[0] }
@@ -76,42 +76,5 @@ extension DockerEngine {
         for j in images.indices where j != i { images[j].repoTags.removeAll { $0 == name } }
         if !images[i].repoTags.contains(name) { images[i].repoTags.append(name) }
         recordEvent(.image(images[i].id, "tag", name: name, time: now))
-    }
-
-    /// Removes an image name (or, by id, the image): the lines `docker rmi` prints.
-    public mutating func removeImage(_ reference: String, force: Bool, now: Double) throws(EngineError) -> [String] {
-        guard let i = imageIndex(reference) else { throw .noSuchImage(ImageName(reference).familiar) }
-        let image = images[i]
-        let byName = !reference.hasPrefix("sha256:") && image.repoTags.contains(ImageName(reference).familiar)
-        let users = containers.filter { $0.imageID == image.id }
-        if !force, let user = users.first, !byName || image.repoTags.count == 1 {
-            throw .imageInUse(reference: ImageName(reference).familiar, container: user.shortID, image: image.shortID)
-        }
-        var lines: [String] = []
-        let removedTags = byName && !force ? [ImageName(reference).familiar] : image.repoTags
-        for tag in removedTags {
-            lines.append("Untagged: \(tag)")
-            let repo = ImageName(tag).repository
-            if let d = image.repoDigests.first(where: { $0.hasPrefix(repo + "@") }), !images[i].repoTags.dropFirst().contains(where: { ImageName($0).repository == repo && $0 != tag }) {
-                lines.append("Untagged: \(d)")
-            }
-            images[i].repoTags.removeAll { $0 == tag }
-            recordEvent(.image(image.id, "untag", name: image.id, time: now))
-        }
-        if images[i].repoTags.isEmpty && users.isEmpty {
-            lines.append("Deleted: \(image.id)")
-            recordEvent(.image(image.id, "delete", name: image.id, time: now))
-            images.remove(at: i)
-            // A built image's untagged parents go with it when nothing else needs them (Fixtures/build 05).
-            var parent = image.built?.parent
-            while let id = parent, let k = images.firstIndex(where: { $0.id == id }), images[k].repoTags.isEmpty,
-                  images[k].built != nil, !images.contains(where: { $0.built?.parent == id }), !containers.contains(where: { $0.imageID == id }) {
-                lines.append("Deleted: \(id)")
-                recordEvent(.image(id, "delete", name: id, time: now))
-                parent = images[k].built?.parent
-                images.remove(at: k)
-            }
-        }
-        return lines
     }
 }

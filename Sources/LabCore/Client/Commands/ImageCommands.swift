@@ -65,7 +65,7 @@ enum ImageCommands {
         let force = i.flag("force")
         return EachReference.run(i.arguments, &p, &s, tolerated: { if case .noSuchImage = $0 { return force } else { return false } }) {
             (s: inout DaemonSession, ref: String) throws(EngineError) in
-            try s.engine.removeImage(ref, force: force, now: s.now)
+            try s.engine.removeImage(ref, force: force, prune: !i.flag("no-prune"), now: s.now)
         }
     }
 
