@@ -12,15 +12,14 @@ extension DockerEngine {
                                        isInternal: Bool, attachable: Bool, ids: inout IDSource, now: Double) throws(EngineError) -> String {
         if networks.contains(where: { $0.name == name }) { throw .networkExists(name) }
         if driver == "overlay" { throw .notSwarmManager }
+        if let subnet, overlapsLocalPool(subnet) { throw .other(Self.poolOverlap, status: 403) }
         var net = Network(id: ids.hexID(), name: name, driver: driver, scope: "local", created: now, subnet: subnet, gateway: gateway,
                           userSubnet: subnet != nil, isDefaultBridge: false, labels: labels, options: [:], attachable: attachable,
                           internal: isInternal, nextHost: 2)
         if subnet == nil && driver == "bridge" {
-            let used = Set(networks.compactMap { $0.subnet })
-            var octet = 18
-            while used.contains("172.\(octet).0.0/16") { octet += 1 }
-            net.subnet = "172.\(octet).0.0/16"
-            net.gateway = "172.\(octet).0.1"
+            guard let pool = nextFreePool(), let range = Self.addressRange(pool) else { throw .other(Self.poolsExhausted, status: 404) }
+            net.subnet = pool
+            net.gateway = Self.dotted(range.lowerBound + 1)
         }
         networks.append(net)
         recordEvent(.network(net, "create", time: now))
