@@ -112,6 +112,11 @@ public struct HostConfig: Codable, Sendable, Equatable {
     public var logConfig: LogConfig?
     /// HostConfig.Mounts: the --mount specs as the client sent them (key=value pairs).
     public var mounts: [[String: String]]?
+    /// --dns, --dns-search, --dns-option and --add-host (`name:ip`).
+    public var dns: [String]?
+    public var dnsSearch: [String]?
+    public var dnsOptions: [String]?
+    public var extraHosts: [String]?
 }
 
 /// HostConfig.LogConfig: the logging driver and its options.

@@ -46,6 +46,12 @@ public struct ContainerRequest: Sendable, Equatable {
     /// --log-driver ("" : the daemon's default, json-file) and --log-opt.
     public var logDriver = ""
     public var logOptions: [String: String] = [:]
+    /// --dns, --dns-search, --dns-option, --add-host (`name:ip`), --domainname.
+    public var dns: [String] = []
+    public var dnsSearch: [String] = []
+    public var dnsOptions: [String] = []
+    public var extraHosts: [String] = []
+    public var domainname: String?
     public var memory: Int64 = 0
     public var nanoCpus: Int64 = 0
 

@@ -240,7 +240,9 @@ struct ContainerRuntime {
     static func recordChanges(_ container: inout Container, before: VirtualFileSystem) {
         // Nothing written, nothing to record (equal trees are usually the very same storage).
         if container.files.nodes == before.nodes { return }
+        // Mounts, tmpfs and the files docker mounts itself (/etc/hosts, resolv.conf, hostname) are not the container's layer.
         let mounted = (container.mounts.map(\.destination) + (container.hostConfig.tmpfs ?? [:]).keys).map { VirtualFileSystem.normalise($0, cwd: "/") }
+            + ["/etc/hosts", "/etc/resolv.conf", "/etc/hostname"]
         func underMount(_ p: String) -> Bool { mounted.contains { p == $0 || p.hasPrefix($0 + "/") } }
         var changed: [String] = []
         for (path, node) in container.files.nodes where !underMount(path) {

@@ -32,7 +32,8 @@ extension DockerEngine {
         var exposed = image.exposedPorts
         for p in request.exposedPorts + request.portBindings.map(\.key) where !exposed.contains(p) { exposed.append(p) }
         exposed.sort()
-        let config = ContainerConfig(hostname: request.hostname ?? id.characterPrefix(12), user: request.user ?? image.built?.user ?? "",
+        let config = ContainerConfig(hostname: request.hostname ?? id.characterPrefix(12), domainname: request.domainname ?? "",
+                                     user: request.user ?? image.built?.user ?? "",
                                      exposedPorts: exposed, tty: request.tty, openStdin: request.openStdin,
                                      stdinOnce: request.openStdin, env: env, cmd: cmd, image: request.image,
                                      volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,
@@ -83,6 +84,10 @@ extension DockerEngine {
             h.logConfig = LogConfig(type: r.logDriver.isEmpty ? "json-file" : r.logDriver, config: r.logOptions)
         }
         if !r.mounts.isEmpty { h.mounts = r.mounts }
+        if !r.dns.isEmpty { h.dns = r.dns }
+        if !r.dnsSearch.isEmpty { h.dnsSearch = r.dnsSearch }
+        if !r.dnsOptions.isEmpty { h.dnsOptions = r.dnsOptions }
+        if !r.extraHosts.isEmpty { h.extraHosts = r.extraHosts }
     }
 
     /// A new container's files: the image's own when a build made it, else the common template.

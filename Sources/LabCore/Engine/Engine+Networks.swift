@@ -47,7 +47,10 @@ extension DockerEngine {
             throw .alreadyConnected(container: containers[c].name, network: networks[n].name)
         }
         addEndpoint(c, network: n, aliases: aliases, ids: &ids)
-        if containers[c].state.running { recordEvent(.network(networks[n], "connect", container: containers[c].id, time: now)) }
+        if containers[c].state.running {
+            recordEvent(.network(networks[n], "connect", container: containers[c].id, time: now))
+            if let e = containers[c].endpoints.last { ContainerNetworkFiles.joined(&containers[c], endpoint: e, network: networks[n]) }
+        }
     }
 
     /// Disconnects a container from a network.
@@ -57,7 +60,10 @@ extension DockerEngine {
         guard let e = containers[c].endpoints.firstIndex(where: { $0.networkID == networks[n].id }) else {
             throw .notConnected(containerID: containers[c].id, network: networks[n].name)
         }
-        if containers[c].state.running { recordEvent(.network(networks[n], "disconnect", container: containers[c].id, time: now)) }
+        if containers[c].state.running {
+            recordEvent(.network(networks[n], "disconnect", container: containers[c].id, time: now))
+            ContainerNetworkFiles.left(&containers[c], address: containers[c].endpoints[e].ipAddress)
+        }
         containers[c].endpoints.remove(at: e)
     }
 

@@ -30,6 +30,7 @@ extension DockerEngine {
         containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
         containers[c].state.error = ""
         ContainerRuntime.resetTmpfs(&containers[c])
+        ContainerNetworkFiles.write(&containers[c], engine: self, hostFiles: hostFiles)
         recordEvents(EngineEvent.starting(containers[c], engine: self, time: now))
         if containers[c].config.healthEnabled {
             containers[c].state.health = "starting"

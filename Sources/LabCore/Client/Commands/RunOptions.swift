@@ -53,6 +53,11 @@ enum RunOptions {
             let kv = t.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             r.tmpfs[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
         }
+        r.dns = i.values("dns")
+        r.dnsSearch = i.values("dns-search")
+        r.dnsOptions = i.values("dns-option") + i.values("dns-opt")
+        r.extraHosts = i.values("add-host").map(extraHost)
+        r.domainname = i.value("domainname")
         r.logDriver = i.value("log-driver") ?? ""
         for opt in i.values("log-opt") {
             let kv = opt.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -95,6 +100,17 @@ enum RunOptions {
             d[String(kv[0])] = kv.count > 1 ? String(kv[1]) : "true"
         }
         return d
+    }
+
+    /// An --add-host value as the client sends it: `name:ip`, from `name=ip` or `name:ip`, an
+    /// address in brackets taken out (docker/cli opts/hosts.go, ValidateExtraHost).
+    static func extraHost(_ value: String) -> String {
+        var parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count < 2 { parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) }
+        guard parts.count == 2 else { return value }
+        var ip = parts[1]
+        if ip.count > 2, ip.first == "[", ip.last == "]" { ip = ip.dropFirst().dropLast() }
+        return parts[0] + ":" + ip
     }
 
     /// Whether a --mount spec is read-only: `readonly`/`ro` alone, or with a value strconv.ParseBool

@@ -111,7 +111,7 @@ extension ImageBuilder {
                 return .failed("The command '\(shown)' returned a non-zero code: \(code)", status: Int32(code))
             }
             if let c = try? s.engine.containerIndex(id) {
-                let after = s.engine.containers[c].files
+                let after = ContainerNetworkFiles.restoringImageCopies(s.engine.containers[c].files, from: built.files)
                 // The layer's size: the bytes of the files the step added or changed.
                 for path in after.subtree(at: "/") where !after.isDirectory(path) && path != "/etc/hostname" {
                     let data = after.contents(of: path)

@@ -144,10 +144,10 @@ public enum ContainerInspect {
         o[new: "CapAdd"] = strings(h.capAdd)
         o[new: "CapDrop"] = strings(h.capDrop)
         o[new: "CgroupnsMode"] = "host"
-        o[new: "Dns"] = empty
-        o[new: "DnsOptions"] = empty
-        o[new: "DnsSearch"] = empty
-        o[new: "ExtraHosts"] = .null
+        o[new: "Dns"] = strings(h.dns ?? [])
+        o[new: "DnsOptions"] = strings(h.dnsOptions ?? [])
+        o[new: "DnsSearch"] = strings(h.dnsSearch ?? [])
+        o[new: "ExtraHosts"] = strings(h.extraHosts)
         o[new: "GroupAdd"] = .null
         o[new: "IpcMode"] = "private"
         o[new: "Cgroup"] = ""
