@@ -49,4 +49,29 @@ final class PruneTests: XCTestCase {
         XCTAssertEqual(out, "Deleted Images:\nuntagged: nginx:latest\nuntagged: \(nginx.repoDigests[0])\nuntagged: mine:1\ndeleted: \(nginx.id)\n\n"
                        + "Total reclaimed space: " + HumanSize.format(Double(nginx.size), base: 1000, units: HumanSize.decimal, precision: 4) + "\n")
     }
+
+    func testFiltersSpareWhatTheyDoNotMatch() throws {
+        var lab = T.lab(["docker run --name a --label tmp=1 alpine true", "docker run --name b alpine true",
+                         "docker network create --label tmp=1 n1", "docker network create n2"])
+        let a = try XCTUnwrap(lab.machine.engine.containers.first { $0.name == "a" }).id
+        XCTAssertEqual(T.run("docker container prune -f --filter label=tmp", in: &lab).0, "Deleted Containers:\n\(a)\n\nTotal reclaimed space: 0B\n")
+        XCTAssertEqual(T.run("docker network prune -f --filter label!=tmp", in: &lab).0, "Deleted Networks:\nn2\n\n")
+        // until: only what was created before it goes (moby daemon/prune.go).
+        XCTAssertEqual(T.run("docker container prune -f --filter until=1h", in: &lab).0, "Total reclaimed space: 0B\n")
+        XCTAssertEqual(T.run("docker container prune -f --filter until=0s", in: &lab).0.hasPrefix("Deleted Containers:\n"), true)
+        XCTAssertEqual(T.run("docker container prune -f --filter foo=bar", in: &lab).0, "Error response from daemon: Invalid filter 'foo'\n")
+        XCTAssertEqual(T.run("docker volume prune -f --filter until=1h", in: &lab).0, "Error response from daemon: Invalid filter 'until'\n")
+    }
+
+    func testSystemPruneListsItsFiltersAndRefusesUntilWithVolumes() {
+        var lab = Lab()
+        let question = "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n"
+            + "  - all dangling images\n  - unused build cache\n\n  Items to be pruned will be filtered with:\n"
+            + "  - label=a\n  - until=9h\n  - until=10h\n\nAre you sure you want to continue? [y/N] "
+        // Two until values: listed (natural order), then refused by the daemon once confirmed.
+        XCTAssertEqual(T.run("echo n | docker system prune --filter until=10h --filter label=a --filter until=9h", in: &lab).0, question)
+        let (out, status) = T.run("docker system prune --volumes --filter until=1h", in: &lab)
+        XCTAssertEqual(out, "ERROR: The \"until\" filter is not supported with \"--volumes\"\n")
+        XCTAssertEqual(status, 1)
+    }
 }

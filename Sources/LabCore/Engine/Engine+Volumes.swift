@@ -29,9 +29,10 @@ extension DockerEngine {
 
     /// Removes unused volumes; returns their names, newest first. The oracle's daemon (API 1.41)
     /// prunes named volumes too (07-volumes); `anonymousOnly` is the API 1.42+ default.
-    public mutating func pruneVolumes(anonymousOnly: Bool = false, now: Double) -> [String] {
+    public mutating func pruneVolumes(anonymousOnly: Bool = false, _ filters: PruneFilters = PruneFilters(), now: Double) throws(EngineError) -> [String] {
+        try filters.validate(PruneFilters.volumes)
         let used = Set(containers.flatMap { $0.mounts.compactMap(\.name) })
-        let gone = volumes.filter { !used.contains($0.name) && (!anonymousOnly || $0.anonymous) }.reversed().map(\.name)
+        let gone = volumes.filter { !used.contains($0.name) && (!anonymousOnly || $0.anonymous) && filters.matchLabels($0.labels) }.reversed().map(\.name)
         for name in gone { recordEvent(.volume(name, "destroy", driver: volumes[volumeIndex(name) ?? 0].driver, time: now)) }
         volumes.removeAll { gone.contains($0.name) }
         return gone

@@ -161,9 +161,6 @@ enum ContainerCommands {
 
     /// `docker container prune`: removes stopped containers.
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let report = s.engine.pruneContainers(now: s.now)
-        p.write(PruneOutput.containers(report).map { $0 + "\n" } ?? "")
-        p.write(PruneOutput.total(report.spaceReclaimed))
-        return 0
+        PruneOutput.single(.containers, i, &p, &s)
     }
 }

@@ -71,9 +71,6 @@ enum ImageCommands {
 
     /// `docker image prune`: dangling images (or, with -a, every image no container uses).
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let report = s.engine.pruneImages(all: i.flag("all"), now: s.now)
-        p.write(PruneOutput.images(report).map { $0 + "\n" } ?? "")
-        p.write(PruneOutput.total(report.spaceReclaimed))
-        return 0
+        PruneOutput.single(.images, i, &p, &s)
     }
 }

@@ -44,8 +44,7 @@ enum NetworkVolumeCommands {
 
     /// `docker network prune`: no total line (docker/cli cli/command/network/prune.go).
     static func pruneNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        p.write(PruneOutput.networks(s.engine.pruneNetworks(now: s.now)).map { $0 + "\n" } ?? "")
-        return 0
+        PruneOutput.single(.networks, i, &p, &s)
     }
 
     static func createVolume(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
@@ -64,9 +63,6 @@ enum NetworkVolumeCommands {
 
     static func pruneVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         // -a is refused before this against the oracle's API 1.41 daemon (07-volumes, APIVersionCheck).
-        let report = PruneOutput.pruneVolumes(&s)
-        p.write(PruneOutput.volumes(report).map { $0 + "\n" } ?? "")
-        p.write(PruneOutput.total(report.spaceReclaimed))
-        return 0
+        PruneOutput.single(.volumes, i, &p, &s)
     }
 }

@@ -25,31 +25,57 @@ enum PruneOutput {
 
     /// Prunes the unused volumes with their files' bytes as the space given back (moby
     /// volume/service/service.go, Prune: directory.Size of each).
-    static func pruneVolumes(_ s: inout DaemonSession) -> DockerEngine.PruneReport {
+    static func pruneVolumes(_ filters: PruneFilters, _ s: inout DaemonSession) throws(EngineError) -> DockerEngine.PruneReport {
         let sizes = Dictionary(s.engine.volumes.map { ($0.name, DiskUsage.volumeSize($0)) }, uniquingKeysWith: { a, _ in a })
-        let gone = s.engine.pruneVolumes(now: s.now)
+        let gone = try s.engine.pruneVolumes(filters, now: s.now)
         return DockerEngine.PruneReport(deleted: gone, spaceReclaimed: gone.reduce(0) { $0 + (sizes[$1] ?? 0) })
+    }
+
+    /// What one kind prunes, and its block.
+    enum Kind { case containers, networks, volumes, images }
+
+    static func prune(_ kind: Kind, all: Bool, _ filters: PruneFilters, _ s: inout DaemonSession) throws(EngineError) -> (DockerEngine.PruneReport, String?) {
+        switch kind {
+        case .containers: let r = try s.engine.pruneContainers(filters, now: s.now); return (r, containers(r))
+        case .networks: let r = try s.engine.pruneNetworks(filters, now: s.now); return (r, networks(r))
+        case .volumes: let r = try pruneVolumes(filters, &s); return (r, volumes(r))
+        case .images: let r = try s.engine.pruneImages(all: all, filters, now: s.now); return (r, images(r))
+        }
+    }
+
+    /// `docker container|network|volume|image prune`, once confirmed: the block, then the total
+    /// (network prune prints none).
+    static func single(_ kind: Kind, _ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
+        do {
+            let (report, block) = try prune(kind, all: i.flag("all"), PruneFilters(i.values("filter")), &s)
+            p.write(block.map { $0 + "\n" } ?? "")
+            if kind != .networks { p.write(total(report.spaceReclaimed)) }
+            return 0
+        } catch {
+            p.writeError("Error response from daemon: \(error.message)\n")
+            return 1
+        }
     }
 }
 
 extension SystemCommands {
-    /// `docker system prune [-a] [--volumes] [-f]`, once confirmed.
+    /// `docker system prune [-a] [--volumes] [--filter …] [-f]`, once confirmed: each block as its
+    /// prune ends; a daemon error stops the rest.
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        var blocks: [String?] = []
+        let filters = PruneFilters(i.values("filter"))
         var total: Int64 = 0
-        let containers = s.engine.pruneContainers(now: s.now)
-        let networks = s.engine.pruneNetworks(now: s.now)
-        blocks += [PruneOutput.containers(containers), PruneOutput.networks(networks)]
-        total += containers.spaceReclaimed
-        if i.flag("volumes") {
-            let volumes = PruneOutput.pruneVolumes(&s)
-            blocks.append(PruneOutput.volumes(volumes))
-            total += volumes.spaceReclaimed
+        let kinds: [PruneOutput.Kind] = i.flag("volumes") ? [.containers, .networks, .volumes, .images] : [.containers, .networks, .images]
+        for kind in kinds {
+            do {
+                let (report, block) = try PruneOutput.prune(kind, all: i.flag("all"), filters, &s)
+                if let block { p.write(block + "\n") }
+                total += report.spaceReclaimed
+            } catch {
+                p.writeError("Error response from daemon: \(error.message)\n")
+                return 1
+            }
         }
-        let images = s.engine.pruneImages(all: i.flag("all"), now: s.now)
-        blocks.append(PruneOutput.images(images))
-        total += images.spaceReclaimed
-        p.write(blocks.compactMap { $0.map { $0 + "\n" } }.joined() + PruneOutput.total(total))
+        p.write(PruneOutput.total(total))
         return 0
     }
 }
