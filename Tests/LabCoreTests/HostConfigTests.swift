@@ -95,4 +95,13 @@ final class HostConfigTests: XCTestCase {
         XCTAssertEqual(T.run("docker run --health-start-interval 1s alpine true", in: &lab).1, 1)
         XCTAssertEqual(T.run("DOCKER_HOST=unix:///nonexistent docker run --health-start-interval 1s alpine true", in: &lab).1, 125)
     }
+
+    func testCopyingIntoAReadOnlyRootOrMount() {
+        var lab = T.lab(["docker pull alpine", "docker volume create v", "echo hi > /f",
+                         "docker run -d --name ro --read-only -v v:/data alpine sleep 300",
+                         "docker run -d --name rov -v v:/data:ro alpine sleep 300"])
+        XCTAssertEqual(T.run("docker cp /f ro:/tmp/f", in: &lab).0, "Error response from daemon: container rootfs is marked read-only\n")
+        XCTAssertEqual(T.run("docker cp /f ro:/data/f", in: &lab).1, 0)
+        XCTAssertEqual(T.run("docker cp /f rov:/data/f", in: &lab).0, "Error response from daemon: mounted volume is marked read-only\n")
+    }
 }
