@@ -142,6 +142,21 @@ final class ContainerProgramsTests: XCTestCase {
         XCTAssertEqual(Self.last("docker exec u bash -c 'echo $0'", after: ["docker run -d --name u ubuntu sleep 100"]).status, 0)
     }
 
+    func testAFileWithoutTheExecuteBitIsRefusedLikeAFolder() {
+        // 02-run-exit-statuses shows `/etc`; Go's exec.LookPath gives the same EACCES for a plain file.
+        XCTAssertEqual(Self.last("docker run alpine /etc/passwd"),
+                       Ran("docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: "
+                           + "unable to start container process: exec: \"/etc/passwd\": permission denied: unknown\n\n"
+                           + "Run 'docker run --help' for more information\n", 126))
+        XCTAssertEqual(Self.last("docker exec u /etc/passwd", after: ["docker run -d --name u alpine sleep 100"]),
+                       Ran("OCI runtime exec failed: exec failed: unable to start container process: exec: \"/etc/passwd\": "
+                           + "permission denied: unknown\r\n", 126))
+        // A script with its #! line runs.
+        XCTAssertEqual(Self.last("docker exec u /s.sh", after: ["docker run -d --name u alpine sleep 100",
+                                                                "docker exec u sh -c 'printf \"#!/bin/sh\\necho hi\\n\" > /s.sh'"]),
+                       Ran("hi\n", 0))
+    }
+
     func testReadOnlyMountsRefuseWrites() throws {
         // 07-volumes and busybox-applets.txt.
         let setup = ["docker volume create data1"]

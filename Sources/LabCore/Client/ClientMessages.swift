@@ -93,14 +93,20 @@ public enum ClientMessages {
     /// The question every prune asks without --force; only "y" or "Y" goes on.
     public static let confirmationQuestion = "Are you sure you want to continue? [y/N] "
 
-    /// `docker system prune` (with -a and/or --volumes the list changes).
-    public static func systemPruneWarning(all: Bool, volumes: Bool) -> String {
+    /// `docker system prune` (with -a and/or --volumes the list changes; label, label! and until
+    /// filters are listed, naturally sorted: docker/cli v28.2.2 cli/command/system/prune.go,
+    /// confirmationTemplate).
+    public static func systemPruneWarning(all: Bool, volumes: Bool, filters: [String] = []) -> String {
         var text = "WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n"
         if volumes { text += "  - all anonymous volumes not used by at least one container\n" }
         text += all ? "  - all images without at least one container associated to them\n  - all build cache\n"
                     : "  - all dangling images\n  - unused build cache\n"
+        if !filters.isEmpty { text += "\n  Items to be pruned will be filtered with:\n" + filters.map { "  - " + $0 + "\n" }.joined() }
         return text + "\n" + confirmationQuestion
     }
+
+    /// `docker system prune --volumes --filter until=…` (prune.go, runPrune, before the question).
+    public static let untilWithVolumes = "ERROR: The \"until\" filter is not supported with \"--volumes\"\n"
 
     /// `docker image prune` and `docker image prune -a`.
     public static func imagePruneWarning(all: Bool) -> String {

@@ -86,10 +86,17 @@ struct ClientPreflight {
                 return 1
             }
         case "system prune", "image prune", "container prune", "volume prune", "network prune", "builder prune":
+            let filters = PruneFilters(i.values("filter"))
+            if i.path[0] == "system", i.flag("volumes"), filters.fields["until"] != nil {
+                process.writeError(ClientMessages.untilWithVolumes)
+                return 1
+            }
             if i.flag("force") { return nil }
             let warning: String
             switch i.path[0] {
-            case "system": warning = ClientMessages.systemPruneWarning(all: i.flag("all"), volumes: i.flag("volumes"))
+            case "system":
+                let listed = ["label", "label!", "until"].flatMap { name in (filters.fields[name] ?? []).map { name + "=" + $0 } }
+                warning = ClientMessages.systemPruneWarning(all: i.flag("all"), volumes: i.flag("volumes"), filters: listed.sorted(by: naturalLess))
             case "image": warning = ClientMessages.imagePruneWarning(all: i.flag("all"))
             case "volume": warning = ClientMessages.volumePruneWarning(all: i.flag("all"))
             case "network": warning = ClientMessages.networkPruneWarning
@@ -104,6 +111,26 @@ struct ClientPreflight {
         }
         return nil
     }
+}
+
+/// sortorder.NaturalLess: runs of digits compare as numbers, the rest byte by byte.
+func naturalLess(_ a: String, _ b: String) -> Bool {
+    var x = Array(a.utf8)[...], y = Array(b.utf8)[...]
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    while let c = x.first, let d = y.first {
+        if isDigit(c) && isDigit(d) {
+            let m = x.prefix(while: isDigit), n = y.prefix(while: isDigit)
+            let mv = m.drop { $0 == 48 }, nv = n.drop { $0 == 48 }
+            if mv.count != nv.count { return mv.count < nv.count }
+            if !mv.elementsEqual(nv) { return mv.lexicographicallyPrecedes(nv) }
+            if m.count != n.count { return m.count < n.count }
+            x = x.dropFirst(m.count); y = y.dropFirst(n.count)
+            continue
+        }
+        if c != d { return c < d }
+        x = x.dropFirst(); y = y.dropFirst()
+    }
+    return x.isEmpty && !y.isEmpty
 }
 
 private extension Substring {

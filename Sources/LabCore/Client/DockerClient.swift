@@ -37,10 +37,21 @@ public struct DockerClient: SimulatedProgram {
             case .banner(let text): process.writeError(text)
             case nil: process.writeError(invocation.clientStderr)
             }
+            // Once the daemon answers, flags newer than its API are refused before anything else runs.
+            if reachesLabEngine(invocation, process, lab), let refusal = APIVersionCheck.refusal(invocation) {
+                process.writeError(refusal)
+                return 1
+            }
             let preflight = ClientPreflight(invocation: invocation, terminalAttached: terminalAttached)
             if let status = preflight.check(&process, lab: lab) { return status }
             return daemon(invocation, &process, lab: &lab)
         }
+    }
+
+    /// Whether the command's endpoint is one of the lab's engines (this machine's or another's).
+    private func reachesLabEngine(_ invocation: DockerInvocation, _ process: ProcessContext, _ lab: Lab) -> Bool {
+        guard case .host(let h) = ContextCommands.endpoint(invocation, process, lab.machine.files) else { return false }
+        return h.isEmpty || h == Self.defaultHost || ContextCommands.machine(of: h, in: lab) != nil
     }
 
     /// Sends an accepted command to the daemon its endpoint names (-H, --context, DOCKER_HOST,

@@ -55,6 +55,7 @@ enum DockerDaemon {
             case "container stats": return SystemCommands.stats(i, &p, &s)
             case "image history": return SystemCommands.history(i, &p, &s)
             case "system df": return SystemCommands.df(i, &p, &s)
+            case "system prune": return SystemCommands.prune(i, &p, &s)
             case "system info": return SystemCommands.info(i, &p, &s)
             case "version": return SystemCommands.version(i, &p, &s)
             case "system events": return SystemCommands.events(i, &p, &s)

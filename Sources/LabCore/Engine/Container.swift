@@ -56,6 +56,24 @@ public struct ContainerConfig: Codable, Sendable, Equatable {
     /// defaults: 30 s, 3 retries).
     public var healthInterval: Double = 30
     public var healthRetries: Int = 3
+    /// Config.Healthcheck's settings as the request (over the image's) gave them; nil where
+    /// unset (the API's zero, which its JSON leaves out). Optional so older saved labs load.
+    public var healthSettings: HealthSettings?
+
+    /// Whether health checks run: a test other than `["NONE"]` (--no-healthcheck) is set.
+    public var healthEnabled: Bool {
+        guard let test = healthcheck, let first = test.first else { return false }
+        return first != "NONE"
+    }
+}
+
+/// The durations (seconds) and retries of a health check as they were given, each nil when not
+/// (moby api/types/container/config.go, HealthConfig: zero means "inherit", omitted from JSON).
+public struct HealthSettings: Codable, Sendable, Equatable {
+    public var interval: Double?
+    public var timeout: Double?
+    public var startPeriod: Double?
+    public var retries: Int?
 }
 
 /// A published port: container port and protocol, host address and host port.
@@ -82,6 +100,29 @@ public struct HostConfig: Codable, Sendable, Equatable {
     public var memory: Int64
     public var nanoCpus: Int64
     public var volumesFrom: [String]?
+    /// --privileged, --read-only, --cap-add/--cap-drop, --security-opt, --tmpfs, --log-driver
+    /// and --log-opt, --mount: nil where a plain `docker run` leaves them (optional so older
+    /// saved labs load).
+    public var privileged: Bool?
+    public var readonlyRootfs: Bool?
+    public var capAdd: [String]?
+    public var capDrop: [String]?
+    public var securityOpt: [String]?
+    public var tmpfs: [String: String]?
+    public var logConfig: LogConfig?
+    /// HostConfig.Mounts: the --mount specs as the client sent them (key=value pairs).
+    public var mounts: [[String: String]]?
+    /// --dns, --dns-search, --dns-option and --add-host (`name:ip`).
+    public var dns: [String]?
+    public var dnsSearch: [String]?
+    public var dnsOptions: [String]?
+    public var extraHosts: [String]?
+}
+
+/// HostConfig.LogConfig: the logging driver and its options.
+public struct LogConfig: Codable, Sendable, Equatable {
+    public var type: String
+    public var config: [String: String]
 }
 
 /// Where a container is attached on one network.

@@ -31,6 +31,27 @@ public struct ContainerRequest: Sendable, Equatable {
     public var healthcheck: [String]?
     public var healthInterval: Double?
     public var healthRetries: Int?
+    /// --health-timeout and --health-start-period (seconds; nil or 0: unset).
+    public var healthTimeout: Double?
+    public var healthStartPeriod: Double?
+    /// --privileged, --read-only.
+    public var privileged = false
+    public var readOnly = false
+    /// --cap-add, --cap-drop and --security-opt as given (the client sends them unchanged).
+    public var capAdd: [String] = []
+    public var capDrop: [String] = []
+    public var securityOpt: [String] = []
+    /// --tmpfs: mount point → options ("/cache" → "", "/run" → "rw,size=64m").
+    public var tmpfs: [String: String] = [:]
+    /// --log-driver ("" : the daemon's default, json-file) and --log-opt.
+    public var logDriver = ""
+    public var logOptions: [String: String] = [:]
+    /// --dns, --dns-search, --dns-option, --add-host (`name:ip`), --domainname.
+    public var dns: [String] = []
+    public var dnsSearch: [String] = []
+    public var dnsOptions: [String] = []
+    public var extraHosts: [String] = []
+    public var domainname: String?
     public var memory: Int64 = 0
     public var nanoCpus: Int64 = 0
 

@@ -63,9 +63,17 @@ struct ContainerRuntime {
                 .contains(String(program.dropLast(name.count))), programs.program(named: String(name)) != nil {
                 return nil
             }
-            switch files.node(at: VirtualFileSystem.normalise(program, cwd: "/")) {
+            let path = VirtualFileSystem.normalise(program, cwd: "/")
+            switch files.node(at: path) {
             case .directory?: return .permissionDenied(program)
-            case .file?: return nil
+            case .file(let content)?:
+                // Without the execute bit (which the lab's files do not keep: a script starting with
+                // "#!" or a file in a bin folder stands for one), Go's exec.LookPath in runc answers
+                // EACCES for a regular file just as for a folder (Fixtures/engine 02: `/etc`).
+                if content.hasPrefix("#!") || knownScripts.contains(program) || path.split(separator: "/").dropLast().contains(where: { $0 == "bin" || $0 == "sbin" }) {
+                    return nil
+                }
+                return .permissionDenied(program)
             case nil: return knownScripts.contains(program) ? nil : .executableNotFound(program)
             }
         }
@@ -81,7 +89,7 @@ struct ContainerRuntime {
     /// directory for `docker exec`. Files written go back to the container, its volumes and binds.
     static func run(_ argv: [String], container c: Int, engine: inout DockerEngine, hostFiles: inout VirtualFileSystem,
                     now: Double, extraEnv: [String] = [], workingDir: String? = nil, stdin: String = "",
-                    shell: ShellEnvironment? = nil, source: String? = nil) -> Outcome {
+                    shell: ShellEnvironment? = nil, source: String? = nil, user: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
         let family = ImageFamily.of(container, engine: engine)
@@ -91,8 +99,9 @@ struct ContainerRuntime {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
         }
         mountIn(&container, engine: engine, hostFiles: hostFiles)
-        let readOnly = container.mounts.filter { !$0.readWrite }.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        let (readOnly, writable) = writeRules(container)
         if !readOnly.isEmpty { container.files.readOnlyRoots = readOnly }
+        if !writable.isEmpty { container.files.writableRoots = writable }
         let captured = CapturedOutput()
         let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
         let startShell = shell
@@ -100,14 +109,16 @@ struct ContainerRuntime {
         if source != nil { shell.dialect = family.interactiveDialect }
         // The inner lab (holding a copy of the engine) ends inside `runShell`, before the engine is
         // changed, so the engine's arrays are not copied.
+        let processUser = user ?? container.config.user
         let machine = Machine(hostname: container.config.hostname, files: container.files,
-                              shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir),
-                              engine: engine, containerID: container.id)
+                              shell: startShell ?? environment(of: container, extraEnv: extraEnv, workingDir: workingDir, user: processUser),
+                              engine: engine, containerID: container.id, processUser: processUser.isEmpty ? nil : processUser)
         let seed = UInt64(truncatingIfNeeded: Int64(now * 1000)) ^ container.id.hashValueStable
         let (outcome, files, elapsed, innerShell) = runShell(shell, line, origin: source == nil ? .commandString : .interactive,
                                                              machine: consume machine, now: now, seed: seed, output: captured)
         container.files = files
         container.files.readOnlyRoots = nil
+        container.files.writableRoots = nil
         mountOut(&container, engine: &engine, hostFiles: &hostFiles)
         recordChanges(&container, before: before)
         engine.containers[c] = container
@@ -134,8 +145,11 @@ struct ContainerRuntime {
 
     /// The environment a process starts with in a container: PATH, HOSTNAME, the container's
     /// variables, HOME, in its working directory.
-    static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil) -> ShellEnvironment {
-        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
+    static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil, user: String? = nil) -> ShellEnvironment {
+        // HOME is the user's home from /etc/passwd, "/" for a uid without an entry (moby oci_linux.go, WithUser).
+        let spec = user ?? container.config.user
+        let home = spec.isEmpty ? "/root" : ContainerUser.resolve(spec, files: container.files)?.home ?? "/"
+        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": home]
         var exported: Set<String> = ["PATH", "HOSTNAME", "HOME"]
         for lines in [container.config.env, extraEnv] {
             for line in lines {
@@ -172,9 +186,41 @@ struct ContainerRuntime {
     }
 
     /// Copies each mount's contents into the container's tree at its destination.
+    /// Where writes fail and where they do not: read-only mounts, and with --read-only the whole
+    /// root except read-write mounts, tmpfs mounts and /dev (a tmpfs docker mounts). The files
+    /// docker writes (/etc/hosts, resolv.conf, hostname) are read-only then too (moby
+    /// container/container_unix.go, NetworkMounts: writable only without ReadonlyRootfs).
+    static func writeRules(_ c: Container) -> (readOnly: [String], writable: [String]) {
+        var readOnly = c.mounts.filter { !$0.readWrite }.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        var writable: [String] = []
+        for (path, options) in c.hostConfig.tmpfs ?? [:] {
+            let p = VirtualFileSystem.normalise(path, cwd: "/")
+            if options.split(separator: ",").contains("ro") { readOnly.append(p) } else { writable.append(p) }
+        }
+        guard c.hostConfig.readonlyRootfs == true else { return (readOnly, writable) }
+        writable += c.mounts.filter(\.readWrite).map { VirtualFileSystem.normalise($0.destination, cwd: "/") } + ["/dev"]
+        return (readOnly + ["/"], writable)
+    }
+
+    /// The tmpfs mount points of a container: --mount type=tmpfs and --tmpfs.
+    static func tmpfsPaths(_ c: Container) -> [String] {
+        c.mounts.filter { $0.type == "tmpfs" }.map(\.destination) + (c.hostConfig.tmpfs ?? [:]).keys.sorted()
+    }
+
+    /// Empties the container's tmpfs mounts, as a start gives it fresh ones.
+    static func resetTmpfs(_ container: inout Container) {
+        for path in tmpfsPaths(container) {
+            let dest = VirtualFileSystem.normalise(path, cwd: "/")
+            for inside in container.files.subtree(at: dest).dropFirst() { container.files.set(nil, at: inside) }
+            try? container.files.makeDirectory(dest, parents: true)
+        }
+    }
+
     static func mountIn(_ container: inout Container, engine: DockerEngine, hostFiles: VirtualFileSystem) {
         for m in container.mounts {
             let dest = VirtualFileSystem.normalise(m.destination, cwd: "/")
+            // A tmpfs keeps what was written while the container runs (emptied at each start).
+            if m.type == "tmpfs" { try? container.files.makeDirectory(dest, parents: true); continue }
             for path in container.files.subtree(at: dest).dropFirst() { container.files.set(nil, at: path) }
             try? container.files.makeDirectory(dest, parents: true)
             if m.type == "volume", let name = m.name, let v = engine.volumeIndex(name) {
@@ -211,7 +257,9 @@ struct ContainerRuntime {
         let touched = container.files.metadataChanged ?? []
         container.files.metadataChanged = nil
         if container.files.nodes == before.nodes && touched.isEmpty { return }
-        let mounted = container.mounts.map { VirtualFileSystem.normalise($0.destination, cwd: "/") }
+        // Mounts, tmpfs and the files docker mounts itself (/etc/hosts, resolv.conf, hostname) are not the container's layer.
+        let mounted = (container.mounts.map(\.destination) + (container.hostConfig.tmpfs ?? [:]).keys).map { VirtualFileSystem.normalise($0, cwd: "/") }
+            + ["/etc/hosts", "/etc/resolv.conf", "/etc/hostname"]
         func underMount(_ p: String) -> Bool { mounted.contains { p == $0 || p.hasPrefix($0 + "/") } }
         var changed: [String] = []
         for (path, node) in container.files.nodes where !underMount(path) {

@@ -72,7 +72,7 @@ public struct DockerEngine: Codable, Sendable, Equatable {
         defer {
             for c in containers.indices where containers[c].state.running {
                 if let end = containers[c].state.endsAt { schedule(end) }
-                if let check = containers[c].state.nextHealthCheck, containers[c].config.healthcheck != nil { schedule(check) }
+                if let check = containers[c].state.nextHealthCheck, containers[c].config.healthEnabled { schedule(check) }
             }
         }
         for i in containers.indices {

@@ -32,7 +32,8 @@ extension DockerEngine {
         var exposed = image.exposedPorts
         for p in request.exposedPorts + request.portBindings.map(\.key) where !exposed.contains(p) { exposed.append(p) }
         exposed.sort()
-        let config = ContainerConfig(hostname: request.hostname ?? id.characterPrefix(12), user: request.user ?? image.built?.user ?? "",
+        let config = ContainerConfig(hostname: request.hostname ?? id.characterPrefix(12), domainname: request.domainname ?? "",
+                                     user: request.user ?? image.built?.user ?? "",
                                      exposedPorts: exposed, tty: request.tty, openStdin: request.openStdin,
                                      stdinOnce: request.openStdin, env: env, cmd: cmd, image: request.image,
                                      volumes: image.volumes, workingDir: request.workingDir ?? image.workingDir,
@@ -40,12 +41,14 @@ extension DockerEngine {
                                      healthcheck: request.healthcheck ?? image.built?.healthcheck,
                                      // An interval of 0 (unset) means docker's default, 30 s.
                                      healthInterval: [request.healthInterval, image.built?.healthInterval].compactMap { $0 }.first { $0 > 0 } ?? 30,
-                                     healthRetries: request.healthRetries ?? image.built?.healthRetries ?? 3)
-        let hostConfig = HostConfig(binds: request.binds.isEmpty ? nil : request.binds, portBindings: request.portBindings,
+                                     healthRetries: request.healthRetries ?? image.built?.healthRetries ?? 3,
+                                     healthSettings: Self.healthSettings(request, image: image))
+        var hostConfig = HostConfig(binds: request.binds.isEmpty ? nil : request.binds, portBindings: request.portBindings,
                                     restartPolicy: request.restartPolicy, maximumRetryCount: request.maximumRetryCount,
                                     autoRemove: request.autoRemove, networkMode: request.network ?? "default",
                                     publishAllPorts: request.publishAll, memory: request.memory, nanoCpus: request.nanoCpus,
                                     volumesFrom: request.volumesFrom.isEmpty ? nil : request.volumesFrom)
+        Self.applySecurityAndLogging(request, to: &hostConfig)
         var container = Container(id: id, name: name, created: now, imageID: image.id, config: config, hostConfig: hostConfig,
                                   state: .created, endpoints: [], boundPorts: [], mounts: [], logs: [], restartCount: 0,
                                   files: Self.startingFiles(image, hostname: config.hostname), changes: [:])
@@ -54,6 +57,37 @@ extension DockerEngine {
         containers.append(container)
         recordEvent(.container(container, "create", time: now))
         return id
+    }
+
+    /// Config.Healthcheck's settings: the request's, each unset one taken from the image's
+    /// HEALTHCHECK (moby daemon/commit.go, merge).
+    static func healthSettings(_ request: ContainerRequest, image: LocalImage) -> HealthSettings {
+        func given(_ v: Double?) -> Double? { v.flatMap { $0 > 0 ? $0 : nil } }
+        let built = image.built
+        return HealthSettings(interval: given(request.healthInterval) ?? given(built?.healthInterval),
+                              timeout: given(request.healthTimeout) ?? given(built?.healthTimeout),
+                              startPeriod: given(request.healthStartPeriod) ?? given(built?.healthStartPeriod),
+                              retries: [request.healthRetries, built?.healthRetries].compactMap { $0 }.first { $0 > 0 })
+    }
+
+    /// The HostConfig fields a plain run leaves at their zero values: kept only when given. The
+    /// daemon fills an empty log driver with its default, json-file (moby daemon/create.go,
+    /// mergeAndVerifyLogConfig).
+    static func applySecurityAndLogging(_ r: ContainerRequest, to h: inout HostConfig) {
+        if r.privileged { h.privileged = true }
+        if r.readOnly { h.readonlyRootfs = true }
+        if !r.capAdd.isEmpty { h.capAdd = r.capAdd }
+        if !r.capDrop.isEmpty { h.capDrop = r.capDrop }
+        if !r.securityOpt.isEmpty { h.securityOpt = r.securityOpt }
+        if !r.tmpfs.isEmpty { h.tmpfs = r.tmpfs }
+        if !r.logDriver.isEmpty || !r.logOptions.isEmpty {
+            h.logConfig = LogConfig(type: r.logDriver.isEmpty ? "json-file" : r.logDriver, config: r.logOptions)
+        }
+        if !r.mounts.isEmpty { h.mounts = r.mounts }
+        if !r.dns.isEmpty { h.dns = r.dns }
+        if !r.dnsSearch.isEmpty { h.dnsSearch = r.dnsSearch }
+        if !r.dnsOptions.isEmpty { h.dnsOptions = r.dnsOptions }
+        if !r.extraHosts.isEmpty { h.extraHosts = r.extraHosts }
     }
 
     /// A new container's files: the image's own when a build made it, else the common template.
@@ -119,27 +153,39 @@ extension DockerEngine {
     /// Runs the health checks that fell due by `now` (at most a few; later ones repeat the last
     /// verdict): exit 0 is healthy, `retries` failures in a row unhealthy.
     mutating func runHealthChecks(_ i: Int, until now: Double, hostFiles: inout VirtualFileSystem) {
-        guard containers[i].state.status == "running", let test = containers[i].config.healthcheck,
+        guard containers[i].state.status == "running", containers[i].config.healthEnabled, let test = containers[i].config.healthcheck,
               var due = containers[i].state.nextHealthCheck, due <= now, containers[i].config.healthInterval > 0 else { return }
         var checks = 0
+        var passed = containers[i].state.health == "healthy"
         while due <= now {
             checks += 1
+            // Later checks repeat the last verdict.
             if checks <= 3 {
                 let argv = test.first == "CMD-SHELL" ? ["sh", "-c", test.dropFirst().joined(separator: " ")] : Array(test.dropFirst())
-                let ok = ContainerRuntime.checkExecutable(argv.first ?? "", container: containers[i], engine: self) == nil
-                    && ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &hostFiles, now: due).status == 0
-                containers[i].state.failingStreak = ok ? 0 : containers[i].state.failingStreak + 1
-            } else if containers[i].state.health != "healthy" {
-                containers[i].state.failingStreak += 1
+                // A check that outlasts the timeout (default 30 s) fails (moby daemon/health.go).
+                let timeout = containers[i].config.healthSettings?.timeout ?? 30
+                passed = ContainerRuntime.checkExecutable(argv.first ?? "", container: containers[i], engine: self) == nil
+                    && { let r = ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &hostFiles, now: due)
+                         return r.status == 0 && r.elapsed <= timeout }()
             }
-            if containers[i].state.failingStreak == 0 {
+            if passed {
+                containers[i].state.failingStreak = 0
                 containers[i].state.health = "healthy"
-            } else if containers[i].state.failingStreak >= containers[i].config.healthRetries {
-                containers[i].state.health = "unhealthy"
+            } else if !inStartPeriod(i, at: due) {
+                containers[i].state.failingStreak += 1
+                if containers[i].state.failingStreak >= containers[i].config.healthRetries { containers[i].state.health = "unhealthy" }
             }
             due += containers[i].config.healthInterval
         }
         containers[i].state.nextHealthCheck = due
+    }
+
+    /// Whether a check at `time` falls in the start period of a container never yet healthy:
+    /// its failures do not count then (moby daemon/health.go, handleProbeResult).
+    func inStartPeriod(_ i: Int, at time: Double) -> Bool {
+        guard containers[i].state.health == "starting", let start = containers[i].state.startedAt,
+              let period = containers[i].config.healthSettings?.startPeriod else { return false }
+        return time - start < period
     }
 
     public mutating func pause(_ reference: String, now: Double) throws(EngineError) {

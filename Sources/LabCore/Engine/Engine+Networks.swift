@@ -12,15 +12,14 @@ extension DockerEngine {
                                        isInternal: Bool, attachable: Bool, ids: inout IDSource, now: Double) throws(EngineError) -> String {
         if networks.contains(where: { $0.name == name }) { throw .networkExists(name) }
         if driver == "overlay" { throw .notSwarmManager }
+        if let subnet, overlapsLocalPool(subnet) { throw .other(Self.poolOverlap, status: 403) }
         var net = Network(id: ids.hexID(), name: name, driver: driver, scope: "local", created: now, subnet: subnet, gateway: gateway,
                           userSubnet: subnet != nil, isDefaultBridge: false, labels: labels, options: [:], attachable: attachable,
                           internal: isInternal, nextHost: 2)
         if subnet == nil && driver == "bridge" {
-            let used = Set(networks.compactMap { $0.subnet })
-            var octet = 18
-            while used.contains("172.\(octet).0.0/16") { octet += 1 }
-            net.subnet = "172.\(octet).0.0/16"
-            net.gateway = "172.\(octet).0.1"
+            guard let pool = nextFreePool(), let range = Self.addressRange(pool) else { throw .other(Self.poolsExhausted, status: 404) }
+            net.subnet = pool
+            net.gateway = Self.dotted(range.lowerBound + 1)
         }
         networks.append(net)
         recordEvent(.network(net, "create", time: now))
@@ -48,7 +47,10 @@ extension DockerEngine {
             throw .alreadyConnected(container: containers[c].name, network: networks[n].name)
         }
         addEndpoint(c, network: n, aliases: aliases, ids: &ids)
-        if containers[c].state.running { recordEvent(.network(networks[n], "connect", container: containers[c].id, time: now)) }
+        if containers[c].state.running {
+            recordEvent(.network(networks[n], "connect", container: containers[c].id, time: now))
+            if let e = containers[c].endpoints.last { ContainerNetworkFiles.joined(&containers[c], endpoint: e, network: networks[n]) }
+        }
     }
 
     /// Disconnects a container from a network.
@@ -58,7 +60,10 @@ extension DockerEngine {
         guard let e = containers[c].endpoints.firstIndex(where: { $0.networkID == networks[n].id }) else {
             throw .notConnected(containerID: containers[c].id, network: networks[n].name)
         }
-        if containers[c].state.running { recordEvent(.network(networks[n], "disconnect", container: containers[c].id, time: now)) }
+        if containers[c].state.running {
+            recordEvent(.network(networks[n], "disconnect", container: containers[c].id, time: now))
+            ContainerNetworkFiles.left(&containers[c], address: containers[c].endpoints[e].ipAddress)
+        }
         containers[c].endpoints.remove(at: e)
     }
 

@@ -29,8 +29,10 @@ extension DockerEngine {
         containers[c].state.finishedAt = nil
         containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
         containers[c].state.error = ""
+        ContainerRuntime.resetTmpfs(&containers[c])
+        ContainerNetworkFiles.write(&containers[c], engine: self, hostFiles: hostFiles)
         recordEvents(EngineEvent.starting(containers[c], engine: self, time: now))
-        if containers[c].config.healthcheck != nil {
+        if containers[c].config.healthEnabled {
             containers[c].state.health = "starting"
             containers[c].state.failingStreak = 0
             containers[c].state.nextHealthCheck = now + containers[c].config.healthInterval

@@ -29,12 +29,40 @@ extension DockerEngine {
 
     /// Removes unused volumes; returns their names, newest first. The oracle's daemon (API 1.41)
     /// prunes named volumes too (07-volumes); `anonymousOnly` is the API 1.42+ default.
-    public mutating func pruneVolumes(anonymousOnly: Bool = false, now: Double) -> [String] {
+    public mutating func pruneVolumes(anonymousOnly: Bool = false, _ filters: PruneFilters = PruneFilters(), now: Double) throws(EngineError) -> [String] {
+        try filters.validate(PruneFilters.volumes)
         let used = Set(containers.flatMap { $0.mounts.compactMap(\.name) })
-        let gone = volumes.filter { !used.contains($0.name) && (!anonymousOnly || $0.anonymous) }.reversed().map(\.name)
+        let gone = volumes.filter { !used.contains($0.name) && (!anonymousOnly || $0.anonymous) && filters.matchLabels($0.labels) }.reversed().map(\.name)
         for name in gone { recordEvent(.volume(name, "destroy", driver: volumes[volumeIndex(name) ?? 0].driver, time: now)) }
         volumes.removeAll { gone.contains($0.name) }
         return gone
+    }
+
+    /// The bind propagation options of a mode (moby volume/mounts/linux_parser.go, linuxPropagationModes).
+    static let propagationModes: Set<String> = ["shared", "rshared", "slave", "rslave", "private", "rprivate"]
+
+    /// What the daemon checks of --mount specs before it creates anything (moby
+    /// volume/mounts/linux_parser.go ValidateMountConfig, validate.go errMountConfig): a bind's
+    /// source must exist on the host, a tmpfs has no source, an anonymous volume cannot be
+    /// read-only.
+    static func validateMounts(_ request: ContainerRequest, hostFiles: VirtualFileSystem) throws(EngineError) {
+        for spec in request.mounts {
+            let type = spec["type"] ?? "volume"
+            let source = spec["source"] ?? spec["src"]
+            let readOnly = RunOptions.mountReadOnly(spec)
+            func invalid(_ why: String) -> EngineError { .other("invalid mount config for type \"\(type)\": " + why, status: 400) }
+            switch type {
+            case "bind":
+                if let source, hostFiles.node(at: VirtualFileSystem.normalise(source, cwd: "/")) == nil {
+                    throw invalid("bind source path does not exist: " + source)
+                }
+            case "tmpfs":
+                if let source, !source.isEmpty { throw invalid("field Source must not be specified") }
+            case "volume":
+                if (source ?? "").isEmpty && readOnly { throw invalid("must not set ReadOnly mode when using anonymous volumes") }
+            default: break
+            }
+        }
     }
 
     /// Whether a -v mode is valid on Linux: comma-separated options with at most one of each kind
@@ -76,17 +104,33 @@ extension DockerEngine {
             let type = spec["type"] ?? "volume"
             let target = spec["target"] ?? spec["destination"] ?? spec["dst"] ?? ""
             let source = spec["source"] ?? spec["src"]
-            let rw = spec["readonly"] == nil && spec["ro"] == nil
+            let rw = !RunOptions.mountReadOnly(spec)
             if type == "bind", let source {
                 mounts.append(Mount(type: "bind", name: nil, source: source, destination: target, mode: "", readWrite: rw))
+            } else if type == "tmpfs" {
+                // A tmpfs: memory only, no volume (moby volume/mounts/linux_parser.go, parseMountSpec).
+                mounts.append(Mount(type: "tmpfs", name: nil, source: "", destination: target, mode: "", readWrite: rw))
             } else {
                 let name = createVolume(name: source, anonymous: source == nil, ids: &ids, now: now)
                 mounts.append(Mount(type: "volume", name: name, source: "/var/lib/docker/volumes/\(name)/_data", destination: target, mode: "z", readWrite: rw))
             }
         }
-        for source in request.volumesFrom {
-            let i = try containerIndex(source)
-            for m in containers[i].mounts where !mounts.contains(where: { $0.destination == m.destination }) { mounts.append(m) }
+        for spec in request.volumesFrom {
+            // `CONTAINER[:ro|:rw]`: the copies are read-only when either side is, and carry no
+            // mode of their own (moby volume/mounts/linux_parser.go ParseVolumesFrom, daemon/volumes.go).
+            let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let mode = parts.count > 1 ? parts[1] : "rw"
+            let options = mode.split(separator: ",")
+            guard Self.validMountMode(mode), !options.contains(where: { Self.propagationModes.contains(String($0)) || $0 == "nocopy" }) else {
+                throw .invalidMode(mode)
+            }
+            let i = try containerIndex(parts[0])
+            for var m in containers[i].mounts where !mounts.contains(where: { $0.destination == m.destination }) {
+                if m.type == "tmpfs" { continue }
+                m.readWrite = m.readWrite && !options.contains("ro")
+                m.mode = ""
+                mounts.append(m)
+            }
         }
         for path in image.volumes where !mounts.contains(where: { $0.destination == path }) {
             let name = createVolume(name: nil, anonymous: true, ids: &ids, now: now)

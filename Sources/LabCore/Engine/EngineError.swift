@@ -29,6 +29,9 @@ public enum EngineError: Error, Sendable, Equatable {
     case noSuchImage(String)
     /// 04-images: removing a tag of an image a container uses.
     case imageInUse(reference: String, container: String, image: String)
+    /// `docker rmi ID` kept by a child image, a container or other repositories' names (moby
+    /// daemon/images/image_delete.go, imageDeleteConflict).
+    case imageDeleteConflict(image: String, hard: Bool, message: String)
     /// 05-networks: `docker network create appnet` twice.
     case networkExists(String)
     /// 05-networks: `docker network rm nosuch`, `docker network connect nosuch c1`.
@@ -76,6 +79,8 @@ public enum EngineError: Error, Sendable, Equatable {
         case .noSuchImage(let r): return "No such image: \(r)"
         case .imageInUse(let reference, let container, let image):
             return "conflict: unable to remove repository reference \"\(reference)\" (must force) - container \(container) is using its referenced image \(image)"
+        case .imageDeleteConflict(let image, let hard, let message):
+            return "conflict: unable to delete \(image) (\(hard ? "cannot be forced" : "must be forced")) - \(message)"
         case .networkExists(let n): return "network with name \(n) already exists"
         case .noSuchNetwork(let n): return "network \(n) not found"
         case .networkHasEndpoints(let name, let id): return "error while removing network: network \(name) id \(id) has active endpoints"

@@ -52,8 +52,18 @@ enum ContainerRunChecks {
             if (parts.count < 2 || parts[1].isEmpty) && parts[0] != "no-new-privileges" { return DockerMessages.invalidSecurityOpt(opt) }
         }
         for opt in o["storage-opt"] ?? [] where !opt.contains("=") { return DockerMessages.invalidStorageOption }
-        for flag in ["health-interval", "health-timeout", "health-retries", "health-start-period", "health-start-interval"] {
-            if let v = o[flag]?.last, v.hasPrefix("-"), v != "-0" { return DockerMessages.cannotBeNegative(flag) }
+        let healthFlags = ["health-interval", "health-timeout", "health-retries", "health-start-period", "health-start-interval"]
+        if o["no-healthcheck"]?.last == "true" {
+            // Any non-zero --health-* setting conflicts with --no-healthcheck (opts.go, haveHealthSettings).
+            let given = !(o["health-cmd"]?.last ?? "").isEmpty || healthFlags.contains { flag in
+                guard let v = o[flag]?.last else { return false }
+                return flag == "health-retries" ? Int(v) != 0 : RunOptions.goDuration(v) != 0
+            }
+            if given { return DockerMessages.noHealthcheckConflict }
+        } else {
+            for flag in healthFlags {
+                if let v = o[flag]?.last, v.hasPrefix("-"), v != "-0" { return DockerMessages.cannotBeNegative(flag) }
+            }
         }
         if o["rm"]?.last == "true" && !(restartName.isEmpty || restartName == "no") { return DockerMessages.restartAndRm }
         let aliases = (o["network-alias"] ?? []) + (o["net-alias"] ?? [])

@@ -30,7 +30,7 @@ public final class DockerFlagSpec: Sendable {
     static let runCheckedNames: Set<String> = [
         "mac-address", "memory-swappiness", "volume", "publish", "expose", "pid", "uts", "userns", "cgroupns", "restart",
         "log-driver", "log-opt", "security-opt", "storage-opt", "health-interval", "health-timeout", "health-retries",
-        "health-start-period", "health-start-interval", "rm", "network-alias", "net-alias",
+        "health-start-period", "health-start-interval", "rm", "network-alias", "net-alias", "no-healthcheck",
     ]
 
     init(long: String, short: String, type: String, deprecated: String = "", group: String = "") {

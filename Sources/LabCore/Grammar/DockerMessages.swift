@@ -111,6 +111,8 @@ enum DockerMessages {
     /// `docker run --health-interval -1s nginx` (also --health-timeout, --health-retries,
     /// --health-start-period, --health-start-interval: docker/cli cli/command/container/opts.go).
     static func cannotBeNegative(_ flag: String) -> String { "--" + flag + " cannot be negative" }
+    /// `docker run --no-healthcheck --health-retries 2 alpine` (docker/cli cli/command/container/opts.go).
+    static let noHealthcheckConflict = "--no-healthcheck conflicts with --health-* options"
     /// `docker run -p [::1:80:80 nginx`.
     static func ipMissingBracket(_ ip: String) -> String { "invalid IP address " + ip + ": address " + ip + ":: missing ']' in address" }
     /// `docker run --expose 90-80 nginx`.

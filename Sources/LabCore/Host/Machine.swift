@@ -13,6 +13,9 @@ public struct Machine: Codable, Sendable, Equatable {
     /// Set when this "machine" is the inside of a container (a process run by the engine):
     /// the container's id, so network programs can find its endpoints.
     public var containerID: String?
+    /// Inside a container: the user the process runs as (`docker exec -u`, else the
+    /// container's --user or USER); nil for root.
+    public var processUser: String?
 
     public init(hostname: String = "node1") {
         // Every fresh node1 is the same value: copy the one built first.
@@ -37,12 +40,14 @@ public struct Machine: Codable, Sendable, Equatable {
     }
 
     /// A machine made of given parts (the inside of a container, where a process runs).
-    init(hostname: String, files: VirtualFileSystem, shell: ShellEnvironment, engine: DockerEngine, containerID: String?) {
+    init(hostname: String, files: VirtualFileSystem, shell: ShellEnvironment, engine: DockerEngine, containerID: String?,
+         processUser: String? = nil) {
         self.hostname = hostname
         self.files = files
         self.shell = shell
         self.engine = engine
         self.containerID = containerID
+        self.processUser = processUser
     }
 }
 

@@ -15,6 +15,10 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// or removing anything at or under them fails with `Read-only file system`. nil (the usual
     /// case, and what older saved states decode to) costs one check per write.
     public var readOnlyRoots: [String]?
+    /// Directories that stay writable under a read-only root (with `--read-only`, "/" is
+    /// read-only but read-write volumes and tmpfs mounts are not): the deepest root that holds a
+    /// path decides.
+    public var writableRoots: [String]?
 
     /// Paths whose owner, mode or times a program changed in a container without changing what
     /// they hold (chown, chmod, touch): the container's layer holds them whole (docker diff's C).
@@ -210,6 +214,10 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// Whether `path` is at or under one of `readOnlyRoots`.
     public func isReadOnly(_ path: String) -> Bool {
         guard let roots = readOnlyRoots else { return false }
-        return roots.contains { path == $0 || $0 == "/" || (path.hasPrefix($0) && path.utf8.dropFirst($0.utf8.count).first == 47) }
+        func holds(_ root: String) -> Bool { path == root || root == "/" || (path.hasPrefix(root) && path.utf8.dropFirst(root.utf8.count).first == 47) }
+        guard let writable = writableRoots else { return roots.contains(where: holds) }
+        let deepestReadOnly = roots.filter(holds).map(\.utf8.count).max() ?? -1
+        let deepestWritable = writable.filter(holds).map(\.utf8.count).max() ?? -1
+        return deepestReadOnly > deepestWritable
     }
 }

@@ -121,15 +121,30 @@ enum ExtraPrograms {
     /// `id`, `id -u`, `id -g`: root, or in a container the numeric user its image's USER or
     /// `docker run -u` gives (a name other than root counts as 1000), in group root.
     static func id(_ p: inout ProcessContext, _ lab: inout Lab) -> Int32 {
-        var uid = 0
-        if let cid = lab.machine.containerID, let c = lab.machine.engine.containers.first(where: { $0.id == cid }) {
-            let user = c.config.user.split(separator: ":").first.map(String.init) ?? ""
-            uid = user.isEmpty || user == "root" ? 0 : Int(user) ?? 1000
-        }
         let args = p.arguments.dropFirst()
-        if args.contains("-u") { p.write("\(uid)\n"); return 0 }
+        // Inside a container, a non-root user is resolved as runc does (ContainerUser) and printed
+        // as busybox's id prints it: a name in parentheses only when the files have one, and
+        // " groups=" only when the process has supplementary groups (busybox coreutils/id.c).
+        if let spec = lab.machine.processUser, !["root", "0", "0:0", "root:root"].contains(spec),
+           let user = ContainerUser.resolve(spec, files: lab.machine.files) {
+            let names = args.contains("-n") || args.contains("-un") || args.contains("-gn") || args.contains("-nu") || args.contains("-ng")
+            func shown(_ id: Int, _ name: String?) -> String { names ? name ?? String(id) : String(id) }
+            if args.contains(where: { $0.hasPrefix("-") && $0.contains("u") }) { p.write(shown(user.uid, user.userName) + "\n"); return 0 }
+            if args.contains(where: { $0.hasPrefix("-") && $0.contains("g") }) { p.write(shown(user.gid, user.groupName) + "\n"); return 0 }
+            func named(_ id: Int, _ name: String?) -> String { name.map { "\(id)(\($0))" } ?? String(id) }
+            var line = "uid=" + named(user.uid, user.userName) + " gid=" + named(user.gid, user.groupName)
+            if !user.groups.isEmpty {
+                line += " groups=" + user.groups.map { named($0, user.name(ofGroup: $0, files: lab.machine.files)) }.joined(separator: ",")
+            }
+            p.write(line + "\n")
+            return 0
+        }
+        // A user name the container's files lack (the lab has no adduser; runc would refuse to
+        // start) keeps the lab's stand-in, uid 1000.
+        let unknown = lab.machine.processUser.map { !["root", "0", "0:0", "root:root"].contains($0) } ?? false
+        if args.contains("-u") { p.write(unknown ? "1000\n" : "0\n"); return 0 }
         if args.contains("-g") { p.write("0\n"); return 0 }
-        p.write(uid == 0 ? "uid=0(root) gid=0(root) groups=0(root)\n" : "uid=\(uid) gid=0(root) groups=0(root)\n")
+        p.write(unknown ? "uid=1000 gid=0(root) groups=0(root)\n" : "uid=0(root) gid=0(root) groups=0(root)\n")
         return 0
     }
 

@@ -13,6 +13,8 @@ enum ContainerCommands {
             p.writeError("docker: Error response from daemon: \(e.message)\n\nRun 'docker run --help' for more information\n")
             return e.runExitStatus
         }
+        // The daemon checks the mounts before it looks for the image, so nothing is pulled then.
+        do { try DockerEngine.validateMounts(request, hostFiles: s.files) } catch { return fail(error) }
         if s.engine.imageIndex(request.image) == nil {
             // The client pulls a missing image and shows it on standard error, stdout being for the
             // container's id; -q shows nothing (docker/cli cli/command/container/create.go).
@@ -162,11 +164,6 @@ enum ContainerCommands {
 
     /// `docker container prune`: removes stopped containers.
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let gone = s.engine.containers.filter { !$0.state.running }.map(\.id)
-        s.engine.containers.removeAll { gone.contains($0.id) }
-        var out = ""
-        if !gone.isEmpty { out = "Deleted Containers:\n" + gone.map { $0 + "\n" }.joined() + "\n" }
-        p.write(out + "Total reclaimed space: 0B\n")
-        return 0
+        PruneOutput.single(.containers, i, &p, &s)
     }
 }

@@ -7,6 +7,11 @@ enum ContainerProcessCommands {
             p.writeError("Error response from daemon: \(error.message)\n")
             return 1
         }
+        if s.engine.containers[c].hostConfig.logConfig?.type == "none" {
+            // moby daemon/logs.go, ContainerLogs; daemon/logger/logger.go, ErrReadLogsNotSupported.
+            p.writeError("Error response from daemon: configured logging driver does not support reading\n")
+            return 1
+        }
         var entries = s.engine.containers[c].logs[...]
         if let since = i.value("since"), let seconds = relativeSeconds(since) { entries = entries.filter { $0.time >= s.now - seconds }[...] }
         if let tail = i.value("tail"), tail != "all", let n = Int(tail) { entries = entries.suffix(max(0, n)) }
@@ -74,7 +79,7 @@ enum ContainerProcessCommands {
         }
         let stdin = i.flag("interactive") ? p.stdin : ""
         let outcome = ContainerRuntime.run(argv, container: c, engine: &s.engine, hostFiles: &s.files, now: s.now,
-                                           extraEnv: i.values("env"), workingDir: i.value("workdir"), stdin: stdin)
+                                           extraEnv: i.values("env"), workingDir: i.value("workdir"), stdin: stdin, user: i.value("user"))
         for (stream, text) in outcome.chunks {
             if stream == .stdout { p.write(text) } else { p.writeError(text) }
         }

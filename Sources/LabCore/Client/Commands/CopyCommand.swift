@@ -38,10 +38,26 @@ enum CopyCommand {
                 p.writeError("Error response from daemon: Could not find the file \(parent) in container \(name)\n")
                 return 1
             }
+            if let refusal = readOnlyRefusal(s.engine.containers[c], directory: VirtualFileSystem.parent(of: target)) {
+                p.writeError("Error response from daemon: \(refusal)\n")
+                return 1
+            }
             transfer(from: s.files, at: from, to: &s.engine.containers[c].files, at: target)
             s.engine.containers[c].changes[target] = s.engine.containers[c].changes[target] ?? "A"
         }
         return 0
+    }
+
+    /// Why the daemon will not extract into `directory`: a read-only mount holds it, or it is on a
+    /// --read-only root (moby v20.10 daemon/archive.go, containerExtractToDir and
+    /// checkIfPathIsInAVolume; ErrVolumeReadonly, ErrRootFSReadOnly).
+    static func readOnlyRefusal(_ c: Container, directory: String) -> String? {
+        let inVolume = c.mounts.first { m in
+            let d = VirtualFileSystem.normalise(m.destination, cwd: "/")
+            return directory == d || directory.hasPrefix(d == "/" ? "/" : d + "/")
+        }
+        if let m = inVolume { return m.readWrite ? nil : "mounted volume is marked read-only" }
+        return c.hostConfig.readonlyRootfs == true ? "container rootfs is marked read-only" : nil
     }
 
     /// Copies a file or a whole tree from one filesystem to another.

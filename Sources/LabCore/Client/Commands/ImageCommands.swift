@@ -74,20 +74,13 @@ enum ImageCommands {
         let force = i.flag("force")
         return EachReference.run(i.arguments, &p, &s, tolerated: { if case .noSuchImage = $0 { return force } else { return false } }) {
             (s: inout DaemonSession, ref: String) throws(EngineError) in
-            try s.engine.removeImage(ref, force: force, now: s.now)
+            try s.engine.removeImage(ref, force: force, prune: !i.flag("no-prune"), now: s.now)
         }
     }
 
     /// `docker image prune`: dangling images (or, with -a, every image no container uses), each
     /// with the parents and layers only it held (DockerEngine.pruneImages).
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let (lines, reclaimed) = s.engine.pruneImages(all: i.flag("all"), now: s.now)
-        var out = ""
-        if !lines.isEmpty {
-            // The client's report spells the daemon's items in lower case.
-            out = "Deleted Images:\n" + lines.map { ($0.hasPrefix("Untagged: ") ? "untagged: " + $0.dropFirst(10) : "deleted: " + $0.dropFirst(9)) + "\n" }.joined() + "\n"
-        }
-        p.write(out + "Total reclaimed space: " + HumanSize.decimal(Double(reclaimed)) + "\n")
-        return 0
+        PruneOutput.single(.images, i, &p, &s)
     }
 }

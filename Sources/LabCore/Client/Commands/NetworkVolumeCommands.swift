@@ -42,16 +42,9 @@ enum NetworkVolumeCommands {
         }
     }
 
+    /// `docker network prune`: no total line (docker/cli cli/command/network/prune.go).
     static func pruneNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let used = Set(s.engine.containers.flatMap { $0.endpoints.filter { !$0.ipAddress.isEmpty }.map(\.networkID) })
-        let gone = s.engine.networks.filter { !$0.isPredefined && !used.contains($0.id) }
-        for n in gone { s.engine.recordEvent(.network(n, "destroy", time: s.now)) }
-        s.engine.networks.removeAll { n in gone.contains { $0.id == n.id } }
-        for c in s.engine.containers.indices { s.engine.containers[c].endpoints.removeAll { e in gone.contains { $0.id == e.networkID } } }
-        if !gone.isEmpty {
-            p.write("Deleted Networks:\n" + gone.map(\.name).sorted().reversed().map { $0 + "\n" }.joined() + "\n")
-        }
-        return 0
+        PruneOutput.single(.networks, i, &p, &s)
     }
 
     static func createVolume(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
@@ -69,15 +62,7 @@ enum NetworkVolumeCommands {
     }
 
     static func pruneVolumes(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        if i.flag("all") {
-            // 07-volumes: the client refuses -a against the oracle's API 1.41 daemon.
-            p.writeError("\"--all\" requires API version 1.42, but the Docker daemon API version is 1.41\n")
-            return 1
-        }
-        let gone = s.engine.pruneVolumes(now: s.now)
-        var out = ""
-        if !gone.isEmpty { out = "Deleted Volumes:\n" + gone.map { $0 + "\n" }.joined() + "\n" }
-        p.write(out + "Total reclaimed space: 0B\n")
-        return 0
+        // -a is refused before this against the oracle's API 1.41 daemon (07-volumes, APIVersionCheck).
+        PruneOutput.single(.volumes, i, &p, &s)
     }
 }

@@ -38,9 +38,31 @@ enum RunOptions {
             r.maximumRetryCount = p.count > 1 ? Int(p[1]) ?? 0 : 0
         }
         if let cmd = i.value("health-cmd") { r.healthcheck = ["CMD-SHELL", cmd] }
-        if i.flag("no-healthcheck") { r.healthcheck = nil }
+        if i.flag("no-healthcheck") { r.healthcheck = ["NONE"] }
         if let d = i.value("health-interval").flatMap(goDuration), d > 0 { r.healthInterval = d }
         if let n = i.value("health-retries").flatMap({ Int($0) }), n > 0 { r.healthRetries = n }
+        if let d = i.value("health-timeout").flatMap(goDuration), d > 0 { r.healthTimeout = d }
+        if let d = i.value("health-start-period").flatMap(goDuration), d > 0 { r.healthStartPeriod = d }
+        r.privileged = i.flag("privileged")
+        r.readOnly = i.flag("read-only")
+        r.capAdd = i.values("cap-add")
+        r.capDrop = i.values("cap-drop")
+        // systempaths=unconfined is the client's own option: it is not sent (opts.go, parseSystemPaths).
+        r.securityOpt = i.values("security-opt").filter { $0 != "systempaths=unconfined" }
+        for t in i.values("tmpfs") {
+            let kv = t.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            r.tmpfs[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
+        }
+        r.dns = i.values("dns")
+        r.dnsSearch = i.values("dns-search")
+        r.dnsOptions = i.values("dns-option") + i.values("dns-opt")
+        r.extraHosts = i.values("add-host").map(extraHost)
+        r.domainname = i.value("domainname")
+        r.logDriver = i.value("log-driver") ?? ""
+        for opt in i.values("log-opt") {
+            let kv = opt.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            r.logOptions[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
+        }
         if let m = i.value("memory") { r.memory = bytes(m) }
         if let c = i.value("cpus"), let cpus = Double(c) { r.nanoCpus = Int64(cpus * 1e9) }
         return r
@@ -78,6 +100,24 @@ enum RunOptions {
             d[String(kv[0])] = kv.count > 1 ? String(kv[1]) : "true"
         }
         return d
+    }
+
+    /// An --add-host value as the client sends it: `name:ip`, from `name=ip` or `name:ip`, an
+    /// address in brackets taken out (docker/cli opts/hosts.go, ValidateExtraHost).
+    static func extraHost(_ value: String) -> String {
+        var parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count < 2 { parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) }
+        guard parts.count == 2 else { return value }
+        var ip = parts[1]
+        if ip.count > 2, ip.first == "[", ip.last == "]" { ip = ip.dropFirst().dropLast() }
+        return parts[0] + ":" + ip
+    }
+
+    /// Whether a --mount spec is read-only: `readonly`/`ro` alone, or with a value strconv.ParseBool
+    /// takes as true (docker/cli opts/mount.go).
+    static func mountReadOnly(_ spec: [String: String]) -> Bool {
+        guard let v = spec["readonly"] ?? spec["ro"] else { return false }
+        return ["1", "t", "T", "true", "TRUE", "True"].contains(v)
     }
 
     /// `[ip:][hostPort:]containerPort[/proto]`, with ranges, as one binding per container port.

@@ -16,18 +16,8 @@ enum SwarmCommands {
                     SystemInfo.output(i, engine: s.engine, hostname: SystemCommands.hostname(s.files), now: s.now, swarm: info)
                 }
                 return SystemCommands.emit(out, &p)
-            case ["swarm", "update"]:
-                try lab.requireManager()
-                if let limit = i.value("task-history-limit").flatMap({ Int($0) }) { lab.swarm?.historyLimit = limit }
-                if var swarm = lab.swarm {
-                    swarm.version = swarm.nextVersion()
-                    lab.swarm = swarm
-                }
-                p.write("Swarm updated.\n")
-                return 0
-            case ["swarm", "unlock-key"]:
-                try lab.requireManager()
-                throw .other("no unlock key is set", status: -1)
+            case ["swarm", "update"]: return try SwarmAutolock.update(i, &p, &lab)
+            case ["swarm", "unlock-key"]: return try SwarmAutolock.unlockKey(i, &p, &lab)
             case ["swarm", "leave"]:
                 try lab.swarmLeave(force: i.flag("force"))
                 p.write("Node left the swarm.\n")
@@ -100,9 +90,11 @@ enum SwarmCommands {
             availability = a.lowercased()
         }
         let id = try lab.swarmInit(advertiseAddr: i.value("advertise-addr"), availability: availability)
+        if i.flag("autolock") { lab.swarm?.unlockKey = SwarmAutolock.newKey(&lab.ids) }
         p.write("Swarm initialized: current node (\(id)) is now a manager.\n\n")
         p.write(try joinCommand(lab, worker: true, manager: false))
         p.write("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n")
+        if let key = lab.swarm?.unlockKey { p.write(SwarmAutolock.unlockCommand(key)) }
         return 0
     }
 

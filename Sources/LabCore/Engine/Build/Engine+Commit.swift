@@ -38,7 +38,7 @@ extension DockerEngine {
         image.workingDir = source.config.workingDir
         image.exposedPorts = source.config.exposedPorts
         // What volumes and bind mounts hold is not the container's: the image keeps empty folders there.
-        var files = source.files
+        var files = ContainerNetworkFiles.restoringImageCopies(source.files, from: base?.built?.files ?? ContainerFiles.template)
         for mount in source.mounts {
             let path = VirtualFileSystem.normalise(mount.destination, cwd: "/")
             for sub in files.subtree(at: path) where sub != path { files.set(nil, at: sub) }

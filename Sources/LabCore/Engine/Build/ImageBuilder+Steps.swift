@@ -112,7 +112,9 @@ extension ImageBuilder {
                 return .failed("The command '\(shown)' returned a non-zero code: \(code)", status: Int32(code))
             }
             if let c = try? s.engine.containerIndex(id) {
-                let container = s.engine.containers[c]
+                var container = s.engine.containers[c]
+                // The files docker writes into every container (/etc/hosts, resolv.conf) are not the step's.
+                container.files = ContainerNetworkFiles.restoringImageCopies(container.files, from: built.files)
                 // The layer: what the step added, changed or deleted; its size, the bytes of the files.
                 size = DockerEngine.diffSize(container.changes, files: container.files)
                 if !container.changes.isEmpty {

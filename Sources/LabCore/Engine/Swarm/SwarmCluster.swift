@@ -27,6 +27,9 @@ public struct SwarmCluster: Codable, Sendable, Equatable {
     /// How many tasks of one slot are kept (TaskHistoryRetentionLimit: 5 unless `docker swarm update --task-history-limit`).
     public var historyLimit = 5
 
+    /// The managers' unlock key while autolock is on (`docker swarm init --autolock`); nil otherwise.
+    public var unlockKey: String?
+
     /// A node's index by its id.
     public func nodeIndex(id: String) -> Int? { nodes.firstIndex { $0.id == id } }
 

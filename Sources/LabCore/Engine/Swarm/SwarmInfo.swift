@@ -51,7 +51,7 @@ struct SwarmInfo {
                   CA Configuration:
                    Expiry Duration: 3 months
                    Force Rotate: 0
-                  Autolock Managers: false
+                  Autolock Managers: \(cluster.unlockKey != nil)
                   Root Rotation In Progress: false
 
                 """
@@ -81,7 +81,7 @@ struct SwarmInfo {
             spec[new: "Dispatcher"] = ["HeartbeatPeriod": 5_000_000_000]
             spec[new: "CAConfig"] = ["NodeCertExpiry": 7_776_000_000_000_000]
             spec[new: "TaskDefaults"] = .object(JSONObject())
-            spec[new: "EncryptionConfig"] = ["AutoLockManagers": false]
+            spec[new: "EncryptionConfig"] = ["AutoLockManagers": .bool(cluster.unlockKey != nil)]
             var c = JSONObject()
             c[new: "ID"] = .string(cluster.id)
             c[new: "Version"] = ["Index": .int(Int64(cluster.version))]

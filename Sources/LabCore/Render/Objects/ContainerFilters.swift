@@ -59,7 +59,7 @@ extension ObjectListing {
             if !filters.matchLabels("label", c.config.labels) { continue }
             if let ancestors, !ancestors.contains(c.imageID) { continue }
             if filters.has("is-task") && filters["is-task"].contains("true") && !filters["is-task"].contains("false") { continue }
-            if filters.has("health") && !filters["health"].contains(c.config.healthcheck == nil ? "none" : c.state.health ?? "starting") {
+            if filters.has("health") && !filters["health"].contains(!c.config.healthEnabled ? "none" : c.state.health ?? "starting") {
                 continue
             }
             if filters.has("network") && !onNetwork(c, filters["network"]) { continue }

@@ -124,82 +124,12 @@ public enum ContainerInspect {
         .object(JSONObject(sortedKeys(Array(m.keys)).map { ($0, JSONValue.string(m[$0] ?? "")) }))
     }
 
-    static func hostConfig(_ c: Container) -> JSONValue {
-        let h = c.hostConfig
-        var bindings: [String: [JSONValue]] = [:]
-        for b in h.portBindings {
-            bindings[b.key, default: []].append(["HostIp": .string(b.hostIP), "HostPort": .string(b.hostPort)])
-        }
-        let empty: JSONValue = .array([])
-        var o = JSONObject()
-        o[new: "Binds"] = strings(h.binds)
-        o[new: "ContainerIDFile"] = ""
-        o[new: "LogConfig"] = ["Type": "json-file", "Config": .object(JSONObject())]
-        o[new: "NetworkMode"] = .string(h.networkMode)
-        o[new: "PortBindings"] = .object(JSONObject(sortedKeys(Array(bindings.keys)).map { ($0, JSONValue.array(bindings[$0] ?? [])) }))
-        o[new: "RestartPolicy"] = ["Name": .string(h.restartPolicy), "MaximumRetryCount": .int(Int64(h.maximumRetryCount))]
-        o[new: "AutoRemove"] = .bool(h.autoRemove)
-        o[new: "VolumeDriver"] = ""
-        o[new: "VolumesFrom"] = strings(h.volumesFrom)
-        o[new: "CapAdd"] = .null
-        o[new: "CapDrop"] = .null
-        o[new: "CgroupnsMode"] = "host"
-        o[new: "Dns"] = empty
-        o[new: "DnsOptions"] = empty
-        o[new: "DnsSearch"] = empty
-        o[new: "ExtraHosts"] = .null
-        o[new: "GroupAdd"] = .null
-        o[new: "IpcMode"] = "private"
-        o[new: "Cgroup"] = ""
-        o[new: "Links"] = .null
-        o[new: "OomScoreAdj"] = 0
-        o[new: "PidMode"] = ""
-        o[new: "Privileged"] = false
-        o[new: "PublishAllPorts"] = .bool(h.publishAllPorts)
-        o[new: "ReadonlyRootfs"] = false
-        o[new: "SecurityOpt"] = .null
-        o[new: "UTSMode"] = ""
-        o[new: "UsernsMode"] = ""
-        o[new: "ShmSize"] = 67_108_864
-        o[new: "Runtime"] = "runc"
-        o[new: "ConsoleSize"] = [0, 0]
-        o[new: "Isolation"] = ""
-        o[new: "CpuShares"] = 0
-        o[new: "Memory"] = .int(h.memory)
-        o[new: "NanoCpus"] = .int(h.nanoCpus)
-        o[new: "CgroupParent"] = ""
-        o[new: "BlkioWeight"] = 0
-        for k in ["BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps"] {
-            o[new: k] = empty
-        }
-        for k in ["CpuPeriod", "CpuQuota", "CpuRealtimePeriod", "CpuRealtimeRuntime"] { o[new: k] = 0 }
-        o[new: "CpusetCpus"] = ""
-        o[new: "CpusetMems"] = ""
-        o[new: "Devices"] = empty
-        o[new: "DeviceCgroupRules"] = .null
-        o[new: "DeviceRequests"] = .null
-        o[new: "KernelMemory"] = 0
-        o[new: "KernelMemoryTCP"] = 0
-        o[new: "MemoryReservation"] = 0
-        // The daemon doubles --memory into MemorySwap when no swap limit is given (moby daemon_unix.go).
-        o[new: "MemorySwap"] = .int(h.memory > 0 ? h.memory * 2 : 0)
-        o[new: "MemorySwappiness"] = .null
-        o[new: "OomKillDisable"] = false
-        o[new: "PidsLimit"] = .null
-        o[new: "Ulimits"] = empty
-        for k in ["CpuCount", "CpuPercent", "IOMaximumIOps", "IOMaximumBandwidth"] { o[new: k] = 0 }
-        o[new: "MaskedPaths"] = .array(maskedPaths)
-        o[new: "ReadonlyPaths"] = .array(readonlyPaths)
-        return .object(o)
-    }
-
-    static let maskedPaths: [JSONValue] = [
-        "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
-        "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
-    ]
-    static let readonlyPaths: [JSONValue] = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]
-
+    /// One of .Mounts (moby api/types/types.go, MountPoint: Name and Driver left out when empty).
     static func mount(_ m: Mount) -> JSONValue {
+        if m.type == "tmpfs" {
+            return ["Type": "tmpfs", "Source": "", "Destination": .string(m.destination), "Mode": .string(m.mode),
+                    "RW": .bool(m.readWrite), "Propagation": ""]
+        }
         if m.type == "bind" {
             return [
                 "Type": "bind", "Source": .string(m.source), "Destination": .string(m.destination), "Mode": .string(m.mode),
@@ -228,10 +158,19 @@ public enum ContainerInspect {
         o[new: "Env"] = k.env.isEmpty ? .null : strings(k.env)
         o[new: "Cmd"] = strings(k.cmd)
         if let test = k.healthcheck {
-            // Only what was set is shown: moby's defaults (30 s, 3 retries) are zero values here.
+            // Only what was set is shown, durations in nanoseconds (moby api/types/container/config.go,
+            // HealthConfig); labs saved before the settings were kept show what differs from the defaults.
             var h: JSONObject = ["Test": strings(test)]
-            if k.healthInterval != 30 { h["Interval"] = .int(Int64((k.healthInterval * 1e9).rounded())) }
-            if k.healthRetries != 3 { h["Retries"] = .int(Int64(k.healthRetries)) }
+            func nanoseconds(_ seconds: Double) -> JSONValue { .int(Int64((seconds * 1e9).rounded())) }
+            if let set = k.healthSettings {
+                if let v = set.interval { h["Interval"] = nanoseconds(v) }
+                if let v = set.timeout { h["Timeout"] = nanoseconds(v) }
+                if let v = set.startPeriod { h["StartPeriod"] = nanoseconds(v) }
+                if let v = set.retries { h["Retries"] = .int(Int64(v)) }
+            } else {
+                if k.healthInterval != 30 { h["Interval"] = nanoseconds(k.healthInterval) }
+                if k.healthRetries != 3 { h["Retries"] = .int(Int64(k.healthRetries)) }
+            }
             o[new: "Healthcheck"] = .object(h)
         }
         o[new: "Image"] = .string(k.image)
