@@ -1,3 +1,5 @@
+import LabCore
+
 /// The items of one quiz, chosen from the bank: a practice set (any items of a blueprint or topic,
 /// feedback after each) or a timed mock exam (weighted like the blueprint, feedback at the end).
 /// The same bank, options and seed always give the same items in the same order.
@@ -47,7 +49,7 @@ public struct QuizPlan: Sendable, Equatable {
             pool = pool.filter { $0.objectives.contains(where: objectives.contains) }
         }
         if pool.isEmpty { throw QuizInputError("no items match these options") }
-        var rng = SplitMix64(seed: seed)
+        var rng = IDSource(seed: seed)
         let wanted = min(count ?? (timed != nil ? blueprint?.examItems ?? 10 : 10), pool.count)
         var chosen: [QuizItem]
         if timed != nil, topic == nil, let blueprint {
@@ -72,7 +74,7 @@ public struct QuizPlan: Sendable, Equatable {
     /// `count` items spread over the blueprint's objectives by weight: each item counts for the
     /// first of its objectives in the blueprint; an objective short of items leaves its share to
     /// the rest of the pool.
-    static func weighted(_ pool: [QuizItem], blueprint: Blueprint, count: Int, rng: inout SplitMix64) -> [QuizItem] {
+    static func weighted(_ pool: [QuizItem], blueprint: Blueprint, count: Int, rng: inout IDSource) -> [QuizItem] {
         let shares = blueprint.apportion(count)
         let shuffled = rng.shuffled(pool)
         var chosen: [QuizItem] = []
@@ -88,22 +90,11 @@ public struct QuizPlan: Sendable, Equatable {
     }
 }
 
-/// A small seedable random number generator (SplitMix64), so a seed picks the same items on
-/// every machine and every Swift version.
-public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The quiz's draws come from the lab's own seedable generator (IDSource, SplitMix64), so a
+/// seed picks the same items on every machine and every Swift version.
+extension IDSource {
     /// `items` in a random order (Fisher–Yates with this generator's own draws).
-    public mutating func shuffled<T>(_ items: [T]) -> [T] {
+    mutating func shuffled<T>(_ items: [T]) -> [T] {
         var out = items
         if out.count < 2 { return out }
         for i in stride(from: out.count - 1, to: 0, by: -1) {
