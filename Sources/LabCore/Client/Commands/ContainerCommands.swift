@@ -159,8 +159,7 @@ enum ContainerCommands {
 
     /// `docker container prune`: removes stopped containers.
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let gone = s.engine.containers.filter { !$0.state.running }.map(\.id)
-        s.engine.containers.removeAll { gone.contains($0.id) }
+        let gone = s.engine.pruneContainers(now: s.now)
         var out = ""
         if !gone.isEmpty { out = "Deleted Containers:\n" + gone.map { $0 + "\n" }.joined() + "\n" }
         p.write(out + "Total reclaimed space: 0B\n")

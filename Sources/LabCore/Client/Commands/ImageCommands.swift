@@ -71,9 +71,7 @@ enum ImageCommands {
 
     /// `docker image prune`: dangling images (or, with -a, every image no container uses).
     static func prune(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let used = Set(s.engine.containers.map(\.imageID))
-        let gone = s.engine.images.filter { !used.contains($0.id) && (i.flag("all") || $0.repoTags.isEmpty) }
-        s.engine.images.removeAll { img in gone.contains { $0.id == img.id } }
+        let gone = s.engine.pruneImages(all: i.flag("all"))
         var out = ""
         if !gone.isEmpty {
             out = "Deleted Images:\n"

@@ -43,13 +43,9 @@ enum NetworkVolumeCommands {
     }
 
     static func pruneNetworks(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
-        let used = Set(s.engine.containers.flatMap { $0.endpoints.filter { !$0.ipAddress.isEmpty }.map(\.networkID) })
-        let gone = s.engine.networks.filter { !$0.isPredefined && !used.contains($0.id) }
-        for n in gone { s.engine.recordEvent(.network(n, "destroy", time: s.now)) }
-        s.engine.networks.removeAll { n in gone.contains { $0.id == n.id } }
-        for c in s.engine.containers.indices { s.engine.containers[c].endpoints.removeAll { e in gone.contains { $0.id == e.networkID } } }
+        let gone = s.engine.pruneNetworks(now: s.now)
         if !gone.isEmpty {
-            p.write("Deleted Networks:\n" + gone.map(\.name).sorted().reversed().map { $0 + "\n" }.joined() + "\n")
+            p.write("Deleted Networks:\n" + gone.map { $0 + "\n" }.joined() + "\n")
         }
         return 0
     }
