@@ -14,7 +14,11 @@ extension EngineAPI {
                 let i = try Self.container(parts[0], s.engine)
                 return .json(ContainerInspect.json(s.engine.containers[i], engine: s.engine, now: s.now, size: r.flag("size")))
             }
-        case ("GET", 2) where parts[1] == "logs": return try Self.logs(parts[0], r, lab: &lab)
+        case ("GET", 2) where parts[1] == "logs":
+            let response = try Self.logs(parts[0], r, lab: &lab)
+            // Assignments may check that the learner read a container's logs.
+            c.record(APIHistory.line(["docker", "logs"] + (r.flag("follow") ? ["-f"] : []) + [parts[0]]))
+            return response
         case ("GET", 2) where parts[1] == "top": return try Self.top(parts[0], r, lab: &lab)
         case ("GET", 2) where parts[1] == "stats": return try Self.stats(parts[0], r, lab: &lab)
         case ("POST", 2): return try containerAction(parts[0], parts[1], &c, lab: &lab)

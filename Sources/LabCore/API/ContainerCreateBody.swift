@@ -11,7 +11,8 @@ enum ContainerCreateBody {
         }
         var r = ContainerRequest(image: image)
         if let name, !name.isEmpty { r.name = name.hasPrefix("/") ? String(name.dropFirst()) : name }
-        r.cmd = strings(body["Cmd"])
+        // moby's merge with the image: an empty command is the image's.
+        r.cmd = strings(body["Cmd"]).flatMap { $0.isEmpty ? nil : $0 }
         if let entry = strings(body["Entrypoint"]) {
             r.entrypoint = entry.first ?? ""
             if entry.count > 1 { r.cmd = Array(entry.dropFirst()) + (r.cmd ?? []) }

@@ -17,7 +17,8 @@ enum ContainerCommands {
             let name = ImageName(request.image)
             p.writeError("Unable to find image '\(name.familiar)' locally\n")
             guard let lines = s.engine.pull(name, now: s.now) else { return fail(ImageCommands.pullError(name)) }
-            p.write(lines.joined(separator: "\n") + "\n")
+            // docker/cli create.go pullImage: the progress goes to the client's standard error.
+            p.writeError(lines.joined(separator: "\n") + "\n")
         }
         let id: String
         do { id = try s.engine.createContainer(request, ids: &s.ids, now: s.now) } catch { return fail(error) }
