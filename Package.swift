@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"], path: "Tests/LabCoreTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises"], path: "Tests/ExercisesTests"),
-        .testTarget(name: "labTests", dependencies: ["lab"], path: "Tests/labTests"),
+        .testTarget(name: "labTests", dependencies: ["lab", "LabCore"], path: "Tests/labTests"),
     ],
     swiftLanguageModes: [.v6]
 )

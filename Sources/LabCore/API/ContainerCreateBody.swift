@@ -66,7 +66,8 @@ enum ContainerCreateBody {
             }
         }
         if case .object(let endpoints)? = body["NetworkingConfig"]?["EndpointsConfig"] {
-            for e in endpoints.entries {
+            // The client names the network mode's endpoint, "default" when none was asked for.
+            for e in endpoints.entries where e.key != "default" {
                 if r.network == nil { r.network = e.key }
                 r.networkAliases += strings(e.value["Aliases"]) ?? []
             }
