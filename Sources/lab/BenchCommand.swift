@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngineServer
 import Exercises
 import Foundation
 import LabCore
@@ -13,7 +14,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "CPU seconds to spend on each measurement.")
     var seconds: Double = 2
 
-    @Option(help: "Run only this measurement: parse, replay, memory, import or grade.")
+    @Option(help: "Run only this measurement: parse, replay, memory, import, grade or api.")
     var only: String?
 
     @Option(help: "With grade: worker threads (default: every core).")
@@ -29,7 +30,9 @@ struct BenchCommand: ParsableCommand {
     var command: String?
 
     func validate() throws {
-        if let only, !["parse", "replay", "memory", "import", "grade"].contains(only) { throw ValidationError("--only takes parse, replay, memory, import or grade") }
+        if let only, !["parse", "replay", "memory", "import", "grade", "api"].contains(only) {
+            throw ValidationError("--only takes parse, replay, memory, import, grade or api")
+        }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
     }
 
@@ -61,6 +64,20 @@ struct BenchCommand: ParsableCommand {
         }
         if only == nil || only == "grade" {
             try gradeBenchmark()
+        }
+        if only == nil || only == "api" {
+            try apiBenchmark()
+        }
+    }
+
+    /// `GET /containers/json` over the socket with 100 running containers: one client, then two.
+    func apiBenchmark() throws {
+        let lab = APIBenchmark.lab(containers: 100)
+        for connections in [1, 2] {
+            let r = try APIBenchmark.run(lab: lab, connections: connections, seconds: seconds)
+            print(String(format: "Engine API GET /containers/json, 100 running containers (%d KB a response), %d connection%@: %.0f requests/s wall (%d requests in %.2f s; %.0f µs CPU a request, server and client in one process)",
+                         r.responseBytes / 1000, connections, connections == 1 ? "" : "s", r.requestsPerSecond, r.requests, r.wallSeconds,
+                         r.cpuSeconds / Double(max(r.requests, 1)) * 1e6))
         }
     }
 

@@ -236,4 +236,24 @@ final class EngineAPITests: XCTestCase {
         XCTAssertEqual(call("POST", "/v1.41/containers/web/stop").response.status, 204)
         XCTAssertTrue(String(decoding: api.poll(&stream, lab: lab).bytes, as: UTF8.self).contains(#""Action":"stop""#))
     }
+
+    func testExecRunsInTheContainerAndReportsItsExitCode() throws {
+        _ = try runDetached("web", image: "nginx", cmd: [])
+        let created = call("POST", "/v1.41/containers/web/exec", #"{"Cmd":["sh","-c","echo $X; exit 3"],"Env":["X=1"],"AttachStdout":true}"#)
+        XCTAssertEqual(created.response.status, 201)
+        let id = try json(created)["Id"]?.stringValue ?? ""
+        let started = call("POST", "/v1.41/exec/\(id)/start", #"{"Detach":false,"Tty":false}"#)
+        XCTAssertEqual(started.response.status, 101)
+        XCTAssertEqual(started.response.body, [1, 0, 0, 0, 0, 0, 0, 2] + Array("1\n".utf8))
+        XCTAssertEqual(started.history, ["docker exec web sh -c 'echo $X; exit 3'"])
+        XCTAssertEqual(try json(call("GET", "/v1.41/exec/\(id)/json"))["ExitCode"], 3)
+        let missing = try json(call("POST", "/v1.41/containers/web/exec", #"{"Cmd":["nosuch"]}"#))["Id"]?.stringValue ?? ""
+        let failed = call("POST", "/v1.41/exec/\(missing)/start", "{}").response
+        XCTAssertEqual(String(decoding: failed.body.dropFirst(8), as: UTF8.self),
+                       "OCI runtime exec failed: exec failed: unable to start container process: exec: \"nosuch\": executable file not found in $PATH: unknown\r\n")
+        XCTAssertEqual(try json(call("GET", "/v1.41/exec/\(missing)/json"))["ExitCode"], 126)
+        XCTAssertEqual(call("GET", "/v1.41/exec/nosuch/json").response.status, 404)
+        XCTAssertEqual(call("POST", "/v1.41/containers/web/stop").response.status, 204)
+        XCTAssertEqual(call("POST", "/v1.41/containers/web/exec", #"{"Cmd":["ls"]}"#).response.status, 409)
+    }
 }

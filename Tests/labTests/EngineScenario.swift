@@ -1,7 +1,7 @@
 /// The commands `EngineClientTests` runs twice: with the real docker client against `lab engine`,
 /// and in the simulated shell of a fresh lab (`lab sh --fresh`). Every family the Engine API
-/// serves is here: system, images, containers (lifecycle, logs, inspect, top, stats, rename,
-/// wait, prune, failures), networks, volumes, df and events. A `sleep` before `docker events`
+/// serves is here: system, images, containers (lifecycle, logs, exec, inspect, top, stats,
+/// rename, wait, prune, failures), networks, volumes, df and events. A `sleep` before `docker events`
 /// lets the real client's `--until` (whole seconds) fall after what it should show, as the
 /// simulated clock does.
 enum EngineScenario {
@@ -24,8 +24,15 @@ enum EngineScenario {
         "docker restart web",
         "docker top web",
         "docker stats --no-stream web",
+        "docker exec web ls /etc/nginx",
+        "docker exec -e X=1 -w /tmp web sh -c 'echo $X $PWD; echo e >&2; exit 2'",
+        "docker exec web nosuchprog",
+        "docker exec -d web touch /tmp/made",
+        "docker exec web ls /tmp",
+        "docker exec nosuch ls",
         "docker rename once first",
         "docker wait first",
+        "docker exec first ls",
         "docker network create appnet",
         "docker network ls",
         "docker network connect appnet web",

@@ -127,6 +127,7 @@ extension EngineAPI {
             c.record(APIHistory.line(["docker", "rename", reference, name]))
             return .noContent
         case "wait": return try Self.wait(reference, r, lab: &lab)
+        case "exec": return try createExec(reference, &c, lab: &lab)
         case "attach":
             let response = try Self.attach(reference, r, lab: &lab)
             c.attached = response.stream?.containerID

@@ -20,6 +20,9 @@ public struct EngineAPI: Sendable {
 
     /// The history lines waiting for what follows them (a create, until its start).
     var history = APIHistory()
+    /// The exec instances made so far, by id.
+    var execs: [String: ExecInstance] = [:]
+    var execCount = 0
 
     public init() {}
 
@@ -109,6 +112,7 @@ public struct EngineAPI: Sendable {
         case (_, "images"): return try images(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "networks"): return try networks(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "volumes"): return try volumes(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "exec"): return try exec(Array(parts.dropFirst()), &c, lab: &lab)
         default: throw .notFound("page not found")
         }
     }
