@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"], path: "Tests/LabCoreTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises"], path: "Tests/ExercisesTests"),
+        .testTarget(name: "EngineServerTests", dependencies: ["EngineServer", "LabCore"], path: "Tests/EngineServerTests"),
         .testTarget(name: "labTests", dependencies: ["lab", "LabCore"], path: "Tests/labTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -75,12 +75,12 @@ public enum APIBenchmark {
     }
 
     /// A blocking keep-alive HTTP/1.1 client on a unix socket: just enough to read responses
-    /// with a Content-Length.
-    final class Connection {
+    /// with a Content-Length (the benchmark's clients, and the transport's tests).
+    public final class Connection {
         let fd: Int32
         var buffer: [UInt8] = []
 
-        init(path: String) throws {
+        public init(path: String) throws {
             fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_un()
             address.sun_family = sa_family_t(AF_UNIX)
@@ -94,22 +94,32 @@ public enum APIBenchmark {
         }
 
         /// Sends a GET and reads its whole answer; the body's size.
-        func get(_ target: String) throws -> Int {
-            let request = Array("GET \(target) HTTP/1.1\r\nHost: api.moby.localhost\r\nUser-Agent: lab-bench\r\n\r\n".utf8)
+        func get(_ target: String) throws -> Int { try exchange("GET", target, body: "").body.count }
+
+        /// Sends a request and reads its answer (one with a Content-Length): the head and the body.
+        public func request(_ method: String, _ target: String, body: String = "") throws -> (head: String, body: String) {
+            let (head, bytes) = try exchange(method, target, body: body)
+            return (head, String(decoding: bytes, as: UTF8.self))
+        }
+
+        func exchange(_ method: String, _ target: String, body: String) throws -> (head: String, body: [UInt8]) {
+            let request = Array("\(method) \(target) HTTP/1.1\r\nHost: api.moby.localhost\r\nUser-Agent: lab-bench\r\nContent-Length: \(body.utf8.count)\r\nContent-Type: application/json\r\n\r\n\(body)".utf8)
             guard request.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == request.count else { throw EngineServerError("write failed") }
             var headerEnd: Int?
             var length = 0
+            var head = ""
             while true {
                 if headerEnd == nil, let end = find([13, 10, 13, 10]) {
                     headerEnd = end + 4
-                    let head = String(decoding: buffer[..<end], as: UTF8.self).lowercased()
-                    if let r = head.range(of: "content-length: ") {
-                        length = Int(head[r.upperBound...].prefix { $0.isNumber }) ?? 0
+                    head = String(decoding: buffer[..<(end + 4)], as: UTF8.self)
+                    if let r = head.lowercased().range(of: "content-length: ") {
+                        length = Int(head.lowercased()[r.upperBound...].prefix { $0.isNumber }) ?? 0
                     }
                 }
                 if let h = headerEnd, buffer.count >= h + length {
+                    let body = Array(buffer[h..<(h + length)])
                     buffer.removeFirst(h + length)
-                    return length
+                    return (head, body)
                 }
                 var chunk = [UInt8](repeating: 0, count: 65536)
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -132,6 +142,6 @@ public enum APIBenchmark {
             }
         }
 
-        func close() { Glibc.close(fd) }
+        public func close() { Glibc.close(fd) }
     }
 }

@@ -256,4 +256,17 @@ final class EngineAPITests: XCTestCase {
         XCTAssertEqual(call("POST", "/v1.41/containers/web/stop").response.status, 204)
         XCTAssertEqual(call("POST", "/v1.41/containers/web/exec", #"{"Cmd":["ls"]}"#).response.status, 409)
     }
+
+    func testDiffAttachEventAndAFailedStartOfAnAutoRemovedContainer() throws {
+        _ = try runDetached("box", cmd: ["sh", "-c", "echo content > /tmp/f; sleep 1000"])
+        XCTAssertEqual(try json(call("GET", "/v1.41/containers/box/changes")),
+                       [["Path": "/tmp", "Kind": 0], ["Path": "/tmp/f", "Kind": 1]])
+        let id = try json(call("POST", "/v1.41/containers/create", #"{"Image":"alpine","Cmd":["nosuch"],"HostConfig":{"AutoRemove":true}}"#))["Id"]?.stringValue ?? ""
+        XCTAssertEqual(call("POST", "/v1.41/containers/\(id)/attach?stream=1&stdout=1").response.status, 101)
+        XCTAssertTrue(lab.machine.engine.recordedEvents.contains { $0.action == "attach" && $0.actorID == id })
+        let start = call("POST", "/v1.41/containers/\(id)/start")
+        XCTAssertEqual(start.response.status, 400)
+        XCTAssertEqual(start.history, ["docker run --rm alpine nosuch"])
+        XCTAssertEqual(call("GET", "/v1.41/containers/\(id)/json").response.status, 404)
+    }
 }

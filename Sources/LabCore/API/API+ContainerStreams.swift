@@ -48,7 +48,9 @@ extension EngineAPI {
     /// carries the container's output from now on (`logs=1` sends what it wrote so far first).
     static func attach(_ reference: String, _ r: APIRequest, lab: inout Lab) throws(APIError) -> APIResponse {
         try withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> APIResponse in
-            let c = s.engine.containers[try container(reference, s.engine)]
+            let i = try container(reference, s.engine)
+            let c = s.engine.containers[i]
+            s.engine.recordEvent(.container(c, "attach", time: s.now))
             let stdout = r.flag("stdout"), stderr = r.flag("stderr")
             let body = r.flag("logs") ? MultiplexedStream.encode(c.logs, tty: c.config.tty, stdout: stdout, stderr: stderr, timestamps: false) : []
             var response = APIResponse(status: 101, headers: [("Content-Type", contentType(tty: c.config.tty, r)),

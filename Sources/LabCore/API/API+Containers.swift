@@ -23,6 +23,15 @@ extension EngineAPI {
             c.record(APIHistory.line(["docker", "logs"] + (r.flag("follow") ? ["-f"] : []) + tail + [name]))
             return response
         case ("GET", 2) where parts[1] == "top": return try Self.top(parts[0], r, lab: &lab)
+        case ("GET", 2) where parts[1] == "changes":
+            // `docker diff`: the paths changed, sorted; Kind 0 changed, 1 added, 2 deleted.
+            return try Self.withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> APIResponse in
+                let changes = s.engine.containers[try Self.container(parts[0], s.engine)].changes
+                let kinds = ["C": 0, "A": 1, "D": 2]
+                return .json(changes.isEmpty ? .null : .array(changes.keys.sorted { $0.utf8Precedes($1) }.map { path in
+                    ["Path": .string(path), "Kind": .int(Int64(kinds[changes[path] ?? "C"] ?? 0))]
+                }))
+            }
         case ("GET", 2) where parts[1] == "stats": return try Self.stats(parts[0], r, lab: &lab)
         case ("POST", 2): return try containerAction(parts[0], parts[1], &c, lab: &lab)
         default: throw .notFound("page not found")
@@ -94,7 +103,15 @@ extension EngineAPI {
                 }
             } catch {
                 // A start that fails (no such executable) was still typed: `docker run` replays it.
-                if let id = started { c.started = (id, false) }
+                if let id = started {
+                    c.started = (id, false)
+                    // moby removes an AutoRemove container whose start failed (`docker run --rm`
+                    // waits for that).
+                    try? Self.engine(&lab) { (s: inout DaemonSession) throws(EngineError) in
+                        let i = try s.engine.containerIndex(id)
+                        if s.engine.containers[i].hostConfig.autoRemove { try s.engine.remove(id, force: true, volumes: true, now: s.now) }
+                    }
+                }
                 throw error
             }
             guard let id = started else { return APIResponse(status: 304) }

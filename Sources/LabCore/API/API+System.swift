@@ -44,7 +44,11 @@ extension EngineAPI {
         }
         return .json([
             "LayersSize": .int(DiskUsage.layersSize(engine)), "Images": .array(images),
-            "Containers": .array(engine.containers.map { ContainerSummary.json($0, engine: engine, now: now, size: true) }),
+            // Newest first, as the daemon lists them for `docker ps -a`.
+            "Containers": .array(engine.containers.indices.sorted { a, b in
+                let ca = engine.containers[a].created, cb = engine.containers[b].created
+                return ca != cb ? ca > cb : a > b
+            }.map { ContainerSummary.json(engine.containers[$0], engine: engine, now: now, size: true) }),
             "Volumes": .array(volumes), "BuildCache": [],
         ])
     }

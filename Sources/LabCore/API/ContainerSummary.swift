@@ -26,8 +26,11 @@ enum ContainerSummary {
         o[new: "State"] = .string(c.state.status)
         o[new: "Status"] = .string(c.state.display(now: now))
         o[new: "HostConfig"] = ["NetworkMode": .string(c.hostConfig.networkMode)]
-        let inspect = ContainerInspect.networkSettings(c, engine: engine)
-        o[new: "NetworkSettings"] = ["Networks": inspect["Networks"] ?? .object(JSONObject())]
+        var networks = ContainerInspect.attachments(c).map {
+            ($0.name, ContainerInspect.endpoint($0.endpoint, networkName: $0.name, connected: $0.connected, c, engine))
+        }
+        networks.sort { $0.0.utf8Precedes($1.0) }
+        o[new: "NetworkSettings"] = ["Networks": .object(JSONObject(networks))]
         o[new: "Mounts"] = .array(c.mounts.map(ContainerInspect.mount))
         return .object(o)
     }
