@@ -12,6 +12,7 @@ import argparse, os, re, signal, subprocess, sys, tempfile, time
 
 def normalise(text, command):
     s = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "<TIME>", text)
+    s = re.sub(r'"time":\d+,"timeNano":\d+', '"time":<T>,"timeNano":<T>', s)
     s = re.sub(r"(Less than a second|About a minute|About an hour|\d+ (seconds|minutes|hours|days|weeks|months|years)|1 second)", "<AGO>", s)
     if command.startswith("docker top"):
         s = re.sub(r"\b\d\d:\d\d\b", "<HH:MM>", s)

@@ -90,6 +90,7 @@ final class EngineClientTests: XCTestCase {
         var s = text
         let rules: [(String, String)] = [
             (#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, "<TIME>"),
+            (#""time":\d+,"timeNano":\d+"#, #""time":<T>,"timeNano":<T>"#),
             (#"(Less than a second|About a minute|About an hour|\d+ (seconds|minutes|hours|days|weeks|months|years)|1 second)"#, "<AGO>"),
         ]
         for (pattern, replacement) in rules { s = s.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression) }

@@ -19,7 +19,6 @@ extension EngineAPI {
     mutating func createExec(_ reference: String, _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
         let body = try c.request.jsonBody() ?? .object(JSONObject())
         guard let argv = ContainerCreateBody.strings(body["Cmd"]), !argv.isEmpty else { throw .invalid("No exec command specified") }
-        let execCount = self.execCount
         let exec = try Self.withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> ExecInstance in
             let container = s.engine.containers[try Self.container(reference, s.engine)]
             guard container.state.running else { throw APIError(.notRunning(id: container.id)) }
@@ -27,14 +26,15 @@ extension EngineAPI {
             if container.state.paused {
                 throw APIError(status: 409, message: "Container \(container.id) is paused, unpause the container before exec")
             }
-            // The id comes from the container and a count, not the lab's id source: `lab sh` draws
-            // one only for an exec that runs, and the two keep handing out the same ids.
-            let id = StableHash.hex("exec:\(container.id):\(execCount)")
+            // The id the lab's id source hands out next, without taking it: `lab sh` draws its
+            // exec's id only when the program runs, and the start below draws it then, so the
+            // two keep handing out the same ids (and this one, when the start follows at once).
+            var peek = s.ids
+            let id = peek.hexID()
             return ExecInstance(id: id, containerID: container.id, argv: argv, env: ContainerCreateBody.strings(body["Env"]) ?? [],
                                 workingDir: ContainerCreateBody.nonEmpty(body["WorkingDir"]), tty: body["Tty"] == .bool(true))
         }
         execs[exec.id] = exec
-        self.execCount += 1
         c.changed = true
         return .json(["Id": .string(exec.id)], status: 201)
     }
@@ -65,8 +65,8 @@ extension EngineAPI {
                 let outcome = ContainerRuntime.run(exec.argv, container: i, engine: &s.engine, hostFiles: &s.files, now: s.now,
                                                    extraEnv: exec.env, workingDir: exec.workingDir, stdin: "")
                 // Drawn where `lab sh` draws its exec's id, so the ids that follow stay the same.
-                _ = s.ids.hexID()
-                s.engine.recordEvents(EngineEvent.exec(s.engine.containers[i], argv: exec.argv, execID: exec.id, exitCode: outcome.status, time: s.now))
+                let drawn = s.ids.hexID()
+                s.engine.recordEvents(EngineEvent.exec(s.engine.containers[i], argv: exec.argv, execID: drawn, exitCode: outcome.status, time: s.now))
                 return (outcome.chunks, outcome.status)
             }
             exec.exitCode = status

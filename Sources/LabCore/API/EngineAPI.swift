@@ -22,7 +22,6 @@ public struct EngineAPI: Sendable {
     var history = APIHistory()
     /// The exec instances made so far, by id.
     var execs: [String: ExecInstance] = [:]
-    var execCount = 0
 
     public init() {}
 
