@@ -6,6 +6,7 @@ import LabCore
 /// loop as `lab engine` does; the clients are plain keep-alive HTTP/1.1 connections on threads
 /// of the same process, each sending the next request when the last answer is read.
 public enum APIBenchmark {
+    /// One measurement: how many requests were answered in how much wall and CPU time.
     public struct Result: Sendable {
         public var connections: Int
         public var requests: Int

@@ -61,11 +61,12 @@ public final class EngineServer: @unchecked Sendable {
         ticker = host.loop.scheduleRepeatedTask(initialDelay: .milliseconds(50), delay: .milliseconds(50)) { _ in host.pump() }
     }
 
-    /// Stops listening, saves what is left and shuts the loop down.
+    /// Stops listening (removing the socket file), saves what is left and shuts the loop down.
     public func stop() {
         ticker?.cancel()
         for channel in channels { try? channel.close().wait() }
         channels = []
+        for address in addresses where address.hasPrefix("unix://") { try? FileManager.default.removeItem(atPath: String(address.dropFirst(7))) }
         let host = self.host
         try? host.loop.submit { host.finish() }.wait()
         try? group.syncShutdownGracefully()

@@ -20,7 +20,10 @@ final class EngineServerTests: XCTestCase {
         let saves = Saves()
         let server = EngineServer(lab: Lab(), followWallClock: false) { _, history in saves.add(history) }
         try server.start(socket: socket, tcp: nil)
-        defer { server.stop() }
+        defer {
+            server.stop()
+            XCTAssertFalse(FileManager.default.fileExists(atPath: socket))
+        }
         XCTAssertEqual(server.addresses, ["unix://" + socket])
 
         let c = try APIBenchmark.Connection(path: socket)

@@ -2,6 +2,7 @@
 /// once (so the client knows the request is registered, as `docker run` needs for its wait before
 /// the start), then asks `EngineAPI.poll` for more after every request and on a timer, until done.
 public struct APIStream: Sendable, Equatable {
+    /// What the stream carries.
     public enum Kind: Sendable, Equatable {
         /// `POST /containers/{id}/wait`: one JSON document once the condition holds.
         case wait(condition: String)
