@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngineServer
 import Exercises
 import Foundation
 import LabCore
@@ -13,7 +14,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "CPU seconds to spend on each measurement.")
     var seconds: Double = 2
 
-    @Option(help: "Run only this measurement: parse, replay, memory, import, grade or quiz.")
+    @Option(help: "Run only this measurement: parse, replay, memory, import, grade, quiz or api.")
     var only: String?
 
     @Option(help: "With grade: worker threads (default: every core).")
@@ -29,7 +30,9 @@ struct BenchCommand: ParsableCommand {
     var command: String?
 
     func validate() throws {
-        if let only, !["parse", "replay", "memory", "import", "grade", "quiz"].contains(only) { throw ValidationError("--only takes parse, replay, memory, import, grade or quiz") }
+        if let only, !["parse", "replay", "memory", "import", "grade", "quiz", "api"].contains(only) {
+            throw ValidationError("--only takes parse, replay, memory, import, grade, quiz or api")
+        }
         guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be between 0 and 600") }
     }
 
@@ -65,6 +68,9 @@ struct BenchCommand: ParsableCommand {
         if only == nil || only == "quiz" {
             try quizBenchmark()
         }
+        if only == nil || only == "api" {
+            try apiBenchmark()
+        }
     }
 
     /// Grades 200 answer sheets of one mock DCA exam on one core.
@@ -73,6 +79,17 @@ struct BenchCommand: ParsableCommand {
         let r = try QuizBenchmark.run(bank: try QuestionBank.load(folder: dir + "/questions"))
         print("quiz answer sheets graded: \(Int(r.sheetsPerSecond)) sheets/s of a \(r.items)-item mock DCA exam on one core "
               + "(\(r.sheets) sheets; the first, which runs each lab item's setup, \(String(format: "%.1f", r.firstSeconds * 1000)) ms CPU)")
+    }
+
+    /// `GET /containers/json` over the socket with 100 running containers: one client, then two.
+    func apiBenchmark() throws {
+        let lab = APIBenchmark.lab(containers: 100)
+        for connections in [1, 2] {
+            let r = try APIBenchmark.run(lab: lab, connections: connections, seconds: seconds)
+            print(String(format: "Engine API GET /containers/json, 100 running containers (%d KB a response), %d connection%@: %.0f requests/s wall (%d requests in %.2f s; %.0f µs CPU a request, server and client in one process)",
+                         r.responseBytes / 1000, connections, connections == 1 ? "" : "s", r.requestsPerSecond, r.requests, r.wallSeconds,
+                         r.cpuSeconds / Double(max(r.requests, 1)) * 1e6))
+        }
     }
 
     /// Grades a class of 1,000 transcripts of about 40 commands on every core (best wall time of

@@ -11,7 +11,7 @@ struct LabCommand: ParsableCommand {
         abstract: "A Docker learning lab: lessons, a simulated docker host, and a grader.",
         subcommands: [MapCommand.self, LessonsCommand.self, ShowCommand.self, StartCommand.self, ShellCommand.self, CheckCommand.self, HintCommand.self,
                       NextCommand.self, ProgressCommand.self, ResetCommand.self, ImportCommand.self, ExportCommand.self, GradeCommand.self,
-                      GradeBatchCommand.self, RunsCommand.self, ReportCommand.self, QuizCommand.self, BenchCommand.self],
+                      GradeBatchCommand.self, RunsCommand.self, ReportCommand.self, QuizCommand.self, BenchCommand.self, EngineCommand.self],
         defaultSubcommand: MapCommand.self)
 
     /// Runs the chosen subcommand; a `LabFailure` prints as `lab: …` with status 1.

@@ -81,12 +81,17 @@ struct JSONWriter {
     }
 
     private func needsEscape(_ s: String) -> Bool {
-        for b in s.utf8 {
-            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
-            if escapeHTML && (b == 0x3C || b == 0x3E || b == 0x26) { return true }
-            if b == 0xE2 { return true }  // possible U+2028 / U+2029
+        var s = s
+        let html = escapeHTML
+        // Over the contiguous bytes (a native string's own storage): no per-byte view overhead.
+        return s.withUTF8 { bytes in
+            for b in bytes {
+                if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+                if html && (b == 0x3C || b == 0x3E || b == 0x26) { return true }
+                if b == 0xE2 { return true }  // possible U+2028 / U+2029
+            }
+            return false
         }
-        return false
     }
 
     func writeString(_ s: String, into out: inout String) {

@@ -70,10 +70,12 @@ enum ContainerProcessCommands {
             return 0
         }
         if let error = ContainerRuntime.checkExecutable(argv[0], container: container, engine: s.engine) {
+            // The daemon writes a failed exec start on the stdout stream of the hijacked
+            // connection (moby v20.10.24 api/server/router/container/exec.go, postContainerExecStart).
             if case .executableNotFound(let exe) = error {
-                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\r\n")
+                p.write("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\r\n")
             } else {
-                p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(argv[0])\": permission denied: unknown\r\n")
+                p.write("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(argv[0])\": permission denied: unknown\r\n")
             }
             return 126
         }

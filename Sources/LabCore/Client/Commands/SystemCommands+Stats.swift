@@ -73,3 +73,39 @@ enum ContainerStats {
         ]
     }
 }
+
+extension ContainerStats {
+    /// The same sample as the daemon's stats JSON (`GET /containers/{id}/stats?stream=false`,
+    /// moby api/types/container StatsResponse): the counters the client turns into the row above
+    /// (no CPU time, so 0.00%; memory usage and limit; bytes received per network; no block I/O).
+    static func apiJSON(_ c: Container, now: Double) -> JSONValue {
+        let processes = ContainerProcess.list(c, now: now)
+        let running = !processes.isEmpty
+        let memory = running ? Int64(324 * 1024 * processes.count + (processes.count > 1 ? 96 * 1024 : 0)) : 0
+        let limit = running ? (c.hostConfig.memory > 0 ? c.hostConfig.memory : SystemInfo.memTotal) : 0
+        let cpu: JSONValue = [
+            "cpu_usage": ["total_usage": 0, "usage_in_kernelmode": 0, "usage_in_usermode": 0],
+            "system_cpu_usage": 0, "online_cpus": .int(Int64(running ? SystemInfo.cpus : 0)),
+            "throttling_data": ["periods": 0, "throttled_periods": 0, "throttled_time": 0],
+        ]
+        var networks = JSONObject()
+        if running && c.endpoints.contains(where: { !$0.ipAddress.isEmpty }) {
+            networks["eth0"] = ["rx_bytes": 726, "rx_packets": 9, "rx_errors": 0, "rx_dropped": 0, "tx_bytes": 0, "tx_packets": 0,
+                                "tx_errors": 0, "tx_dropped": 0]
+        }
+        var o = JSONObject()
+        o[new: "read"] = .string(DockerTime.rfc3339Nano(running ? now : nil))
+        o[new: "preread"] = .string(DockerTime.rfc3339Nano(nil))
+        o[new: "pids_stats"] = running ? ["current": .int(Int64(processes.count))] : .object(JSONObject())
+        o[new: "blkio_stats"] = ["io_service_bytes_recursive": .null, "io_serviced_recursive": .null]
+        o[new: "num_procs"] = 0
+        o[new: "storage_stats"] = .object(JSONObject())
+        o[new: "cpu_stats"] = cpu
+        o[new: "precpu_stats"] = cpu
+        o[new: "memory_stats"] = running ? ["usage": .int(memory), "stats": .object(JSONObject()), "limit": .int(limit)] : .object(JSONObject())
+        o[new: "name"] = .string("/" + c.name)
+        o[new: "id"] = .string(c.id)
+        if !networks.isEmpty { o[new: "networks"] = .object(networks) }
+        return .object(o)
+    }
+}

@@ -18,21 +18,33 @@ enum ProcessTable {
     }
 
     static func top(_ i: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput? {
+        let table: (titles: [String], rows: [[String]])
+        switch self.table(i.arguments[0], psArgs: i.arguments.dropFirst().joined(separator: " "), engine: engine, now: now) {
+        case nil: return nil
+        case .failure(let error)?: return CommandOutput.daemonError(error)
+        case .success(let t)?: table = t
+        }
+        var text = table.titles.joined(separator: "\t") + "\n"
+        for row in table.rows { text += row.joined(separator: "\t") + "\n" }
+        return CommandOutput(stdout: TabWriter(minWidth: 20, padding: 3).format(text))
+    }
+
+    /// What the daemon answers `GET /containers/{id}/top?ps_args=…` with: the titles and rows of
+    /// the container's processes, its error, or nil for a ps format the lab does not play.
+    static func table(_ reference: String, psArgs: String, engine: DockerEngine, now: Double)
+        -> Result<(titles: [String], rows: [[String]]), EngineError>? {
         let c: Int
-        do { c = try engine.containerIndex(i.arguments[0]) } catch { return CommandOutput.daemonError(error) }
+        do { c = try engine.containerIndex(reference) } catch { return .failure(error) }
         let container = engine.containers[c]
-        guard container.state.running else {
-            return CommandOutput(stderr: "Error response from daemon: Container \(container.id) is not running\n", status: 1)
-        }
+        guard container.state.running else { return .failure(.notRunning(id: container.id)) }
         if container.state.status == "restarting" {
-            return CommandOutput(stderr: "Error response from daemon: Container \(container.id) is restarting, wait until the container is running\n", status: 1)
+            return .failure(.other("Container \(container.id) is restarting, wait until the container is running", status: 409))
         }
-        var psArgs = i.arguments.dropFirst().joined(separator: " ")
-        if psArgs.isEmpty { psArgs = "-ef" }
+        let psArgs = psArgs.isEmpty ? "-ef" : psArgs
         let columns: [Column]
         switch format(psArgs.split(separator: " ", omittingEmptySubsequences: false).map(String.init)) {
         case .columns(let list): columns = list
-        case .error(let message): return CommandOutput(stderr: "Error response from daemon: ps: \(message)\n", status: 1)
+        case .error(let message): return .failure(.other("ps: \(message)", status: 500))
         case .unsupported: return nil
         }
         let processes = ContainerProcess.list(container, now: now)
@@ -45,11 +57,9 @@ enum ProcessTable {
                 }.joined(separator: " ")
             }).joined(separator: "\n") + "\n"
         guard let table = parse(output, pids: Set(processes.map(\.pid))) else {
-            return CommandOutput(stderr: "Error response from daemon: Couldn't find PID field in ps output\n", status: 1)
+            return .failure(.other("Couldn't find PID field in ps output", status: 500))
         }
-        var text = table.titles.joined(separator: "\t") + "\n"
-        for row in table.rows { text += row.joined(separator: "\t") + "\n" }
-        return CommandOutput(stdout: TabWriter(minWidth: 20, padding: 3).format(text))
+        return .success(table)
     }
 
     /// The daemon's parsePSOutput: titles from the first line, the PID column found by title,

@@ -130,6 +130,12 @@ public enum ObjectListing {
     /// The daemon's Command (path and arguments, arguments with spaces in single quotes), quoted
     /// with Go's %q after cutting to 20 columns.
     static func command(_ c: Container, trunc: Bool) -> String {
+        let text = commandText(c)
+        return ListFormat.quote(trunc ? ListFormat.ellipsis(text, 20) : text)
+    }
+
+    /// The daemon's Command of a container summary, before the client quotes and cuts it.
+    static func commandText(_ c: Container) -> String {
         let args = c.processArguments
         var text = args.first ?? ""
         for a in args.dropFirst() {
@@ -140,7 +146,7 @@ public enum ObjectListing {
                 text += a
             }
         }
-        return ListFormat.quote(trunc ? ListFormat.ellipsis(text, 20) : text)
+        return text
     }
 
     /// The IMAGE column: the name the container was created with while it still names the same

@@ -19,49 +19,16 @@ extension ObjectListing {
 
     public static func images(_ invocation: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
         let filters = ListFilters(invocation.values("filter") + invocation.arguments.prefix(1).map { "reference=" + $0 })
-        if let bad = filters.invalidKey(accepted: ["dangling", "label", "before", "since", "reference"]) {
-            return .daemonError(.other(bad, status: 400))
-        }
-        var dangling: Bool?
-        for v in filters["dangling"] {
-            guard v == "true" || v == "false" else { return .daemonError(.other("Invalid filter 'dangling=[\(v)]'", status: 400)) }
-            dangling = v == "true"
-        }
-        var before: Double?, since: Double?
-        for (key, values) in [("before", filters["before"]), ("since", filters["since"])] {
-            for v in values {
-                guard let i = engine.imageIndex(v) else { return .daemonError(.noSuchImage(ImageName(v).familiar)) }
-                if key == "before" { before = engine.images[i].created } else { since = engine.images[i].created }
-            }
+        let selected: [LocalImage]
+        switch imageSelection(filters, all: invocation.flag("all"), engine: engine) {
+        case .success(let list): selected = list
+        case .failure(let error): return .daemonError(error)
         }
         let format = ListFormat.format(invocation)
         // docker/cli needDigest: --digests, or a format that reads {{.Digest}}.
         let digests = invocation.flag("digests") || format.contains("{{.Digest}}")
         let trunc = !invocation.flag("no-trunc")
-        var order = Array(engine.images.indices)
-        order.sort { a, b in
-            let ca = engine.images[a].created.rounded(.down), cb = engine.images[b].created.rounded(.down)
-            return ca != cb ? ca > cb : a > b
-        }
-        var rows: [ImageRow] = []
-        // A build's intermediate images (untagged parents of other images) show only with -a.
-        let parents = Set(engine.images.compactMap { $0.built?.parent })
-        let all = invocation.flag("all")
-        for i in order {
-            var image = engine.images[i]
-            if !all && image.repoTags.isEmpty && parents.contains(image.id) { continue }
-            image.repoDigests = ImageInspect.repoDigests(image)
-            if let before, image.created >= before { continue }
-            if let since, image.created <= since { continue }
-            if filters.has("label") && !filters.matchLabels("label", image.built?.labels ?? [:]) { continue }
-            if let dangling, dangling != image.repoTags.isEmpty { continue }
-            if filters.has("reference") {
-                image.repoTags = image.repoTags.filter { t in filters["reference"].contains { referenceMatch($0, t) } }
-                image.repoDigests = image.repoDigests.filter { d in filters["reference"].contains { referenceMatch($0, d) } }
-                if image.repoTags.isEmpty && image.repoDigests.isEmpty { continue }
-            }
-            rows += imageRows(image, digests: digests)
-        }
+        let rows = selected.flatMap { imageRows($0, digests: digests) }
         if ListFormat.isDefaultTable(format) {
             if invocation.flag("quiet") {
                 return CommandOutput(stdout: rows.map { imageID($0.image, trunc: trunc) + "\n" }.joined())
@@ -79,6 +46,51 @@ extension ObjectListing {
             return CommandOutput(stdout: ListFormat.table(header, cells))
         }
         return imageFormat.render(format: format) { rows.map { imageRow($0, now: now, trunc: trunc) } }
+    }
+
+    /// The images the daemon lists for these filters (Engine 20.10 daemon/images: newest first,
+    /// a build's intermediate images only with `all`), each with only the names a reference
+    /// filter matched and its repository digests.
+    static func imageSelection(_ filters: ListFilters, all: Bool, engine: DockerEngine) -> Result<[LocalImage], EngineError> {
+        if let bad = filters.invalidKey(accepted: ["dangling", "label", "before", "since", "reference"]) {
+            return .failure(.other(bad, status: 400))
+        }
+        var dangling: Bool?
+        for v in filters["dangling"] {
+            guard v == "true" || v == "false" else { return .failure(.other("Invalid filter 'dangling=[\(v)]'", status: 400)) }
+            dangling = v == "true"
+        }
+        var before: Double?, since: Double?
+        for (key, values) in [("before", filters["before"]), ("since", filters["since"])] {
+            for v in values {
+                guard let i = engine.imageIndex(v) else { return .failure(.noSuchImage(ImageName(v).familiar)) }
+                if key == "before" { before = engine.images[i].created } else { since = engine.images[i].created }
+            }
+        }
+        var order = Array(engine.images.indices)
+        order.sort { a, b in
+            let ca = engine.images[a].created.rounded(.down), cb = engine.images[b].created.rounded(.down)
+            return ca != cb ? ca > cb : a > b
+        }
+        var out: [LocalImage] = []
+        // A build's intermediate images (untagged parents of other images) show only with -a.
+        let parents = Set(engine.images.compactMap { $0.built?.parent })
+        for i in order {
+            var image = engine.images[i]
+            if !all && image.repoTags.isEmpty && parents.contains(image.id) { continue }
+            image.repoDigests = ImageInspect.repoDigests(image)
+            if let before, image.created >= before { continue }
+            if let since, image.created <= since { continue }
+            if filters.has("label") && !filters.matchLabels("label", image.built?.labels ?? [:]) { continue }
+            if let dangling, dangling != image.repoTags.isEmpty { continue }
+            if filters.has("reference") {
+                image.repoTags = image.repoTags.filter { t in filters["reference"].contains { referenceMatch($0, t) } }
+                image.repoDigests = image.repoDigests.filter { d in filters["reference"].contains { referenceMatch($0, d) } }
+                if image.repoTags.isEmpty && image.repoDigests.isEmpty { continue }
+            }
+            out.append(image)
+        }
+        return .success(out)
     }
 
     /// reference.FamiliarMatch: the pattern against `name:tag` (or `name@digest`), then the name alone.

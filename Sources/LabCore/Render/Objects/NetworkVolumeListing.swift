@@ -10,36 +10,12 @@ extension ObjectListing {
         headerMethods: ["Label": ListFormat.labelHeader])
 
     public static func networks(_ invocation: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
-        let filters = ListFilters(invocation.values("filter"))
-        if let bad = filters.invalidKey(accepted: ["driver", "id", "label", "name", "scope", "type", "dangling"]) {
-            return .daemonError(.other(bad, status: 400))
-        }
-        for t in filters["type"] where t != "custom" && t != "builtin" {
-            return .daemonError(.other("invalid filter: 'type'='\(t)'", status: 400))
-        }
-        // The 20.10 daemon lists networks without their containers, so "dangling" means every
-        // network but the predefined ones (recorded: more.json).
-        var dangling: Bool?
-        for v in filters["dangling"] {
-            switch v {
-            case "true", "1": dangling = true
-            case "false", "0": dangling = false
-            default:
-                return .daemonError(.other(
-                    "invalid value for filter 'dangling', must be \"true\" (or \"1\"), or \"false\" (or \"0\")", status: 400))
-            }
+        let list: [Network]
+        switch networkSelection(ListFilters(invocation.values("filter")), engine: engine) {
+        case .success(let selected): list = selected
+        case .failure(let error): return .daemonError(error)
         }
         let trunc = !invocation.flag("no-trunc")
-        let list = engine.networks.filter { n in
-            if let dangling, dangling == n.isPredefined { return false }
-            if filters.has("driver") && !filters["driver"].contains(n.driver) { return false }
-            if filters.has("id") && !filters.match("id", n.id) { return false }
-            if filters.has("name") && !filters.match("name", n.name) { return false }
-            if filters.has("scope") && !filters["scope"].contains(n.scope) { return false }
-            if !filters.matchLabels("label", n.labels) { return false }
-            if filters.has("type") && !filters["type"].contains(n.isPredefined ? "builtin" : "custom") { return false }
-            return true
-        }.sorted { naturalLess($0.name, $1.name) }
         let format = ListFormat.format(invocation)
         if ListFormat.isDefaultTable(format) {
             let id = { (n: Network) in trunc ? n.id.characterPrefix(12) : n.id }
@@ -64,6 +40,38 @@ extension ObjectListing {
         }
     }
 
+    /// The networks the daemon lists for these filters, sorted by name as the client sorts them.
+    static func networkSelection(_ filters: ListFilters, engine: DockerEngine) -> Result<[Network], EngineError> {
+        if let bad = filters.invalidKey(accepted: ["driver", "id", "label", "name", "scope", "type", "dangling"]) {
+            return .failure(.other(bad, status: 400))
+        }
+        for t in filters["type"] where t != "custom" && t != "builtin" {
+            return .failure(.other("invalid filter: 'type'='\(t)'", status: 400))
+        }
+        // The 20.10 daemon lists networks without their containers, so "dangling" means every
+        // network but the predefined ones (recorded: more.json).
+        var dangling: Bool?
+        for v in filters["dangling"] {
+            switch v {
+            case "true", "1": dangling = true
+            case "false", "0": dangling = false
+            default:
+                return .failure(.other(
+                    "invalid value for filter 'dangling', must be \"true\" (or \"1\"), or \"false\" (or \"0\")", status: 400))
+            }
+        }
+        return .success(engine.networks.filter { n in
+            if let dangling, dangling == n.isPredefined { return false }
+            if filters.has("driver") && !filters["driver"].contains(n.driver) { return false }
+            if filters.has("id") && !filters.match("id", n.id) { return false }
+            if filters.has("name") && !filters.match("name", n.name) { return false }
+            if filters.has("scope") && !filters["scope"].contains(n.scope) { return false }
+            if !filters.matchLabels("label", n.labels) { return false }
+            if filters.has("type") && !filters["type"].contains(n.isPredefined ? "builtin" : "custom") { return false }
+            return true
+        }.sorted { naturalLess($0.name, $1.name) })
+    }
+
     static let volumeHeaders: JSONValue = [
         "Name": "VOLUME NAME", "Driver": "DRIVER", "Scope": "SCOPE", "Mountpoint": "MOUNTPOINT", "Labels": "LABELS",
         "Links": "LINKS", "Size": "SIZE", "Group": "GROUP", "Availability": "AVAILABILITY", "Status": "STATUS",
@@ -73,26 +81,11 @@ extension ObjectListing {
         headerMethods: ["Label": ListFormat.labelHeader])
 
     public static func volumes(_ invocation: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
-        let filters = ListFilters(invocation.values("filter"))
-        if let bad = filters.invalidKey(accepted: ["dangling", "name", "driver", "label"]) {
-            return .daemonError(.other(bad, status: 400))
+        let list: [Volume]
+        switch volumeSelection(ListFilters(invocation.values("filter")), engine: engine) {
+        case .success(let selected): list = selected
+        case .failure(let error): return .daemonError(error)
         }
-        var dangling: Bool?
-        for v in filters["dangling"] {
-            switch v {
-            case "true", "1": dangling = true
-            case "false", "0": dangling = false
-            default: return .daemonError(.other("Invalid filter 'dangling=[\(v)]'", status: 400))
-            }
-        }
-        var used = Set<String>()
-        if dangling != nil { for c in engine.containers { for m in c.mounts { if let n = m.name { used.insert(n) } } } }
-        let list = engine.volumes.filter { v in
-            if let dangling, dangling == used.contains(v.name) { return false }
-            if filters.has("name") && !filters.match("name", v.name) { return false }
-            if filters.has("driver") && !filters["driver"].contains(v.driver) { return false }
-            return filters.matchLabels("label", v.labels)
-        }.sorted { naturalLess($0.name, $1.name) }
         let format = ListFormat.format(invocation)
         if ListFormat.isDefaultTable(format) {
             if invocation.flag("quiet") { return CommandOutput(stdout: list.map { $0.name + "\n" }.joined()) }
@@ -107,6 +100,29 @@ extension ObjectListing {
                 ]
             }
         }
+    }
+
+    /// The volumes the daemon lists for these filters, sorted by name as the client sorts them.
+    static func volumeSelection(_ filters: ListFilters, engine: DockerEngine) -> Result<[Volume], EngineError> {
+        if let bad = filters.invalidKey(accepted: ["dangling", "name", "driver", "label"]) {
+            return .failure(.other(bad, status: 400))
+        }
+        var dangling: Bool?
+        for v in filters["dangling"] {
+            switch v {
+            case "true", "1": dangling = true
+            case "false", "0": dangling = false
+            default: return .failure(.other("Invalid filter 'dangling=[\(v)]'", status: 400))
+            }
+        }
+        var used = Set<String>()
+        if dangling != nil { for c in engine.containers { for m in c.mounts { if let n = m.name { used.insert(n) } } } }
+        return .success(engine.volumes.filter { v in
+            if let dangling, dangling == used.contains(v.name) { return false }
+            if filters.has("name") && !filters.match("name", v.name) { return false }
+            if filters.has("driver") && !filters["driver"].contains(v.driver) { return false }
+            return filters.matchLabels("label", v.labels)
+        }.sorted { naturalLess($0.name, $1.name) })
     }
 
     /// fvbommel/sortorder.NaturalLess: digit runs compare as numbers, everything else byte-wise.
