@@ -68,14 +68,16 @@ extension StoreTests {
     /// Several `lab` processes opening one new database at once: each migration runs once, and
     /// every opener ends with the whole schema (no "duplicate column" from a migration run twice).
     func testConcurrentOpenersMigrateOnce() throws {
-        let path = NSTemporaryDirectory() + "lab-store-race-\(UUID().uuidString)/lab.sqlite"
-        _ = try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let failures = ManagedFailures()
-        DispatchQueue.concurrentPerform(iterations: 8) { _ in
-            do { _ = try LabStore(path: path) } catch { failures.add("\(error)") }
+        for _ in 0..<10 {
+            let path = NSTemporaryDirectory() + "lab-store-race-\(UUID().uuidString)/lab.sqlite"
+            _ = try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let failures = ManagedFailures()
+            DispatchQueue.concurrentPerform(iterations: 12) { _ in
+                do { _ = try LabStore(path: path) } catch { failures.add("\(error)") }
+            }
+            XCTAssertEqual(failures.all, [])
+            XCTAssertEqual(try LabStore(path: path).currentSession(), "default")
         }
-        XCTAssertEqual(failures.all, [])
-        XCTAssertEqual(try LabStore(path: path).currentSession(), "default")
     }
 }
 

@@ -33,7 +33,19 @@ public final class LabStore {
             }
         }
         db = try SQLiteDatabase(path: path)
-        try migrate()
+        // Several `lab` processes may open a new database at once: SQLite refuses some of the
+        // first-use steps (switching to WAL, the schema) with "database is locked" without waiting
+        // on its busy handler, so those are tried again for a few seconds.
+        var attempt = 0
+        while true {
+            do {
+                try migrate()
+                break
+            } catch let error as StoreError where error.description.contains("database is locked") && attempt < 50 {
+                attempt += 1
+                usleep(100_000)
+            }
+        }
     }
 
     /// The schema, one migration a version (PRAGMA user_version); each runs once, in a transaction.
