@@ -231,4 +231,30 @@ final class BuildKitOutputTests: XCTestCase {
         let files = BuildKitTestSupport.run("docker run --rm $(docker images -q) ls /ctx", in: &lab).stdout
         XCTAssertEqual(files, "Dockerfile\na.txt\n")
     }
+
+    /// The frontend's checks warn on the Dockerfile's vertex, and buildx lists the warnings after
+    /// the build, the count in yellow (BuildKitLint, PlainProgress.warningSummary).
+    func testBuildChecksWarnOnTheDefinitionAndAfterTheBuild() {
+        var lab = BuildKitTestSupport.lab(["Dockerfile": "FROM alpine as base\nCMD echo hi\n"])
+        let r = BuildKitTestSupport.run("docker build .", in: &lab)
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.hasPrefix(Self.header + """
+            #1 transferring dockerfile: 69B done
+            #1 WARN: FromAsCasing: 'as' and 'FROM' keywords' casing do not match (line 1)
+            #1 WARN: JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 2)
+            #1 DONE 0.0s
+
+            """), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("""
+            #5 DONE 0.0s
+
+             \u{1B}[33m2 warnings found (use docker --debug to expand):
+            \u{1B}[0m - FromAsCasing: 'as' and 'FROM' keywords' casing do not match (line 1)
+             - JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 2)
+
+            """), r.stderr)
+        // The exec form, a SHELL before it, or matching casing: no warning.
+        var quiet = BuildKitTestSupport.lab(["Dockerfile": "FROM alpine AS base\nSHELL [\"/bin/sh\", \"-c\"]\nCMD echo hi\n"])
+        XCTAssertFalse(BuildKitTestSupport.run("docker build .", in: &quiet).stderr.contains("WARN"))
+    }
 }

@@ -34,6 +34,8 @@ struct BuildKitSolver {
     /// The ARGs before the first FROM, with their values.
     var globalArgs: [String: String] = [:]
     var plan: BuildKitPlan?
+    /// The frontend's lint warnings (BuildKitLint), shown on the Dockerfile's vertex.
+    var warnings: [BuildWarning] = []
 
     /// How long the lab takes each kind of vertex to be (fixed, so output is the same each time).
     enum Timing {
@@ -50,7 +52,8 @@ struct BuildKitSolver {
         var solver = BuildKitSolver(request: request)
         let outcome = solver.run(&s)
         s.advance(to: s.now + solver.elapsed)
-        return BuildKitReport(vertices: solver.vertices, outcome: outcome)
+        if !solver.warnings.isEmpty { solver.vertices[0].warnings = solver.warnings.map(\.short) }
+        return BuildKitReport(vertices: solver.vertices, warnings: solver.warnings, outcome: outcome)
     }
 
     mutating func add(_ vertex: BuildVertex, seconds: Double) {
@@ -92,8 +95,12 @@ struct BuildKitSolver {
         }
         globalArgs = plan.globalArgs
         self.plan = plan
+        warnings = BuildKitLint.parsing(file)
         var bases: [Int: ResolvedBase] = [:]
         if let failed = resolveBases(plan, into: &bases, &s) { return failed }
+        for i in plan.reachable where plan.stages[i].from != nil {
+            warnings += BuildKitLint.dispatching(plan.stages[i], baseHasShell: bases[i]?.image.built?.shell != nil)
+        }
         let ignore = request.contextDir.flatMap { s.files.contents(of: $0 + "/.dockerignore") }
         let ignoreSent = ignore.map { [BuildKitTransfer.Entry(path: ".dockerignore", isDirectory: false, size: FileSize.of($0), sendsData: true)] } ?? []
         add(BuildVertex(name: BuildKitMessages.loadDockerignore,
