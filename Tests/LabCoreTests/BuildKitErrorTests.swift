@@ -159,6 +159,7 @@ final class BuildKitErrorTests: XCTestCase {
             (["Dockerfile": "FROM alpine\n"], "docker build --progress=fancy .", "ERROR: invalid progress mode fancy\n"),
             ([:], "docker build", "ERROR: docker: 'docker buildx build' requires 1 argument\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\n"
                 + "Run 'docker buildx build --help' for more information\n"),
+            (["Dockerfile": "FROM alpine\n"], "docker buildx build --builder mybuilder .", "ERROR: no builder \"mybuilder\" found\n"),
             ([:], "docker build --nosuch .", "unknown flag: --nosuch\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\n"
                 + "Run 'docker buildx build --help' for more information\n"),
         ]

@@ -185,6 +185,12 @@ final class BuildKitOutputTests: XCTestCase {
             XCTAssertEqual(r.stderr, "", line)
             XCTAssertEqual(BuildKitTestSupport.normalised(r.stdout), "sha256:<digest>\n", line)
         }
+        // BUILDKIT_PROGRESS=quiet replaces `auto` in the printer only: nothing is printed at all.
+        let env = BuildKitTestSupport.run("BUILDKIT_PROGRESS=quiet docker build .", in: &lab)
+        XCTAssertEqual(env.stdout + env.stderr, "")
+        XCTAssertTrue(BuildKitTestSupport.run("BUILDKIT_PROGRESS=plain docker build .", in: &lab).stderr.hasPrefix("#0 building with"))
+        XCTAssertEqual(BuildKitTestSupport.run("docker build --progress=tty .", in: &lab).stderr,
+                       "ERROR: failed to get console: provided file is not a console\n")
         let both = BuildKitTestSupport.run("docker build -q --progress=plain .", in: &lab)
         XCTAssertEqual(both.stderr, "ERROR: progress=plain and quiet cannot be used together\n")
         XCTAssertEqual(both.status, 1)

@@ -108,6 +108,11 @@ public enum BuildKitMessages {
     public static func progressAndQuiet(_ mode: String) -> String { "progress=" + mode + " and quiet cannot be used together" }
     /// moby/buildkit util/progress/progressui/display.go `NewDisplay`.
     public static func invalidProgressMode(_ mode: String) -> String { "invalid progress mode " + mode }
+    /// display.go `NewDisplay` (`failed to get console`) and containerd/console's ErrNotAConsole:
+    /// `--progress=tty` when standard error is not a terminal.
+    public static let notAConsole = "failed to get console: provided file is not a console"
+    /// docker/buildx store/storeutil/storeutil.go `GetNodeGroup`.
+    public static func noBuilder(_ name: String) -> String { "no builder " + goQuote(name) + " found" }
     /// docker/buildx cmd/buildx/main.go prints every error but a status error as `ERROR: %v`.
     public static func error(_ message: String) -> String { "ERROR: " + message + "\n" }
     /// docker/cli v28.1.1 (vendored by buildx) cli/required.go `ExactArgs`, for `docker buildx build`.
