@@ -112,9 +112,9 @@ struct StageState {
             step.imageID = nil
             return step
         }
-        if built.baseInHistory != true, let root = engine.imageIndex(built.base) ?? DockerEngine.registryEntry(ImageName(built.base)).map({ _ in -1 }) {
-            let rootImage = root >= 0 ? engine.images[root] : DockerEngine.registryEntry(ImageName(built.base))!.image
-            steps += history(of: rootImage, engine: engine)
+        if built.baseInHistory != true,
+           let root = engine.imageIndex(built.base).map({ engine.images[$0] }) ?? DockerEngine.registryEntry(ImageName(built.base))?.image {
+            steps += history(of: root, engine: engine)
         }
         return steps
     }
