@@ -8,7 +8,10 @@ import XCTest
 /// official image's name. The user's own repositories take the push and give it back to a pull,
 /// on every machine of the lab.
 final class DockerHubPushTests: XCTestCase {
-    private static let build = "printf '%s\\n' 'FROM alpine' 'RUN echo pushed > /pushed.txt' 'CMD [\"cat\", \"/pushed.txt\"]' > Dockerfile && docker build -q -t myapp ."
+    /// Built with the legacy builder, which pulls alpine into `docker images` and keeps no build
+    /// cache: after `docker rmi` only alpine's layer is still here. (A BuildKit build's cache
+    /// would keep the RUN's layer too.)
+    private static let build = "printf '%s\\n' 'FROM alpine' 'RUN echo pushed > /pushed.txt' 'CMD [\"cat\", \"/pushed.txt\"]' > Dockerfile && DOCKER_BUILDKIT=0 docker build -q -t myapp ."
     private static let login = "echo secret | docker login -u lab --password-stdin"
 
     /// The output with each 12-hex layer id as <layer>.

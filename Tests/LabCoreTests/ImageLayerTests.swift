@@ -6,7 +6,9 @@ import XCTest
 /// id>`), and `docker image prune` deletes dangling heads with their untagged parents
 /// (Fixtures/build 03, 05, 06).
 final class ImageLayerTests: XCTestCase {
-    private func lab(_ lines: [String]) -> Lab { SystemCommandsTests.lab(lines) }
+    /// The legacy builder's images (DOCKER_BUILDKIT=0), as the fixtures recorded them: each step
+    /// an image. (A BuildKit build makes one image: BuildKitCacheTests.)
+    private func lab(_ lines: [String]) -> Lab { SystemCommandsTests.lab(["export DOCKER_BUILDKIT=0"] + lines) }
     private func deletedLines(_ text: String) -> Int { text.split(separator: "\n").filter { $0.lowercased().hasPrefix("deleted: ") }.count }
 
     /// Fixtures/build 05 `docker rmi localhost:5001/myapp:latest myapp`: the image, its untagged

@@ -32,9 +32,12 @@ final class PackageManagerTests: XCTestCase {
         var lab = Lab()
         try! lab.machine.files.write("FROM alpine\nRUN apt-get update\n", to: "/root/Dockerfile")
         let (out, status) = run("cd /root && docker build .", &lab)
-        XCTAssertTrue(out.contains("/bin/sh: apt-get: not found"), out)
-        XCTAssertTrue(out.hasSuffix("The command '/bin/sh -c apt-get update' returned a non-zero code: 127\n"), out)
-        XCTAssertEqual(status, 127)
+        XCTAssertTrue(out.contains("#5 [2/2] RUN apt-get update\n#5 0.050 /bin/sh: apt-get: not found\n"), out)
+        XCTAssertTrue(out.hasSuffix("ERROR: failed to solve: process \"/bin/sh -c apt-get update\" did not complete successfully: exit code: 127\n"), out)
+        XCTAssertEqual(status, 1)
+        let (legacy, legacyStatus) = run("cd /root && DOCKER_BUILDKIT=0 docker build .", &lab)
+        XCTAssertTrue(legacy.hasSuffix("The command '/bin/sh -c apt-get update' returned a non-zero code: 127\n"), legacy)
+        XCTAssertEqual(legacyStatus, 127)
     }
 
     func testAptGetNeedsItsListsAndYes() {
@@ -55,7 +58,8 @@ final class PackageManagerTests: XCTestCase {
         try! lab.machine.files.write("requests\n", to: "/root/requirements.txt")
         try! lab.machine.files.write("FROM python:3.6.1-alpine\nCOPY requirements.txt /\nRUN pip install -r /requirements.txt\nRUN pip install requests\n",
                                      to: "/root/Dockerfile")
-        let (out, status) = run("cd /root && docker build -t r .", &lab)
+        // The legacy builder prints pip's lines as they are (BuildKit would put `#N 0.123 ` before each).
+        let (out, status) = run("cd /root && DOCKER_BUILDKIT=0 docker build -t r .", &lab)
         XCTAssertEqual(status, 0, out)
         XCTAssertTrue(out.contains("Collecting requests (from -r /requirements.txt (line 1))\n  Downloading requests-2.27.1-py2.py3-none-any.whl (63kB)\n"), out)
         XCTAssertTrue(out.contains("Collecting urllib3<1.27,>=1.21.1 (from requests->-r /requirements.txt (line 1))\n"), out)

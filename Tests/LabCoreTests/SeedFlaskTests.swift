@@ -21,6 +21,9 @@ final class SeedFlaskTests: XCTestCase {
 
     static func seedLab() -> Lab {
         var lab = Lab()
+        // The seed notes show the legacy builder's output (Step N/M, Using cache): a client
+        // without buildx. BuildKitCacheTests rebuilds this app with BuildKit.
+        lab.removeBuildx()
         try! lab.machine.files.makeDirectory("/root/app", parents: true)
         try! lab.machine.files.write(app, to: "/root/app/app.py")
         try! lab.machine.files.write("FROM python:3.6.1-alpine\nRUN pip install flask\nCMD [\"python\",\"app.py\"]\nCOPY app.py /app.py\n",

@@ -34,6 +34,8 @@ final class SeedVerdictTests: XCTestCase {
         var disagreements: [String] = []
         for c in fixture.cases {
             var lab = Lab()
+            // Recorded with a client that has no buildx plugin (its builds take the legacy builder).
+            lab.removeBuildx()
             let out = CapturedOutput()
             let shell = LabShell(terminalAttached: false)
             _ = shell.run("export DOCKER_HOST=unix:///nonexistent", origin: .commandString, lab: &lab, output: CapturedOutput())

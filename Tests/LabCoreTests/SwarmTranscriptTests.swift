@@ -31,6 +31,9 @@ final class SwarmTranscriptTests: XCTestCase {
     /// Runs a scenario's commands in one fresh one-machine lab, each as its own shell line.
     static func simulate(_ steps: [Step]) -> String {
         var lab = Lab()
+        // The oracle's docker 28.2.2 client has no buildx plugin: its `docker build` is the legacy
+        // builder, `DOCKER_BUILDKIT=1` is refused and `docker buildx` is unknown (Fixtures/build 01).
+        lab.removeBuildx()
         let shell = LabShell(terminalAttached: false)
         // The recorder runs each scenario in an empty temporary folder.
         _ = shell.run("mkdir -p /tmp/scenario.lab1 && cd /tmp/scenario.lab1", origin: .commandString, lab: &lab, output: DiscardedOutput())

@@ -18,6 +18,17 @@ struct EffectSnapshot: Equatable {
             for image in engine.images where image.repoTags.isEmpty {
                 lines.insert("an untagged image \(image.id.replacingOccurrences(of: "sha256:", with: "").prefix(12))\(here) is present")
             }
+            // What a tagged image holds (its files and settings): a build's output no longer shows
+            // what went in (BuildKit prints its progress on standard error), the image does.
+            for image in engine.images where !image.repoTags.isEmpty {
+                var hasher = FNV1a()
+                hasher.add("\(image.env)|\(image.cmd ?? [])|\(image.entrypoint ?? [])|\(image.workingDir)|\(image.exposedPorts)|\(image.volumes)")
+                if let built = image.built {
+                    hasher.add("\(built.labels.sorted { $0.key < $1.key })|\(built.user)|\(built.healthcheck ?? [])")
+                    for (path, node) in built.files.nodes.sorted(by: { $0.key < $1.key }) { hasher.add(path + "\(node)") }
+                }
+                lines.insert("image \(image.repoTags.sorted().joined(separator: ", "))\(here) holds \(String(hasher.value, radix: 16))")
+            }
             for v in engine.volumes where v.anonymous { lines.insert("an anonymous volume\(here) exists (\(v.name.prefix(12)))") }
             for (path, node) in machine.files.nodes where !path.hasPrefix("/proc") {
                 switch node {

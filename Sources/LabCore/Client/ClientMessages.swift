@@ -133,13 +133,15 @@ public enum ClientMessages {
     enum BuildKitChoice { case refused(String), banner(String) }
 
     /// `DOCKER_BUILDKIT=1` is refused; `=0` keeps the legacy builder with its own banner; nil
-    /// when the variable is not set (the usual banner).
+    /// when the variable is not set (the usual banner). With buildx installed a build goes to
+    /// `buildx build` unless BuildKit is disabled (BuilderRouting), so only `=0` reaches here.
     static func buildKitChoice(_ i: DockerInvocation, _ environment: [String: String]) -> BuildKitChoice? {
-        guard i.pathKey == "image build" || i.pathKey == "builder build", let value = environment["DOCKER_BUILDKIT"]?.lowercased() else { return nil }
-        if value == "1" || value == "true" {
+        guard i.pathKey == "image build" || i.pathKey == "builder build", let text = environment["DOCKER_BUILDKIT"],
+              let value = GoValues.parseBool(text) else { return nil }
+        if value {
             return .refused("ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/\n")
         }
-        if value == "0" || value == "false" {
+        if !value {
             return .banner("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n")
         }
         return nil

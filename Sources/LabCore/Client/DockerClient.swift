@@ -15,12 +15,21 @@ public struct DockerClient: SimulatedProgram {
     }
 
     public func run(_ process: inout ProcessContext, lab: inout Lab) -> Int32 {
+        // docker/cli checks DOCKER_BUILDKIT and routes builds to buildx before anything else.
+        let routing: BuilderRouting
+        switch BuilderRouting.decide(process.environment, files: lab.machine.files,
+                                     configDir: ContextCommands.configDir(process), mayBuild: process.arguments) {
+        case .success(let r): routing = r
+        case .failure(let refusal):
+            process.writeError(refusal.message)
+            return 1
+        }
         // `docker compose`: the Compose plugin a learner's Docker ships with (this machine's client
         // has none), simulated with v2's names and progress over the same engine as docker-compose.
         if process.arguments.count > 1 && process.arguments[1] == "compose" {
             return ComposeCommand(terminalAttached: terminalAttached, v2: true).run(&process, lab: &lab)
         }
-        switch DockerCommandLine.parse(Array(process.arguments.dropFirst())) {
+        switch DockerCommandLine.parse(Array(process.arguments.dropFirst()), routing: routing) {
         case .output(let stdout, let status):
             process.write(stdout)
             return status

@@ -39,6 +39,7 @@ enum DockerDaemon {
             case "container update": return UpdateCommand.update(i, &p, &s)
             case "image pull": return ImageCommands.pull(i, &p, &s)
             case "image build", "builder build": return BuildCommand.execute(i, &p, &s)
+            case "buildx build": return BuildxBuildCommand.execute(i, &p, &s, terminalAttached: terminalAttached)
             case "image push": return ImageCommands.push(i, &p, &s)
             case "image tag": return ImageCommands.tag(i, &p, &s)
             case "image rm": return ImageCommands.remove(i, &p, &s)

@@ -19,6 +19,8 @@ public struct DockerEngine: Codable, Sendable, Equatable {
     /// The earliest simulated time at which a running container's process ends or its health
     /// is checked; nil when none is due, so commands need not look at every container.
     public var nextDeadline: Double?
+    /// BuildKit's build cache (nil until a BuildKit build ran, and in labs saved before it existed).
+    public var buildCache: BuildKitCache?
 
     /// The most containers one machine holds: a lab limit that stops a runaway loop with a clear
     /// error instead of slowing everything down.

@@ -57,6 +57,9 @@ public struct BuiltImage: Codable, Sendable, Equatable {
     public var files: VirtualFileSystem
     /// `docker history`: each step's instruction (as the builder records it) and size, newest first.
     public var history: [HistoryStep] = []
+    /// Whether `history` goes down to the base image's own lines (a BuildKit build's does: its
+    /// base need not be a local image); nil or false: they are the base image's, looked up.
+    public var baseInHistory: Bool?
     /// The image's Comment and Author: those of a `docker commit` that made it (a build's are empty).
     public var comment: String? { history.first?.comment }
     public var author: String? { history.first?.author }

@@ -4,9 +4,10 @@ import Foundation
 /// docker 28.2.2 client's client-side verdict out (accepted, printed by itself, or rejected
 /// with its exact streams and exit status).
 public enum DockerCommandLine {
-    /// Parses the words after `docker` (argv[1...]).
-    public static func parse(_ arguments: [String]) -> DockerParseResult {
-        let g = DockerGrammar.shared
+    /// Parses the words after `docker` (argv[1...]); `routing` says whether the buildx plugin is
+    /// there and whether builds go to it (BuilderRouting).
+    public static func parse(_ arguments: [String], routing: BuilderRouting = .recorded) -> DockerParseResult {
+        let g = routing.buildxInstalled ? DockerGrammar.withBuildx : DockerGrammar.shared
         let root = g.root
         var globals = ScannedFlags()
         var rest: ArraySlice<String>
@@ -18,6 +19,7 @@ public enum DockerCommandLine {
         } else {
             rest = arguments[...]
         }
+        if routing.forwardBuilds, let forwarded = BuilderRouting.forwarded(rest) { rest = forwarded }
         if globals.help {
             let target = resolveForHelp(rest, g)
             if globals.helpShorthand {

@@ -185,14 +185,32 @@ public final class DockerGrammar: Sendable {
     let keyIndex: [String: Int]
 
     /// The recorded grammar, decoded on first use.
-    public static let shared: DockerGrammar = {
+    public static let shared = DockerGrammar(file: recordedFile)
+
+    /// The recorded grammar with the buildx plugin's `docker buildx build` (BuildxGrammar): the
+    /// client of a machine where buildx is installed, as docker-ce's is.
+    public static let withBuildx: DockerGrammar = {
+        let file = recordedFile
+        var commands = file.commands
+        for (key, command) in BuildxGrammar.commands() { commands[key] = command }
+        if let root = commands[""] {
+            commands[""] = GrammarFile.Command(help: root.help, canonical: root.canonical, flags: root.flags,
+                                               subcommands: root.subcommands + ["buildx"], names: root.names, arity: root.arity,
+                                               interspersed: root.interspersed, bare: root.bare, banner: root.banner,
+                                               errorUsage: root.errorUsage)
+        }
+        return DockerGrammar(file: GrammarFile(source: file.source, commands: commands))
+    }()
+
+    /// The JSON the recorder wrote, decoded once.
+    static let recordedFile: GrammarFile = {
         guard let url = Bundle.module.url(forResource: "docker-grammar", withExtension: "json", subdirectory: "Data")
             ?? Bundle.module.url(forResource: "docker-grammar", withExtension: "json"),
               let data = try? Data(contentsOf: url),
               let file = try? JSONDecoder().decode(GrammarFile.self, from: data) else {
             fatalError("LabCore: Grammar/Data/docker-grammar.json missing or unreadable")
         }
-        return DockerGrammar(file: file)
+        return file
     }()
 
     /// The command recorded under `key` (e.g. "container run", "ps"), if any.

@@ -34,6 +34,9 @@ public struct Machine: Codable, Sendable, Equatable {
         self.hostname = hostname
         var files = VirtualFileSystem()
         try? files.write(hostname + "\n", to: "/etc/hostname")
+        // A learner's docker-ce has the buildx plugin, so `docker build` is BuildKit (BuilderRouting).
+        try? files.makeDirectory(VirtualFileSystem.parent(of: BuilderRouting.pluginPath), parents: true)
+        try? files.write(BuilderRouting.pluginFile, to: BuilderRouting.pluginPath)
         self.files = files
         self.shell = ShellEnvironment(hostname: hostname)
         self.engine = DockerEngine(machine: hostname, now: SimulatedClock.defaultEpoch)

@@ -24,6 +24,7 @@ enum ImageHistory {
             return [Layer(id: image.id, created: image.created, createdBy: "", size: image.size, comment: "Imported from -")]
         }
         let steps = built.history.map { Layer(id: $0.imageID ?? "<missing>", created: $0.created, createdBy: $0.createdBy, size: $0.size, comment: $0.comment ?? "") }
+        if built.baseInHistory == true { return steps }
         let base = engine.imageIndex(built.base).map { layers(engine.images[$0], engine: engine) } ?? []
         return steps + base
     }

@@ -17,6 +17,8 @@ public struct Dockerfile: Sendable, Equatable {
         public var line: Int
         /// The instruction as the legacy builder echoes it (`RUN echo hi`).
         public var original: String
+        /// The line it ends on (continuation lines included; 1-based).
+        public var endLine = 0
     }
 
     public var instructions: [Instruction]
@@ -73,7 +75,9 @@ public struct Dockerfile: Sendable, Equatable {
             }
             let body = logical.trimmingCharacters(in: .whitespaces)
             if body.isEmpty { continue }
-            out.append(try instruction(body, line: start + 1))
+            var ins = try instruction(body, line: start + 1)
+            ins.endLine = k
+            out.append(ins)
         }
         return Dockerfile(instructions: out, escape: escape)
     }

@@ -125,32 +125,10 @@ extension ImageBuilder {
             }
             if !quiet { out("Removing intermediate container \(cid.prefix(12))\n") }
         case "COPY", "ADD":
-            let parts = ins.json ?? text.split(separator: " ").map(String.init)
-            var dest = parts.last ?? "."
-            if !dest.hasPrefix("/") { dest = (base.workingDir.isEmpty ? "/" : base.workingDir) + "/" + dest }
-            var many = copied.count > 1 || (parts.last?.hasSuffix("/") ?? false) || parts.count > 2
-            if ins.keyword == "ADD", ins.flags["from"] == nil {
-                // ADD unpacks a local tar archive (gzip'd or not) into the destination folder.
-                var unpacked: [(path: String, data: String)] = []
-                for (path, data) in copied {
-                    if let archive = try? TarArchive.decode(data) {
-                        unpacked += archive.entries.compactMap { e in e.data.map { (e.name, $0) } }
-                        many = true
-                    } else {
-                        unpacked.append((path, data))
-                    }
-                }
-                copied = unpacked
-            }
-            for (path, data) in copied {
-                let target = many || built.files.isDirectory(VirtualFileSystem.normalise(dest, cwd: "/")) ? dest + "/" + path : dest
-                let full = VirtualFileSystem.normalise(target, cwd: "/")
-                var dir = ""
-                for part in full.split(separator: "/").dropLast() { dir += "/" + part; if !built.files.isDirectory(dir) { built.files.set(.directory, at: dir) } }
-                built.files.set(.file(data), at: full)
-                size += Int64(FileSize.of(data))
-            }
-            layer = DockerEngine.chainID(on: base, diff: ins.keyword + " " + dest + "\n" + copied.map { $0.path + "\u{0}" + $0.data }.joined(separator: "\n"))
+            let placed = place(copied, ins: ins, text: text, workingDir: base.workingDir, into: &built.files)
+            size = placed.size
+            let dest = placed.dest
+            layer = DockerEngine.chainID(on: base, diff: ins.keyword + " " + dest + "\n" + placed.files.map { $0.path + "\u{0}" + $0.data }.joined(separator: "\n"))
             history = "/bin/sh -c #(nop) \(ins.keyword) file:\(StableHash.hex(key).prefix(64)) in \(dest) "
         default:
             if ins.keyword == "EXPOSE" {
@@ -178,6 +156,41 @@ extension ImageBuilder {
         s.engine.images.append(next)
         if !quiet { out(" ---> \(next.shortID)\n") }
         return .built(next.id)
+    }
+
+    /// Puts a COPY's or ADD's files in place: under the destination (relative to the working
+    /// folder) as a folder when several are copied or it ends in `/`, ADD unpacking local tar
+    /// archives. Returns the destination as written out, the bytes added and the files placed.
+    static func place(_ copied: [(path: String, data: String)], ins: Dockerfile.Instruction, text: String, workingDir: String,
+                      into files: inout VirtualFileSystem) -> (dest: String, size: Int64, files: [(path: String, data: String)]) {
+        var copied = copied
+        let parts = ins.json ?? text.split(separator: " ").map(String.init)
+        var dest = parts.last ?? "."
+        if !dest.hasPrefix("/") { dest = (workingDir.isEmpty ? "/" : workingDir) + "/" + dest }
+        var many = copied.count > 1 || (parts.last?.hasSuffix("/") ?? false) || parts.count > 2
+        if ins.keyword == "ADD", ins.flags["from"] == nil {
+            // ADD unpacks a local tar archive (gzip'd or not) into the destination folder.
+            var unpacked: [(path: String, data: String)] = []
+            for (path, data) in copied {
+                if let archive = try? TarArchive.decode(data) {
+                    unpacked += archive.entries.compactMap { e in e.data.map { (e.name, $0) } }
+                    many = true
+                } else {
+                    unpacked.append((path, data))
+                }
+            }
+            copied = unpacked
+        }
+        var size: Int64 = 0
+        for (path, data) in copied {
+            let target = many || files.isDirectory(VirtualFileSystem.normalise(dest, cwd: "/")) ? dest + "/" + path : dest
+            let full = VirtualFileSystem.normalise(target, cwd: "/")
+            var dir = ""
+            for part in full.split(separator: "/").dropLast() { dir += "/" + part; if !files.isDirectory(dir) { files.set(.directory, at: dir) } }
+            files.set(.file(data), at: full)
+            size += Int64(FileSize.of(data))
+        }
+        return (dest, size, copied)
     }
 
     /// The instructions whose arguments the builder expands `$NAME` in.

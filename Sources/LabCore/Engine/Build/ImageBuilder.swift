@@ -37,7 +37,7 @@ struct ImageBuilder {
     }
 
     /// Every entry under the folder (not the folder itself) that `.dockerignore` lets through.
-    private static func walkContext(_ files: VirtualFileSystem, dir: String, _ body: (_ relative: String, _ path: String) -> Void) {
+    static func walkContext(_ files: VirtualFileSystem, dir: String, _ body: (_ relative: String, _ path: String) -> Void) {
         let ignore = DockerIgnore(files.contents(of: dir + "/.dockerignore") ?? "")
         for path in files.subtree(at: dir) where path.count > dir.count + 1 {
             let rel = String(path.dropFirst(dir.count + (dir.hasSuffix("/") ? 0 : 1)))

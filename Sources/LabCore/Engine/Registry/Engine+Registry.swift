@@ -77,7 +77,8 @@ extension DockerEngine {
             for step in built.history {
                 if let layer = step.layer { out.append(String(layer.dropFirst(7).prefix(12))) }
                 // A step stored before layers were named by content: one layer when it wrote bytes.
-                else if step.size > 0 { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
+                // (A BuildKit image's history goes down to its base's lines, whose layers are the base's.)
+                else if step.size > 0 && built.baseInHistory != true { out.append(String(StableHash.hex("layer:" + (step.imageID ?? step.createdBy)).prefix(12))) }
             }
             out += Self.layers(ImageName(built.base))
         } else {
@@ -164,7 +165,7 @@ extension DockerEngine {
         if let i = images.firstIndex(where: { $0.id == image.id }) {
             images[i].repoTags.append(familiar)
         } else {
-            let local = Set(images.flatMap { layerIDs($0) })
+            let local = Set(images.flatMap { layerIDs($0) }).union(buildCache?.layers ?? [])
             for layer in layerIDs(image).reversed() {
                 if local.contains(layer) { lines.append("\(layer): Already exists"); continue }
                 lines += ["\(layer): Pulling fs layer", "\(layer): Verifying Checksum", "\(layer): Download complete", "\(layer): Pull complete"]
