@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// Issue 9's check on the recorded scenarios: every scenario of Fixtures/engine and Fixtures/swarm
+/// (the swarm ones on one node) is run once in `lab sh` on a fresh lab and once with the real
+/// docker client against `lab engine` on a fresh session (`ScenarioReplay` says how each line
+/// runs), and each command's stdout, stderr and exit status are compared after the same
+/// normalisation on both sides (`normalise`). Prints "… scenarios through the real client: N of M
+/// commands match", names every command that differs (LAB_SHOW_MISMATCHES=1 shows both
+/// outputs), and holds the count to a floor. Scenarios run side by side, each with its own
+/// `lab engine` (most of a swarm scenario's time is `sleep` and the client's 5 s stability wait).
+/// Skips, saying so, where there is no docker client.
+final class EngineScenarioTests: XCTestCase {
+    /// The least number of commands that must match, per folder.
+    static let floors: [String: Int] = ["engine": 344, "swarm": 50]
+
+    func testRecordedEngineScenariosThroughTheRealClient() throws { try compare(folder: "engine") }
+
+    func testRecordedSwarmScenariosThroughTheRealClient() throws { try compare(folder: "swarm") }
+
+    func compare(folder: String) throws {
+        guard let docker = EngineClientTests.dockerBinary else {
+            throw XCTSkip("no docker client (/usr/local/bin/docker or docker on PATH): the \(folder) scenarios are not replayed with the real client")
+        }
+        let files = ScenarioReplay.scenarios(folder)
+        guard !files.isEmpty else { throw XCTSkip("no \(folder) scenarios in \(ScenarioReplay.scenarioFolder(folder).path)") }
+        let scenarios = try files.map { ($0.lastPathComponent, try ScenarioReplay.commands($0)) }
+        let lab = CLITests.labBinary
+        let jobs = Int(ProcessInfo.processInfo.environment["LAB_SCENARIO_JOBS"] ?? "") ?? 6
+        let results = Results(count: scenarios.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, scenarios.count)) { worker in
+            for k in stride(from: worker, to: scenarios.count, by: min(jobs, scenarios.count)) {
+                results.set(k, Result { try ScenarioReplay.replayWithClient(scenarios[k].1, lab: lab, docker: docker) })
+            }
+        }
+        var same = 0, total = 0
+        var differing: [String] = []
+        let show = ProcessInfo.processInfo.environment["LAB_SHOW_MISMATCHES"] != nil
+        for (k, (name, commands)) in scenarios.enumerated() {
+            let real = try results.get(k).get()
+            let simulated = ScenarioReplay.simulate(commands)
+            for (n, line) in commands.enumerated() {
+                total += 1
+                let a = real[n], b = simulated[n]
+                var what: [String] = []
+                if Self.normalise(a.stdout, command: line) != Self.normalise(b.stdout, command: line) {
+                    what.append(show ? "stdout:\n--- docker + lab engine\n\(a.stdout)--- lab sh\n\(b.stdout)" : "stdout")
+                }
+                if Self.normalise(a.stderr, command: line) != Self.normalise(b.stderr, command: line) {
+                    what.append(show ? "stderr:\n--- docker + lab engine\n\(a.stderr)--- lab sh\n\(b.stderr)" : "stderr")
+                }
+                if a.status != b.status { what.append("exit status \(a.status) with docker, \(b.status) in lab sh") }
+                if what.isEmpty { same += 1 } else { differing.append("\(name): \(line)  [\(what.joined(separator: "; "))]") }
+            }
+        }
+        print("\(folder) scenarios through the real client: \(same) of \(total) commands match")
+        for d in differing { print("  differs: \(d)") }
+        let floor = Self.floors[folder] ?? total
+        XCTAssertGreaterThanOrEqual(same, floor, "\(folder): \(same) of \(total) commands match, below the floor of \(floor)")
+    }
+
+    /// The client runs' results, filled by the workers.
+    final class Results: @unchecked Sendable {
+        private var items: [Result<[ScenarioReplay.Run], any Error>?]
+        private let lock = NSLock()
+
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+
+        func set(_ k: Int, _ r: Result<[ScenarioReplay.Run], any Error>) {
+            lock.lock()
+            items[k] = r
+            lock.unlock()
+        }
+
+        func get(_ k: Int) -> Result<[ScenarioReplay.Run], any Error> {
+            lock.lock()
+            defer { lock.unlock() }
+            return items[k] ?? .failure(ScenarioReplay.ReplayFailure(message: "not run"))
+        }
+    }
+
+    /// EngineClientTests' normalisation (ages and times of day, the host's clock against the
+    /// simulated one; Go-map orders; column widths), the scenario's folder name, and the progress
+    /// of attached service commands, whose refreshes the real client prints as time passes (five a
+    /// second on a non-terminal; the stability wait counts down): repeated lines fold to one, as
+    /// Fixtures/swarm/normalize.py folds them.
+    static func normalise(_ text: String, command: String) -> String {
+        var s = EngineClientTests.normalise(text, command: command)
+        s = s.replacingOccurrences(of: #"/tmp/scenario\.[A-Za-z0-9]{4}\b"#, with: "/tmp/scenario.<tmp>", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"Waiting \d+ seconds to verify"#, with: "Waiting <n> seconds to verify", options: .regularExpression)
+        var lines: [String] = []
+        for line in s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if let last = lines.last, line == last,
+               line.hasPrefix("overall progress:") || line.hasPrefix("verify:") || line.range(of: #"^\d+/\d+:"#, options: .regularExpression) != nil {
+                continue
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
