@@ -38,6 +38,8 @@ public struct GoTemplate: Sendable {
         case slice
         case map
         case pointer
+        /// An omitempty string: absent from the JSON, "" in the Go struct.
+        case string
     }
 
     /// Docker Engine API fields (containers, images, networks, volumes) that are Go slices,
@@ -63,6 +65,8 @@ public struct GoTemplate: Sendable {
             "Health", "Healthcheck", "IPAMConfig", "Init", "OomKillDisable", "PidsLimit", "StopTimeout",
             "MemorySwappiness", "Platform",
         ] { d[p] = .pointer }
+        // IPAM's config (network.IPAMConfig): omitempty strings.
+        for s in ["Gateway", "IPRange"] { d[s] = .string }
         return d
     }()
 
