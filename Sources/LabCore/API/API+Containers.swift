@@ -5,6 +5,7 @@ extension EngineAPI {
     mutating func containers(_ parts: [String], _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
         let r = c.request
         switch (r.method, parts.count) {
+        case (_, 2) where parts[1] == "archive": return try Self.archive(parts[0], &c, lab: &lab)
         case ("GET", 1) where parts[0] == "json": return try Self.listContainers(r, lab: &lab)
         case ("POST", 1) where parts[0] == "create": return try Self.createContainer(&c, lab: &lab)
         case ("POST", 1) where parts[0] == "prune": return try Self.pruneContainers(&c, lab: &lab)

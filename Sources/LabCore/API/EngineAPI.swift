@@ -59,8 +59,8 @@ public struct EngineAPI: Sendable {
     struct Context {
         let request: APIRequest
         var changed = false
-        /// The docker command line the request stands for, when it changed something.
-        var command: String?
+        /// The docker command lines the request stands for, when it changed something.
+        var commands: [String] = []
         /// A container created: its id and the `docker create` arguments, for `APIHistory`.
         var created: (id: String, arguments: [String])?
         /// A container started: its id and whether a client was attached to it.
@@ -72,7 +72,7 @@ public struct EngineAPI: Sendable {
 
         mutating func record(_ command: String) {
             changed = true
-            self.command = command
+            commands.append(command)
         }
     }
 
