@@ -40,6 +40,12 @@ public struct EngineAPI: Sendable {
         if let wallTime { lab.clock.advance(by: wallTime - lab.clock.now) }
         let before = lab.objectCount
         var context = Context(request: request)
+        // The swarm catches up with the time that passed (restarts, updates completed), as before
+        // every command of `lab sh`.
+        if let swarm = lab.swarm {
+            lab.reconcileSwarm()
+            context.changed = lab.swarm != swarm
+        }
         let response: APIResponse
         do {
             try Self.checkVersion(request.version)
@@ -112,6 +118,13 @@ public struct EngineAPI: Sendable {
         case (_, "networks"): return try networks(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "volumes"): return try volumes(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "exec"): return try exec(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "swarm"): return try swarm(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "nodes"): return try nodes(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "services"): return try services(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "tasks"): return try tasks(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "secrets"): return try swarmFiles(.secret, Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "configs"): return try swarmFiles(.config, Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "distribution"): return try Self.distribution(Array(parts.dropFirst()), r)
         default: throw .notFound("page not found")
         }
     }

@@ -17,7 +17,10 @@ enum ServiceCommands {
                 try attachNetworks(i.values("network"), to: &spec, lab)
                 let id = try lab.createService(spec)
                 p.write(id + "\n")
-                if !i.flag("detach") && !i.flag("quiet") { p.write(ServiceProgress.converged(lab, serviceID: id, named: id, change: .replaced)) }
+                if !i.flag("detach") && !i.flag("quiet") {
+                    p.write(ServiceProgress.converged(lab, serviceID: id, named: id, change: .replaced))
+                    ServiceProgress.wait(&lab)
+                }
             }
         case ["service", "update"]:
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
@@ -49,6 +52,7 @@ enum ServiceCommands {
                 p.write(ref + "\n")
                 if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
                     p.write(ServiceProgress.converged(lab, serviceID: sid, named: ref, change: change))
+                    ServiceProgress.wait(&lab)
                 }
             }
         case ["service", "rollback"]:
@@ -58,6 +62,7 @@ enum ServiceCommands {
                 p.write(ref + "\n")
                 if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
                     p.write(ServiceProgress.converged(lab, serviceID: sid, named: ref, change: .rolledBack))
+                    ServiceProgress.wait(&lab)
                 }
             }
         case ["service", "scale"]: return scale(i, &p, &lab)
@@ -132,7 +137,12 @@ enum ServiceCommands {
             }
         }
         if !i.flag("detach") {
-            for name in scaled { if let s = try? lab.service(name), let id = lab.swarm?.services[s].id { p.write(ServiceProgress.converged(lab, serviceID: id, named: name, change: .scaled)) } }
+            for name in scaled {
+                if let s = try? lab.service(name), let id = lab.swarm?.services[s].id {
+                    p.write(ServiceProgress.converged(lab, serviceID: id, named: name, change: .scaled))
+                    ServiceProgress.wait(&lab)
+                }
+            }
         }
         if !errors.isEmpty { p.writeError(errors.joined(separator: "\n") + "\n") }
         return errors.isEmpty ? 0 : 1
@@ -147,6 +157,13 @@ enum ServiceCommands {
 enum ServiceProgress {
     /// How the service got to where it is.
     enum Change { case replaced, unchanged, scaled, rolledBack }
+
+    /// The time the client spends watching: the new tasks start, then the monitoring period
+    /// passes (progress.go waits `monitor` after convergence), and the swarm catches up.
+    static func wait(_ lab: inout Lab) {
+        lab.clock.advance(by: Lab.taskStartSeconds + Lab.monitorSeconds)
+        lab.reconcileSwarm()
+    }
 
     static func converged(_ lab: Lab, serviceID: String, named reference: String, change: Change) -> String {
         guard let swarm = lab.swarm, let service = swarm.services.first(where: { $0.id == serviceID }) else { return "" }

@@ -18,6 +18,7 @@ extension Lab {
         }
         observeTasks(&cluster, now: now)
         for s in cluster.services.indices { reconcileService(&cluster, s, now: now) }
+        completeUpdates(&cluster, now: now)
         trimHistory(&cluster)
         removeOrphanedTaskContainers(cluster, now: now)
         swarm = cluster

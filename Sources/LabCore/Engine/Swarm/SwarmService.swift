@@ -10,11 +10,16 @@ public struct SwarmService: Codable, Sendable, Equatable {
     public var version: Int
     /// The virtual IP on each network it is attached to (network id → address/prefix), empty with dnsrr.
     public var virtualIPs: [VirtualIP] = []
-    /// "updating", "completed", "rollback_completed"…; nil before any update.
+    /// swarmkit's UpdateStatus: "updating" or "rollback_started" while tasks are replaced and
+    /// watched, then "completed" or "rollback_completed"; nil before any update and after an
+    /// update that replaced no task (controlapi UpdateService resets it).
     public var updateState: String?
     public var updateStartedAt: Double?
     public var updateCompletedAt: Double?
     public var updateMessage: String?
+    /// When an update in progress completes: its last task replaced, then the monitoring period
+    /// watched (swarmkit updater.go Run, completeUpdate).
+    public var updateCompletesAt: Double?
 
     /// One virtual IP: the network and the address with its prefix length.
     public struct VirtualIP: Codable, Sendable, Equatable {

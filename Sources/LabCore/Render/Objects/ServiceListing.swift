@@ -27,15 +27,7 @@ enum ServiceListing {
     static func list(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab, stack: String? = nil) throws(EngineError) {
         try lab.requireManager()
         guard let swarm = lab.swarm else { return }
-        let filters = ListFilters(i.values("filter"))
-        if let bad = filters.invalidKey(accepted: ["id", "label", "mode", "name"]) { throw .other(bad, status: 400) }
-        let services = swarm.services.filter { s in
-            if let stack, s.spec.labels[Lab.stackLabel] != stack { return false }
-            if filters.has("id") && !filters.match("id", s.id) { return false }
-            if filters.has("name") && !filters.match("name", s.spec.name) { return false }
-            if filters.has("mode") && !filters["mode"].contains(s.spec.isGlobal ? "global" : "replicated") { return false }
-            return filters.matchLabels("label", s.spec.labels)
-        }.sorted { ObjectListing.naturalLess($0.spec.name, $1.spec.name) }
+        let services = try select(ListFilters(i.values("filter")), swarm).filter { s in stack == nil || s.spec.labels[Lab.stackLabel] == stack }
         func replicas(_ s: SwarmService) -> String {
             let running = swarm.tasks.filter { $0.serviceID == s.id && $0.desiredState == "running" && $0.state == "running" }.count
             let desired = s.spec.replicas ?? swarm.tasks.filter { $0.serviceID == s.id && $0.desiredState == "running" }.count
@@ -57,6 +49,18 @@ enum ServiceListing {
         }
         _ = DockerDaemon.print(out, &p)
         if out.status != 0 { throw .other("", status: -2) }
+    }
+
+    /// The services a `--filter` selects (moby daemon/cluster/services.go GetServices: name and id
+    /// prefixes, labels, mode), sorted by name as the client sorts them.
+    static func select(_ filters: ListFilters, _ swarm: SwarmCluster) throws(EngineError) -> [SwarmService] {
+        if let bad = filters.invalidKey(accepted: ["id", "label", "mode", "name", "runtime"]) { throw .other(bad, status: 400) }
+        return swarm.services.filter { s in
+            if filters.has("id") && !filters["id"].contains(where: { s.id.hasPrefix($0) }) { return false }
+            if filters.has("name") && !filters["name"].contains(where: { s.spec.name.hasPrefix($0) }) { return false }
+            if filters.has("mode") && !filters["mode"].contains(s.spec.isGlobal ? "global" : "replicated") { return false }
+            return filters.matchLabels("label", s.spec.labels)
+        }.sorted { ObjectListing.naturalLess($0.spec.name, $1.spec.name) }
     }
 
     /// The tasks of services (`service ps`) or of a node (`node ps`), sorted and named as the client does.
