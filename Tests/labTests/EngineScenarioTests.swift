@@ -95,6 +95,8 @@ final class EngineScenarioTests: XCTestCase {
             s = s.split(separator: "\n", omittingEmptySubsequences: false).sorted().joined(separator: "\n")
         }
         s = s.replacingOccurrences(of: #"/tmp/scenario\.[A-Za-z0-9]{4}\b"#, with: "/tmp/scenario.<tmp>", options: .regularExpression)
+        // Go's Time.String() of a --pretty (`2026-12-01 06:02:43.313034534 +0000 utc`).
+        s = s.replacingOccurrences(of: #"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} utc"#, with: "<TIME>", options: .regularExpression)
         s = s.replacingOccurrences(of: #"Waiting \d+ seconds to verify"#, with: "Waiting <n> seconds to verify", options: .regularExpression)
         var lines: [String] = []
         for line in s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {

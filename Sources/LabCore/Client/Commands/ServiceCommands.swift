@@ -172,7 +172,8 @@ enum ServiceProgress {
         var lines: [String] = []
         if change == .rolledBack { lines.append("rollback: manually requested rollback") }
         lines.append("\(prefix)0 out of \(n) tasks")
-        for slot in 0..<n { lines.append("\(slot + 1)/\(n): ") }
+        // progress.Update(out, "i/n", " "): the id, ": ", then the blank (Fixtures/swarm 04).
+        for slot in 0..<n { lines.append("\(slot + 1)/\(n):  ") }
         switch change {
         case .replaced, .rolledBack: lines.append("\(prefix)0 out of \(n) tasks")
         case .scaled: if n > 0 { lines.append("\(prefix)\(n - 1) out of \(n) tasks") }

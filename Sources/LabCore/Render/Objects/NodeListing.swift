@@ -59,6 +59,13 @@ enum NodeListing {
         }.sorted { ObjectListing.naturalLess(swarm.nodes[$0].hostname, swarm.nodes[$1].hostname) }
     }
 
+    /// The engine's plugins a node reports, by type (the recorded node's: Fixtures/swarm 03).
+    static let plugins: [(type: String, names: [String])] = [
+        ("Log", ["awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "logentries", "splunk", "syslog"]),
+        ("Network", ["bridge", "host", "ipvlan", "macvlan", "null", "overlay"]),
+        ("Volume", ["local"]),
+    ]
+
     /// The Engine API's Node object.
     static func json(_ lab: Lab, _ swarm: SwarmCluster, _ n: Int) -> JSONValue {
         let node = swarm.nodes[n]
@@ -73,7 +80,9 @@ enum NodeListing {
             "Hostname": .string(node.hostname),
             "Platform": ["Architecture": "x86_64", "OS": "linux"],
             "Resources": ["NanoCPUs": .int(Int64(SystemInfo.cpus) * 1_000_000_000), "MemoryBytes": .int(SystemInfo.memTotal)],
-            "Engine": ["EngineVersion": .string(VersionInfo.serverVersion)],
+            "Engine": ["EngineVersion": .string(VersionInfo.serverVersion),
+                       "Plugins": .array(plugins.flatMap { kind in kind.names.map { ["Type": .string(kind.type), "Name": .string($0)] } })],
+            "TLSInfo": SwarmCA.json(swarm.id),
         ]
         o[new: "Status"] = ["State": .string(state), "Addr": .string(node.addr)]
         if node.isManager {
@@ -112,7 +121,7 @@ enum NodeListing {
             s += "Labels:\n" + node.labels.keys.sorted().map { k in " - \(k)" + (node.labels[k]!.isEmpty ? "" : "=\(node.labels[k]!)") + "\n" }.joined()
         }
         s += "Hostname:              \t\(node.hostname)\n"
-        s += "Joined at:             \t\(DockerTime.goString(node.createdAt))\n"
+        s += "Joined at:             \t\(DockerTime.pretty(node.createdAt))\n"
         s += "Status:\n State:\t\t\t\(pretty(state))\n Availability:         \t\(pretty(node.availability))\n Address:\t\t\(node.addr)\n"
         if node.isManager {
             s += "Manager Status:\n Address:\t\t\(node.addr):\(node.managerPort)\n Raft Status:\t\t\(pretty(swarm.isUp(n, lab) ? "reachable" : "unreachable"))\n"
@@ -120,7 +129,10 @@ enum NodeListing {
         }
         s += "Platform:\n Operating System:\tlinux\n Architecture:\t\tx86_64\n"
         s += "Resources:\n CPUs:\t\t\t\(SystemInfo.cpus)\n Memory:\t\t\(HumanSize.binary(Double(SystemInfo.memTotal)))\n"
-        s += "Engine Version:\t\t\(VersionInfo.serverVersion)"
+        s += "Plugins:\n" + plugins.map { " \($0.type):\t\t\($0.names.joined(separator: ", "))\n" }.joined()
+        s += "Engine Version:\t\t\(VersionInfo.serverVersion)\n"
+        s += "TLS Info:\n TrustRoot:\n\(SwarmCA.trustRoot(swarm.id))\n Issuer Subject:\t\(SwarmCA.issuerSubject)\n"
+        s += " Issuer Public Key:\t\(SwarmCA.publicKey(swarm.id))"
         return s
     }
 }

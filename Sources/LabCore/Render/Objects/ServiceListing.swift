@@ -35,7 +35,8 @@ enum ServiceListing {
         }
         let fmt = ListFormat.format(i)
         if ListFormat.isDefaultTable(fmt) {
-            if i.flag("quiet") { return p.write(services.map { $0.id + "\n" }.joined()) }
+            // The short ids (Fixtures/swarm 05), where `service ps -q` gives whole ones.
+            if i.flag("quiet") { return p.write(services.map { String($0.id.prefix(12)) + "\n" }.joined()) }
             p.write(ListFormat.table(["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"], services.map {
                 [String($0.id.prefix(12)), $0.spec.name, $0.spec.isGlobal ? "global" : "replicated", replicas($0), image($0.spec.image), ports($0.spec)]
             }))
@@ -83,7 +84,7 @@ enum ServiceListing {
             if trunc { error = ListFormat.ellipsis(error, 30) }
             if !error.isEmpty { error = "\"\(error)\"" }
             let ports = t.spec.ports.filter { $0.publishMode == "host" }.map { "*:\($0.publishedPort)->\($0.targetPort)/\($0.protocolName)" }.joined(separator: ",")
-            return ["ID": trunc ? String(t.id.prefix(12)) : t.id, "Name": shown, "Image": trunc ? image(t.spec.image) : t.spec.image,
+            return ["ID": trunc ? String(t.id.prefix(12)) : t.id, "FullID": t.id, "Name": shown, "Image": trunc ? image(t.spec.image) : t.spec.image,
                     "Node": node, "DesiredState": NodeListing.pretty(t.desiredState),
                     "CurrentState": NodeListing.pretty(t.state) + " " + HumanDuration.text(seconds: max(0, now - t.timestamp)).lowercased() + " ago",
                     "Error": error, "Ports": ports]
@@ -97,13 +98,13 @@ enum ServiceListing {
         let table = ListFormat.isDefaultTable(fmt) || fmt.hasPrefix("table")
         let rows = taskRows(tasks, swarm, lab, trunc: trunc, table: table)
         if ListFormat.isDefaultTable(fmt) {
-            if i.flag("quiet") { return p.write(rows.map { $0["ID"]! + "\n" }.joined()) }
+            if i.flag("quiet") { return p.write(rows.map { ($0["FullID"] ?? $0["ID"]!) + "\n" }.joined()) }
             let keys = ["ID", "Name", "Image", "Node", "DesiredState", "CurrentState", "Error", "Ports"]
             p.write(ListFormat.table(["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"],
                                      rows.map { r in keys.map { r[$0]! } }))
             return
         }
-        let out = taskFormat.render(format: fmt) { rows.map { r in .object(JSONObject(r.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })) } }
+        let out = taskFormat.render(format: fmt) { rows.map { r in .object(JSONObject(r.filter { $0.key != "FullID" }.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })) } }
         _ = DockerDaemon.print(out, &p)
         if out.status != 0 { throw .other("", status: -2) }
     }
