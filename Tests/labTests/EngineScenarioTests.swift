@@ -82,30 +82,5 @@ final class EngineScenarioTests: XCTestCase {
         }
     }
 
-    /// EngineClientTests' normalisation (ages and times of day, the host's clock against the
-    /// simulated one; Go-map orders; column widths), the scenario's folder name, and the progress
-    /// of attached service commands, whose refreshes the real client prints as time passes (five a
-    /// second on a non-terminal; the stability wait counts down): repeated lines fold to one, as
-    /// Fixtures/swarm/normalize.py folds them.
-    static func normalise(_ text: String, command: String) -> String {
-        var s = EngineClientTests.normalise(text, command: command)
-        // A --format without its table: the rows of one image (Go map order) cannot be told apart
-        // from the others, so all are sorted.
-        if command.hasPrefix("docker images --format") && !command.contains("table") {
-            s = s.split(separator: "\n", omittingEmptySubsequences: false).sorted().joined(separator: "\n")
-        }
-        s = s.replacingOccurrences(of: #"/tmp/scenario\.[A-Za-z0-9]{4}\b"#, with: "/tmp/scenario.<tmp>", options: .regularExpression)
-        // Go's Time.String() of a --pretty (`2026-12-01 06:02:43.313034534 +0000 utc`).
-        s = s.replacingOccurrences(of: #"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} utc"#, with: "<TIME>", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"Waiting \d+ seconds to verify"#, with: "Waiting <n> seconds to verify", options: .regularExpression)
-        var lines: [String] = []
-        for line in s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if let last = lines.last, line == last,
-               line.hasPrefix("overall progress:") || line.hasPrefix("verify:") || line.range(of: #"^\d+/\d+:"#, options: .regularExpression) != nil {
-                continue
-            }
-            lines.append(line)
-        }
-        return lines.joined(separator: "\n")
-    }
+    static func normalise(_ text: String, command: String) -> String { ScenarioNormaliser.normalise(text, command: command) }
 }

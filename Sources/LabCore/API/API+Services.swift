@@ -76,19 +76,20 @@ extension EngineAPI {
         var spec = ServiceSpecBody.spec(try r.jsonBody() ?? .object(JSONObject()))
         let words = try swarmCall { () throws(EngineError) -> [String] in
             try lab.requireManager()
-            if r.value("rollback") == "previous" {
-                try lab.rollbackService(reference)
-                return ["docker", "service", "rollback", "--detach", reference]
-            }
+            // The client names the service by its id; the history by its name.
             let s = try lab.service(reference)
             guard let old = lab.swarm?.services[s].spec else { return [] }
+            let name = old.name
+            if r.value("rollback") == "previous" {
+                try lab.rollbackService(reference)
+                return ["docker", "service", "rollback", "--detach", name]
+            }
             spec.networks = try resolveNetworks(spec.networks, lab)
             try lab.updateService(reference, to: spec)
-            var template = spec, oldTemplate = old
-            template.replicas = nil
-            oldTemplate.replicas = nil
-            if template == oldTemplate, let n = spec.replicas, n != old.replicas { return ["docker", "service", "scale", "--detach", "\(reference)=\(n)"] }
-            return ["docker", "service", "update", "--detach"] + updateFlags(old, spec) + [reference]
+            var rest = spec
+            rest.replicas = old.replicas
+            if rest == old, let n = spec.replicas, n != old.replicas { return ["docker", "service", "scale", "--detach", "\(name)=\(n)"] }
+            return ["docker", "service", "update", "--detach"] + updateFlags(old, spec) + [name]
         }
         c.record(APIHistory.line(words))
         return .json(["Warnings": .null])
@@ -97,7 +98,7 @@ extension EngineAPI {
     /// The `docker service update` flags that take a spec from `old` to `new`, for the history.
     static func updateFlags(_ old: ServiceSpec, _ new: ServiceSpec) -> [String] {
         var a: [String] = []
-        if new.image != old.image { a += ["--image", ServiceListing.image(new.image)] }
+        if new.image != old.image { a += ["--image", ServiceSpecBody.typedImage(new.image)] }
         if new.replicas != old.replicas, let n = new.replicas { a += ["--replicas", String(n)] }
         for e in old.env where !new.env.contains(e) { a += ["--env-rm", String(e.split(separator: "=").first ?? "")] }
         for e in new.env where !old.env.contains(e) { a += ["--env-add", e] }

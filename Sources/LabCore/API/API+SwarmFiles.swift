@@ -1,8 +1,8 @@
 import Foundation
 
 /// `/secrets` and `/configs`: list (the daemon's filters: names, name and id prefixes,
-/// labels), create (the data base64 in the body), inspect (a secret's data never shown) and
-/// remove, through the lab's calls behind `docker secret|config …` (Engine/Swarm/Swarm+Files.swift);
+/// labels), create (the data base64 in the body), inspect (a secret's data never shown), update
+/// (labels only, as a second stack deploy sends it) and remove, through the lab's calls behind `docker secret|config …` (Engine/Swarm/Swarm+Files.swift);
 /// objects as `docker secret|config inspect` prints them (Client/Commands/SecretCommands.swift).
 extension EngineAPI {
     mutating func swarmFiles(_ kind: Lab.FileKind, _ parts: [String], _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
@@ -46,6 +46,15 @@ extension EngineAPI {
                 return SecretCommands.json(kind, kind.list(swarm)[i])
             }
             return .json(file)
+        case ("POST", 2) where parts[1] == "update":
+            let body = try r.jsonBody() ?? .object(JSONObject())
+            let data = body["Data"]?.stringValue.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+            let labels = ContainerCreateBody.stringMap(body["Labels"])
+            try Self.swarmCall { () throws(EngineError) in
+                try lab.updateSwarmFile(kind, parts[0], name: body["Name"]?.stringValue ?? "", data: data, labels: labels)
+            }
+            c.changed = true
+            return APIResponse(status: 200)
         case ("DELETE", 1):
             try Self.swarmCall { () throws(EngineError) in try lab.removeSwarmFile(kind, parts[0]) }
             c.record(APIHistory.line(["docker", kind.rawValue, "rm", parts[0]]))

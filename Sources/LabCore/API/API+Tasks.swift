@@ -58,11 +58,7 @@ extension EngineAPI {
             }
             if !filters.matchLabels("label", service?.spec.labels ?? [:]) { return false }
             if filters.has("_up-to-date") {
-                guard let service else { return false }
-                var current = service.spec, spec = t.spec
-                current.replicas = nil
-                spec.replicas = nil
-                if spec != current { return false }
+                guard let service, t.spec.runsSameTasks(as: service.spec) else { return false }
             }
             return true
         }

@@ -37,7 +37,9 @@ enum ServiceSpecBody {
         }
         s.secrets = files(container["Secrets"], kind: "Secret")
         s.configs = files(container["Configs"], kind: "Config")
-        s.stopGracePeriod = seconds(container["StopGracePeriod"])
+        // Kept with swarmkit's default in place (api/defaults: 10 s), as `lab sh` keeps it, so a
+        // spec sent back as inspected is the same spec.
+        s.stopGracePeriod = seconds(container["StopGracePeriod"]) ?? 10
         if let test = ContainerCreateBody.strings(container["Healthcheck"]?["Test"]) { s.healthcheck = test }
         s.healthInterval = seconds(container["Healthcheck"]?["Interval"])
         s.healthRetries = int(container["Healthcheck"]?["Retries"]).map { Int($0) }
@@ -105,6 +107,12 @@ enum ServiceSpecBody {
         }
     }
 
+    /// An image as a learner types it: no digest, no `:latest`.
+    static func typedImage(_ image: String) -> String {
+        let shown = ServiceListing.image(image)
+        return shown.hasSuffix(":latest") ? String(shown.dropLast(7)) : shown
+    }
+
     /// The `docker service create` arguments for a spec, as a learner would type them.
     static func arguments(_ s: ServiceSpec, networkNames: [String: String]) -> [String] {
         var a: [String] = []
@@ -124,7 +132,7 @@ enum ServiceSpecBody {
         if s.endpointMode != "vip" { a += ["--endpoint-mode", s.endpointMode] }
         if let w = s.workdir { a += ["--workdir", w] }
         if let u = s.user { a += ["--user", u] }
-        if let g = s.stopGracePeriod { a += ["--stop-grace-period", HumanDuration.goDuration(g)] }
+        if let g = s.stopGracePeriod, g != 10 { a += ["--stop-grace-period", HumanDuration.goDuration(g)] }
         if s.restartCondition != "any" { a += ["--restart-condition", s.restartCondition] }
         if s.updateParallelism != 1 { a += ["--update-parallelism", String(s.updateParallelism)] }
         if s.updateDelay > 0 { a += ["--update-delay", HumanDuration.goDuration(s.updateDelay)] }
@@ -132,7 +140,7 @@ enum ServiceSpecBody {
         if s.limitMemory > 0 { a += ["--limit-memory", String(s.limitMemory)] }
         if s.reserveMemory > 0 { a += ["--reserve-memory", String(s.reserveMemory)] }
         if let command = s.command { a += ["--entrypoint", command.joined(separator: " ")] }
-        a.append(ServiceListing.image(s.image))
+        a.append(typedImage(s.image))
         a += s.args ?? []
         return a
     }

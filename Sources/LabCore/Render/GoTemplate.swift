@@ -56,6 +56,8 @@ public struct GoTemplate: Sendable {
             "BlkioDeviceWriteIOps", "MaskedPaths", "ReadonlyPaths", "Mounts", "Cmd", "Entrypoint", "Env", "OnBuild",
             "Shell", "Aliases", "DNSNames", "RepoTags", "RepoDigests", "Layers", "SecondaryIPAddresses",
             "SecondaryIPv6Addresses", "Test", "Peers", "Services", "Warnings", "Capabilities", "Secrets", "Configs",
+            // A swarm service's endpoint (a dnsrr service has none: Fixtures/swarm 08).
+            "VirtualIPs",
         ] { d[s] = .slice }
         for m in [
             "Labels", "Volumes", "ExposedPorts", "Ports", "PortBindings", "Tmpfs", "Sysctls", "StorageOpt", "DriverOpts",

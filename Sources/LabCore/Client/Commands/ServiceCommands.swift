@@ -43,10 +43,7 @@ enum ServiceCommands {
                         spec.networks.removeAll { $0.target == name || $0.target == id }
                     }
                     try attachNetworks(i.values("network-add"), to: &spec, lab)
-                    var before = old.spec, after = spec
-                    before.replicas = nil
-                    after.replicas = nil
-                    change = before == after ? (old.spec.replicas == spec.replicas ? .unchanged : .scaled) : .replaced
+                    change = spec.runsSameTasks(as: old.spec) ? (old.spec.replicas == spec.replicas ? .unchanged : .scaled) : .replaced
                     try lab.updateService(ref, to: spec)
                 }
                 p.write(ref + "\n")

@@ -111,10 +111,7 @@ extension Lab {
         cluster.services[s].spec = spec
         cluster.services[s].updatedAt = now
         cluster.services[s].version = cluster.nextVersion()
-        var template = spec
-        template.replicas = nil
-        var oldTemplate = old
-        oldTemplate.replicas = nil
+        let dirty = !spec.runsSameTasks(as: old)
         // controlapi UpdateService: a rollback starts at once; any other update resets the status,
         // and the updater marks it in progress when it has tasks to replace.
         cluster.services[s].updateState = rollback ? "rollback_started" : nil
@@ -122,14 +119,14 @@ extension Lab {
         cluster.services[s].updateStartedAt = rollback ? now : nil
         cluster.services[s].updateCompletedAt = nil
         cluster.services[s].updateCompletesAt = nil
-        if template != oldTemplate && !rollback {
+        if dirty && !rollback {
             cluster.services[s].updateState = "updating"
             cluster.services[s].updateMessage = "update in progress"
             cluster.services[s].updateStartedAt = now
         }
         swarm = cluster
         assignVirtualIPs(s)
-        if template != oldTemplate { rollTasks(serviceID: cluster.services[s].id, spec: spec, rollback: rollback) }
+        if dirty { rollTasks(serviceID: cluster.services[s].id, spec: spec, rollback: rollback) }
         if swarm?.services[s].updateState != nil {
             // The updater watches the new tasks for the monitoring period (longer than a delay).
             let delay = rollback ? spec.rollbackDelay : spec.updateDelay

@@ -82,6 +82,28 @@ public struct ServiceSpec: Codable, Sendable, Equatable {
 
     public var isGlobal: Bool { replicas == nil }
 
+    /// Whether tasks made from this spec are up to date with `other` (swarmkit orchestrator
+    /// IsTaskDirty: the task template and the endpoint count; the name, labels, replica count and
+    /// update and rollback settings do not, so changing them replaces no task).
+    public func runsSameTasks(as other: ServiceSpec) -> Bool { taskPart == other.taskPart }
+
+    /// The spec without what IsTaskDirty ignores.
+    var taskPart: ServiceSpec {
+        var s = self
+        s.name = ""
+        s.labels = [:]
+        s.replicas = nil
+        s.updateParallelism = 1
+        s.updateDelay = 0
+        s.updateFailureAction = "pause"
+        s.updateOrder = "stop-first"
+        s.rollbackParallelism = 1
+        s.rollbackDelay = 0
+        s.rollbackFailureAction = "pause"
+        s.rollbackOrder = "stop-first"
+        return s
+    }
+
     /// A network a service's tasks join, with aliases.
     public struct NetworkAttachment: Codable, Sendable, Equatable {
         public var target: String

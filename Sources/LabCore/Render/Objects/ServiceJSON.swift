@@ -141,12 +141,21 @@ enum ServiceJSON {
 
 /// `docker service inspect --pretty`.
 enum ServicePretty {
-    static func text(_ s: SwarmService, _ swarm: SwarmCluster) -> String {
+    static func text(_ s: SwarmService, _ swarm: SwarmCluster, now: Double) -> String {
         let spec = s.spec
         var out = "\nID:\t\t\(s.id)\nName:\t\t\(spec.name)\n"
         if !spec.labels.isEmpty { out += "Labels:\n" + spec.labels.keys.sorted().map { " \($0)=\(spec.labels[$0]!)\n" }.joined() }
         out += "Service Mode:\t\(spec.isGlobal ? "Global" : "Replicated")\n"
         if let r = spec.replicas { out += " Replicas:\t\(r)\n" }
+        if let state = s.updateState {
+            // As the docker 28 client prints a service's UpdateStatus (seen against lab engine):
+            // Completed only for a completed update, not a completed rollback.
+            func ago(_ t: Double) -> String { HumanDuration.text(seconds: max(0, now - t)) + " ago" }
+            out += "UpdateStatus:\n State:\t\t\(state)\n"
+            if let t = s.updateStartedAt { out += " Started:\t\(ago(t))\n" }
+            if state == "completed", let t = s.updateCompletedAt { out += " Completed:\t\(ago(t))\n" }
+            out += " Message:\t\(s.updateMessage ?? "")\n"
+        }
         if !spec.constraints.isEmpty { out += "Placement:\n Constraints:\t\(spec.constraints)\n" } else { out += "Placement:\n" }
         out += "UpdateConfig:\n Parallelism:\t\(spec.updateParallelism)\n"
         if spec.updateDelay > 0 { out += " Delay:\t\t\(HumanDuration.goDuration(spec.updateDelay))\n" }

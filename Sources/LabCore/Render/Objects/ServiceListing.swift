@@ -143,7 +143,7 @@ enum ServiceListing {
             do { found.append(swarm.services[try lab.service(ref)]) } catch { errors.append("Error: no such service: \(ref)") }
         }
         try SwarmInspection.print(SwarmInspection.output(i, json: found.map { ServiceJSON.service($0, swarm) },
-                                                         pretty: found.map { ServicePretty.text($0, swarm) + "\n\n" }, errors: errors), &p)
+                                                         pretty: found.map { ServicePretty.text($0, swarm, now: lab.clock.now) + "\n\n" }, errors: errors), &p)
     }
 
     /// `docker service logs`: each task's container log lines, prefixed `NAME.SLOT.TASKID@NODE    | `.
