@@ -38,6 +38,8 @@ public struct EngineAPI: Sendable {
     /// the simulated clock (tests).
     public mutating func handle(_ request: APIRequest, lab: inout Lab, wallTime: Double? = nil) -> Outcome {
         if let wallTime { lab.clock.advance(by: wallTime - lab.clock.now) }
+        lab.clockFollowsHost = wallTime != nil ? true : nil
+        defer { lab.clockFollowsHost = nil }
         let before = lab.objectCount
         var context = Context(request: request)
         // The swarm catches up with the time that passed (restarts, updates completed), as before
