@@ -23,6 +23,9 @@ enum ScenarioNormaliser {
         s = s.replacingOccurrences(of: #"/tmp/scenario\.[A-Za-z0-9]{4}\b"#, with: "/tmp/scenario.<tmp>", options: .regularExpression)
         s = s.replacingOccurrences(of: #"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} utc"#, with: "<TIME>", options: .regularExpression)
         s = s.replacingOccurrences(of: #"Waiting \d+ seconds to verify"#, with: "Waiting <n> seconds to verify", options: .regularExpression)
+        // Orders first, then ids by first appearance (so a run's order does not number them).
+        s = sortRuns(s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), nslookup: command.contains("nslookup"))
+            .joined(separator: "\n")
         s = numberIDs(s)
         var lines: [String] = []
         for line in s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -32,7 +35,7 @@ enum ScenarioNormaliser {
             }
             lines.append(line)
         }
-        return sortRuns(lines, nslookup: command.contains("nslookup")).joined(separator: "\n")
+        return lines.joined(separator: "\n")
     }
 
     static func sortedLines(_ s: String) -> String {

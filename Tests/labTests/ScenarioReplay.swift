@@ -84,7 +84,7 @@ enum ScenarioReplay {
         try engine.run()
         defer {
             engine.terminate()
-            engine.waitUntilExit()
+            waitForExit(engine, seconds: 10)
         }
         let deadline = Date().addingTimeInterval(30)
         while !fm.fileExists(atPath: socket) && Date() < deadline { usleep(20_000) }
@@ -95,7 +95,21 @@ enum ScenarioReplay {
         env["HOSTNAME"] = labHostname
         env["PWD"] = folder
         env["LAB_DB"] = nil
-        return try commands.map { try run($0, in: folder, environment: env) }
+        return try commands.map { line in
+            let start = Date()
+            let r = try run(line, in: folder, environment: env)
+            if ProcessInfo.processInfo.environment["LAB_SCENARIO_SLOW"] != nil, Date().timeIntervalSince(start) > 4 {
+                print("slow (\(String(format: "%.1f", Date().timeIntervalSince(start))) s): \(line)")
+            }
+            return r
+        }
+    }
+
+    /// Polls for a process's end (waitUntilExit, from several threads at once, was seen to hold a
+    /// run's thread until another's process ended).
+    static func waitForExit(_ process: Process, seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
     }
 
     /// Why a client run could not be made.
@@ -124,7 +138,7 @@ enum ScenarioReplay {
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        waitForExit(process, seconds: 60)
         timer.cancel()
         return Run(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
