@@ -143,3 +143,8 @@ enum ScenarioReplay {
         return Run(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 }
+
+extension ScenarioReplay {
+    /// A word quoted for bash.
+    static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}

@@ -22,6 +22,10 @@ public struct EngineAPI: Sendable {
     var history = APIHistory()
     /// The exec instances made so far, by id.
     var execs: [String: ExecInstance] = [:]
+    /// The processes reading a client's input, by the key their stream carries.
+    var terminals: [String: APITerminal] = [:]
+    /// How many attaches with input were made (their terminals' keys).
+    var attachCount = 0
 
     public init() {}
 
