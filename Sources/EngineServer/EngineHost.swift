@@ -66,6 +66,19 @@ public final class EngineHost: @unchecked Sendable {
         }
     }
 
+    /// The client's input on a hijacked connection (`closed`: it closed its side): the process
+    /// reading it answers at once; the stream ends with the process.
+    func input(_ bytes: [UInt8], closed: Bool, sink: any StreamSink) {
+        loop.preconditionInEventLoop()
+        guard let entry = streams[ObjectIdentifier(sink)] else { return }
+        if let wallTime { lab.clock.advance(by: wallTime - lab.clock.now) }
+        let outcome = api.input(bytes, closed: closed, to: entry.stream, lab: &lab)
+        log("input \(bytes.count) bytes\(closed ? ", closed" : "") -> \(outcome.bytes.count) bytes\(outcome.done ? ", done" : "")")
+        if !outcome.bytes.isEmpty { entry.sink.send(outcome.bytes, done: false) }
+        if !outcome.history.isEmpty || outcome.done { save(outcome.history) }
+        pump()
+    }
+
     /// A client went away: its stream is dropped.
     func close(_ sink: any StreamSink) {
         loop.preconditionInEventLoop()

@@ -88,10 +88,12 @@ final class HTTPChannelHandler: ChannelInboundHandler, RemovableChannelHandler, 
         for (name, value) in headers { text += name + ": " + value + "\r\n" }
         text += "\r\n"
         let pipeline = context.pipeline.syncOperations
-        // Both come off at once (the encoder has nothing buffered; the decoder's leftovers, the
-        // client's stdin, are dropped): the raw writes below reach the socket directly.
+        // Both come off at once (the encoder has nothing buffered; the client sends its input only
+        // after it has read this answer): the raw writes below reach the socket directly, and
+        // what the client sends from now on goes to the process reading it.
         _ = pipeline.removeHandler(encoder)
         _ = pipeline.removeHandler(decoder)
+        try? pipeline.addHandler(RawInputHandler(host: host, sink: self), position: .before(self))
         streaming = (true, false)
         context.channel.write(ByteBuffer(string: text), promise: nil)
         if !response.body.isEmpty { context.channel.write(ByteBuffer(bytes: response.body), promise: nil) }
@@ -134,5 +136,29 @@ final class HTTPChannelHandler: ChannelInboundHandler, RemovableChannelHandler, 
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
+    }
+}
+
+/// What the client sends on a hijacked connection (its standard input), for the process reading
+/// it (`EngineHost.input`); its closing its side is the end of that input.
+final class RawInputHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+
+    let host: EngineHost
+    let sink: any StreamSink
+
+    init(host: EngineHost, sink: any StreamSink) {
+        self.host = host
+        self.sink = sink
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var buffer = unwrapInboundIn(data)
+        if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty { host.input(bytes, closed: false, sink: sink) }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let e = event as? ChannelEvent, e == .inputClosed { host.input([], closed: true, sink: sink) }
+        context.fireUserInboundEventTriggered(event)
     }
 }

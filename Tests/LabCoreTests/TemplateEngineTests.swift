@@ -48,6 +48,15 @@ final class TemplateEngineTests: XCTestCase {
         XCTAssertNotNil(error)
     }
 
+    /// An omitempty string field of a Go struct reads as "" in `docker inspect -f`'s typed pass
+    /// (Fixtures/engine 05: `{{.Gateway}}` of a network made with --subnet alone prints empty).
+    func testMissingOmitemptyStringFieldIsEmptyForInspect() throws {
+        let network: JSONValue = ["Name": "custom", "IPAM": ["Driver": "default", "Config": [["Subnet": "10.10.0.0/24"]]]]
+        let t = try GoTemplate("{{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}}")
+        XCTAssertEqual(try t.render(network, options: .init(missingKey: .dockerInspect)), "10.10.0.0/24 ")
+        XCTAssertThrowsError(try GoTemplate("{{range .IPAM.Config}}{{.Nosuch}}{{end}}").render(network, options: .init(missingKey: .dockerInspect)))
+    }
+
     func testMethods() throws {
         let label = GoTemplate.Method(arity: 1) { _, args in .string("label:" + (args[0].stringValue ?? "")) }
         let t = try GoTemplate(#"{{.Label "b"}}|{{"x" | .Label}}"#)

@@ -89,17 +89,22 @@ extension EngineAPI {
     }
 
     /// Feeds a stream: what is new since the last poll, and whether it has ended.
-    public func poll(_ stream: inout APIStream, lab: Lab) -> APIStreamChunk {
+    public mutating func poll(_ stream: inout APIStream, lab: Lab) -> APIStreamChunk {
         let engine = lab.machine.engine
         switch stream.kind {
         case .events(let filters):
             return Self.pollEvents(&stream, filters: filters, lab: lab)
+        case .terminal:
+            let bytes = terminalStart(stream, lab: lab)
+            return APIStreamChunk(bytes: bytes, done: stream.terminal.map { terminals[$0] == nil } ?? true)
         case .output(let stdout, let stderr, let timestamps):
             guard let i = try? engine.containerIndex(stream.containerID) else { return APIStreamChunk(bytes: [], done: true) }
             let c = engine.containers[i]
             let fresh = c.logs.dropFirst(min(stream.offset, c.logs.count))
             stream.offset = c.logs.count
+            // A shell attached with input shows its prompt once it runs.
             let bytes = MultiplexedStream.encode(fresh, tty: stream.tty, stdout: stdout, stderr: stderr, timestamps: timestamps)
+                + (stream.runningAtStart ? [] : terminalStart(stream, lab: lab))
             // An attach made before the start lasts until the process that start runs has ended.
             return APIStreamChunk(bytes: bytes, done: Self.ended(c, since: stream))
         case .wait(let condition):

@@ -5,6 +5,7 @@ extension EngineAPI {
     mutating func containers(_ parts: [String], _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
         let r = c.request
         switch (r.method, parts.count) {
+        case (_, 2) where parts[1] == "archive": return try Self.archive(parts[0], &c, lab: &lab)
         case ("GET", 1) where parts[0] == "json": return try Self.listContainers(r, lab: &lab)
         case ("POST", 1) where parts[0] == "create": return try Self.createContainer(&c, lab: &lab)
         case ("POST", 1) where parts[0] == "prune": return try Self.pruneContainers(&c, lab: &lab)
@@ -150,9 +151,22 @@ extension EngineAPI {
         case "wait": return try Self.wait(reference, r, lab: &lab)
         case "exec": return try createExec(reference, &c, lab: &lab)
         case "attach":
-            let response = try Self.attach(reference, r, lab: &lab)
+            var response = try Self.attach(reference, r, lab: &lab)
             c.attached = response.stream?.containerID
+            // With the client's input (`docker run -i`, `-it`, `docker attach`): its process reads it.
+            if r.flag("stdin"), let i = try? lab.machine.engine.containerIndex(reference), lab.machine.engine.containers[i].config.openStdin {
+                let container = lab.machine.engine.containers[i]
+                attachCount += 1
+                let key = "attach-\(attachCount)"
+                terminals[key] = APITerminal(container: container, argv: container.processArguments, tty: container.config.tty,
+                                             endsContainer: true, execID: nil)
+                response.stream?.terminal = key
+            }
             return response
+        case "resize":
+            // The client's terminal size; the lab's shells do not use it.
+            _ = try Self.withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> Int in try Self.container(reference, s.engine) }
+            return APIResponse(status: 200)
         default: throw .notFound("page not found")
         }
     }

@@ -12,6 +12,8 @@ extension EngineAPI {
         var env: [String]
         var workingDir: String?
         var tty: Bool
+        /// Whether it reads the client's input (`docker exec -i`).
+        var stdin = false
         var exitCode: Int32?
     }
 
@@ -32,7 +34,8 @@ extension EngineAPI {
             var peek = s.ids
             let id = peek.hexID()
             return ExecInstance(id: id, containerID: container.id, argv: argv, env: ContainerCreateBody.strings(body["Env"]) ?? [],
-                                workingDir: ContainerCreateBody.nonEmpty(body["WorkingDir"]), tty: body["Tty"] == .bool(true))
+                                workingDir: ContainerCreateBody.nonEmpty(body["WorkingDir"]), tty: body["Tty"] == .bool(true),
+                                stdin: body["AttachStdin"] == .bool(true))
         }
         execs[exec.id] = exec
         c.changed = true
@@ -47,13 +50,15 @@ extension EngineAPI {
         case ("GET", "json"):
             return .json([
                 "CanRemove": false, "ContainerID": .string(exec.containerID), "DetachKeys": "", "ExitCode": .int(Int64(exec.exitCode ?? 0)),
-                "ID": .string(exec.id), "OpenStderr": true, "OpenStdin": false, "OpenStdout": true, "ProcessConfig": [
+                "ID": .string(exec.id), "OpenStderr": true, "OpenStdin": .bool(exec.stdin), "OpenStdout": true, "ProcessConfig": [
                     "arguments": .array(exec.argv.dropFirst().map { .string($0) }), "entrypoint": .string(exec.argv[0]),
                     "privileged": false, "tty": .bool(exec.tty),
-                ], "Running": false, "Pid": 0,
+                ], "Running": .bool(terminals[exec.id] != nil), "Pid": 0,
             ])
+        case ("POST", "resize"): return APIResponse(status: 200)
         case ("POST", "start"):
             let detach = (try c.request.jsonBody())?["Detach"] == .bool(true)
+            if exec.stdin && !detach { return try startInteractive(exec, &c, lab: &lab) }
             let (chunks, status) = try Self.withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> ([(OutputStream, String)], Int32) in
                 let i = try Self.container(exec.containerID, s.engine)
                 if let error = ContainerRuntime.checkExecutable(exec.argv[0], container: s.engine.containers[i], engine: s.engine) {
@@ -84,5 +89,30 @@ extension EngineAPI {
             return response
         default: throw .notFound("page not found")
         }
+    }
+
+    /// `POST /exec/{id}/start` of an exec that reads the client's input: the connection is
+    /// upgraded and the process runs as the input comes (`APITerminal`).
+    mutating func startInteractive(_ exec: ExecInstance, _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
+        let (container, eventID) = try Self.withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> (Container, String) in
+            let i = try Self.container(exec.containerID, s.engine)
+            if let error = ContainerRuntime.checkExecutable(exec.argv[0], container: s.engine.containers[i], engine: s.engine) { throw APIError(error) }
+            // Drawn where `lab sh` draws its exec's id, so the ids that follow stay the same.
+            let drawn = s.ids.hexID()
+            s.engine.recordEvents(Array(EngineEvent.exec(s.engine.containers[i], argv: exec.argv, execID: drawn, exitCode: 0, time: s.now).prefix(2)))
+            return (s.engine.containers[i], drawn)
+        }
+        var terminal = APITerminal(container: container, argv: exec.argv, tty: exec.tty, endsContainer: false, execID: exec.id,
+                                   env: exec.env, workingDir: exec.workingDir)
+        terminal.eventID = eventID
+        terminals[exec.id] = terminal
+        c.record(APIHistory.line(["docker", "exec", exec.tty ? "-it" : "-i", container.name] + exec.argv))
+        var response = APIResponse(status: 101, headers: [("Content-Type", "application/vnd.docker.raw-stream"),
+                                                         ("Connection", "Upgrade"), ("Upgrade", "tcp")])
+        response.upgrade = true
+        var stream = APIStream(kind: .terminal, containerID: container.id, runningAtStart: true)
+        stream.terminal = exec.id
+        response.stream = stream
+        return response
     }
 }

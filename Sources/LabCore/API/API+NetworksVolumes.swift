@@ -28,7 +28,11 @@ extension EngineAPI {
                 return .json(NetworkInspect.json(s.engine.networks[i], engine: s.engine))
             }
         case ("DELETE", 1):
-            try Self.engine(&lab) { (s: inout DaemonSession) throws(EngineError) in try s.engine.removeNetwork(parts[0], now: s.now) }
+            if (try? lab.overlayNetwork(parts[0])) != nil {
+                try Self.swarmCall { () throws(EngineError) in try lab.removeOverlay(parts[0]) }
+            } else {
+                try Self.engine(&lab) { (s: inout DaemonSession) throws(EngineError) in try s.engine.removeNetwork(parts[0], now: s.now) }
+            }
             c.record(APIHistory.line(["docker", "network", "rm", parts[0]]))
             return .noContent
         case ("POST", 2) where parts[1] == "connect" || parts[1] == "disconnect":
@@ -62,9 +66,17 @@ extension EngineAPI {
         }
         let labels = ContainerCreateBody.stringMap(body["Labels"])
         let isInternal = body["Internal"] == .bool(true), attachable = body["Attachable"] == .bool(true)
-        let id = try engine(&lab) { (s: inout DaemonSession) throws(EngineError) -> String in
-            try s.engine.createNetwork(name: name, driver: driver, subnet: subnet, gateway: gateway, labels: labels,
-                                       isInternal: isInternal, attachable: attachable, ids: &s.ids, now: s.now)
+        let id: String
+        if driver == "overlay" && lab.swarm != nil && lab.currentNode != nil {
+            // An overlay is the swarm's (`lab sh` makes it through SwarmCommands the same way).
+            id = try swarmCall { () throws(EngineError) -> String in
+                try lab.createOverlay(name: name, subnet: subnet, gateway: gateway, labels: labels, attachable: attachable, isInternal: isInternal)
+            }
+        } else {
+            id = try engine(&lab) { (s: inout DaemonSession) throws(EngineError) -> String in
+                try s.engine.createNetwork(name: name, driver: driver, subnet: subnet, gateway: gateway, labels: labels,
+                                           isInternal: isInternal, attachable: attachable, ids: &s.ids, now: s.now)
+            }
         }
         var words = ["docker", "network", "create"]
         if driver != "bridge" { words += ["--driver", driver] }

@@ -22,8 +22,8 @@ struct APIHistory: Sendable {
             pending = nil
             return [Self.line(["docker", "run"] + (p.attached || started.attached ? [] : ["-d"]) + p.arguments)]
         }
-        guard let command = c.command else { return [] }
-        return flush() + [command]
+        guard !c.commands.isEmpty else { return [] }
+        return flush() + c.commands
     }
 
     /// The held-back create, as its own line.

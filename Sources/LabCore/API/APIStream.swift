@@ -10,6 +10,9 @@ public struct APIStream: Sendable, Equatable {
         case output(stdout: Bool, stderr: Bool, timestamps: Bool)
         /// `GET /events` without `until`: each new event as a JSON line, until the client leaves.
         case events(filters: [String: [String]])
+        /// An exec reading the client's input (`APITerminal`): its output comes as the input is
+        /// read; it lasts until the process ends.
+        case terminal
     }
 
     public var kind: Kind
@@ -25,6 +28,8 @@ public struct APIStream: Sendable, Equatable {
     public var runningAtStart: Bool
     /// The last exit code seen (a removed container's wait reports it).
     public var lastExitCode: Int32
+    /// The process reading the client's input on this connection (`EngineAPI.terminals`), if any.
+    public var terminal: String?
 
     public init(kind: Kind, containerID: String = "", offset: Int = 0, tty: Bool = false, finishedAtStart: Double? = nil,
                 runningAtStart: Bool = false, lastExitCode: Int32 = 0) {

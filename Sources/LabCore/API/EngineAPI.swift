@@ -22,6 +22,10 @@ public struct EngineAPI: Sendable {
     var history = APIHistory()
     /// The exec instances made so far, by id.
     var execs: [String: ExecInstance] = [:]
+    /// The processes reading a client's input, by the key their stream carries.
+    var terminals: [String: APITerminal] = [:]
+    /// How many attaches with input were made (their terminals' keys).
+    var attachCount = 0
 
     public init() {}
 
@@ -38,8 +42,16 @@ public struct EngineAPI: Sendable {
     /// the simulated clock (tests).
     public mutating func handle(_ request: APIRequest, lab: inout Lab, wallTime: Double? = nil) -> Outcome {
         if let wallTime { lab.clock.advance(by: wallTime - lab.clock.now) }
+        lab.clockFollowsHost = wallTime != nil ? true : nil
+        defer { lab.clockFollowsHost = nil }
         let before = lab.objectCount
         var context = Context(request: request)
+        // The swarm catches up with the time that passed (restarts, updates completed), as before
+        // every command of `lab sh`.
+        if let swarm = lab.swarm {
+            lab.reconcileSwarm()
+            context.changed = lab.swarm != swarm
+        }
         let response: APIResponse
         do {
             try Self.checkVersion(request.version)
@@ -59,8 +71,8 @@ public struct EngineAPI: Sendable {
     struct Context {
         let request: APIRequest
         var changed = false
-        /// The docker command line the request stands for, when it changed something.
-        var command: String?
+        /// The docker command lines the request stands for, when it changed something.
+        var commands: [String] = []
         /// A container created: its id and the `docker create` arguments, for `APIHistory`.
         var created: (id: String, arguments: [String])?
         /// A container started: its id and whether a client was attached to it.
@@ -72,7 +84,7 @@ public struct EngineAPI: Sendable {
 
         mutating func record(_ command: String) {
             changed = true
-            self.command = command
+            commands.append(command)
         }
     }
 
@@ -112,6 +124,13 @@ public struct EngineAPI: Sendable {
         case (_, "networks"): return try networks(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "volumes"): return try volumes(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "exec"): return try exec(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "swarm"): return try swarm(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "nodes"): return try nodes(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "services"): return try services(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "tasks"): return try tasks(Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "secrets"): return try swarmFiles(.secret, Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "configs"): return try swarmFiles(.config, Array(parts.dropFirst()), &c, lab: &lab)
+        case (_, "distribution"): return try Self.distribution(Array(parts.dropFirst()), r)
         default: throw .notFound("page not found")
         }
     }

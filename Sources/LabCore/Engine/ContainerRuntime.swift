@@ -103,7 +103,9 @@ struct ContainerRuntime {
         if !readOnly.isEmpty { container.files.readOnlyRoots = readOnly }
         if !writable.isEmpty { container.files.writableRoots = writable }
         let captured = CapturedOutput()
-        let line = source ?? argv.map(quote).joined(separator: " ") + (stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + "\nLAB_STDIN_EOF")
+        // The input as a here-document (which ends its last line: one already ended gets no second end).
+        let heredoc = stdin.isEmpty ? "" : " <<'LAB_STDIN_EOF'\n" + stdin + (stdin.hasSuffix("\n") ? "" : "\n") + "LAB_STDIN_EOF"
+        let line = source ?? argv.map(quote).joined(separator: " ") + heredoc
         let startShell = shell
         var shell = Shell(programs: table)
         if source != nil { shell.dialect = family.interactiveDialect }

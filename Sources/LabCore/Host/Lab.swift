@@ -20,6 +20,10 @@ public struct Lab: Codable, Sendable, Equatable {
     public var swarm: SwarmCluster?
     /// What the lab's learners pushed to Docker Hub (shared by every machine); nil when nothing.
     public var hub: DockerHub?
+    /// Set while `lab engine` handles a request: the clock follows the host's, so what takes
+    /// time in the background (a rolling update's batches) is not moved ahead of it. Never saved
+    /// set (the engine clears it before it saves).
+    var clockFollowsHost: Bool?
 
     /// A lab of `nodes` fresh machines named node1…nodeN, the learner on node1.
     public init(nodes: Int = 1, seed: UInt64 = 0x5EED_1AB0_0D0C_CE12) {

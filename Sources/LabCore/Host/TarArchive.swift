@@ -60,9 +60,17 @@ struct TarArchive: Equatable {
 
     /// Reads an archive; a gzip stand-in is opened first.
     static func decode(_ text: String) throws(ReadError) -> TarArchive {
-        let bytes = Array((Gzip.decompressed(text) ?? text).utf8)
+        try decode(bytes: Array((Gzip.decompressed(text) ?? text).utf8))
+    }
+
+    /// Reads an archive's bytes (what the docker client sends to `PUT /containers/{id}/archive`):
+    /// ustar members with the prefix field, Go's PAX records (`x`: a `path` longer than a header
+    /// holds; `g` global records are skipped) and GNU long names (`L`); links and devices are
+    /// skipped.
+    static func decode(bytes: [UInt8]) throws(ReadError) -> TarArchive {
         var archive = TarArchive()
         var offset = 0
+        var longName: String?
         while true {
             guard offset + 512 <= bytes.count else { throw .unexpectedEOF }
             let block = bytes[offset..<offset + 512]
@@ -71,15 +79,50 @@ struct TarArchive: Equatable {
             func field(_ start: Int, _ width: Int) -> String {
                 String(decoding: bytes[offset + start..<offset + start + width].prefix { $0 != 0 }, as: UTF8.self)
             }
-            let name = field(0, 100)
-            guard let size = Int(field(124, 12).trimmingCharacters(in: .whitespaces), radix: 8), size >= 0 else { throw .notTar }
-            let directory = bytes[offset + 156] == UInt8(ascii: "5")
+            let prefix = field(345, 155)
+            let name = prefix.isEmpty ? field(0, 100) : prefix + "/" + field(0, 100)
+            let digits = field(124, 12).trimmingCharacters(in: .whitespaces)
+            guard let size = Int(digits.isEmpty ? "0" : digits, radix: 8), size >= 0 else { throw .notTar }
+            let type = bytes[offset + 156]
             offset += 512
             guard size <= bytes.count - offset else { throw .unexpectedEOF }
-            let data = directory ? nil : String(decoding: bytes[offset..<offset + size], as: UTF8.self)
-            archive.entries.append(Entry(name: name, data: data))
+            let body = bytes[offset..<offset + size]
             offset += (size + 511) / 512 * 512
+            switch type {
+            case UInt8(ascii: "x"): longName = paxPath(body) ?? longName
+            case UInt8(ascii: "L"): longName = String(decoding: body.prefix { $0 != 0 }, as: UTF8.self)
+            case UInt8(ascii: "5"):
+                archive.entries.append(Entry(name: longName ?? name, data: nil))
+                longName = nil
+            case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
+                archive.entries.append(Entry(name: longName ?? name, data: String(decoding: body, as: UTF8.self)))
+                longName = nil
+            default: longName = nil
+            }
         }
+    }
+
+    /// The `path` of a PAX extended header's records (`LEN path=VALUE\n`…).
+    static func paxPath(_ body: ArraySlice<UInt8>) -> String? {
+        var rest = body[...]
+        while let space = rest.firstIndex(of: UInt8(ascii: " ")), let length = Int(String(decoding: rest[rest.startIndex..<space], as: UTF8.self)),
+              length > 0, rest.count >= length {
+            let record = rest[rest.index(after: space)..<rest.startIndex + length - 1]
+            if record.starts(with: "path=".utf8) { return String(decoding: record.dropFirst(5), as: UTF8.self) }
+            rest = rest[(rest.startIndex + length)...]
+        }
+        return nil
+    }
+
+    /// Writes a header's checksum again after a field was changed.
+    static func fixChecksum(_ h: inout [UInt8]) {
+        for k in 148..<156 { h[k] = 32 }
+        let sum = h.prefix(512).reduce(0) { $0 + Int($1) }
+        let digits = String(sum, radix: 8)
+        let text = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        for (k, b) in text.utf8.enumerated() { h[148 + k] = b }
+        h[154] = 0
+        h[155] = 32
     }
 
     /// The members for a folder's contents, as `tar -C base NAME` adds them: the named file, or the

@@ -38,6 +38,8 @@ public struct GoTemplate: Sendable {
         case slice
         case map
         case pointer
+        /// An omitempty string: absent from the JSON, "" in the Go struct.
+        case string
     }
 
     /// Docker Engine API fields (containers, images, networks, volumes) that are Go slices,
@@ -54,6 +56,8 @@ public struct GoTemplate: Sendable {
             "BlkioDeviceWriteIOps", "MaskedPaths", "ReadonlyPaths", "Mounts", "Cmd", "Entrypoint", "Env", "OnBuild",
             "Shell", "Aliases", "DNSNames", "RepoTags", "RepoDigests", "Layers", "SecondaryIPAddresses",
             "SecondaryIPv6Addresses", "Test", "Peers", "Services", "Warnings", "Capabilities", "Secrets", "Configs",
+            // A swarm service's endpoint (a dnsrr service has none: Fixtures/swarm 08).
+            "VirtualIPs",
         ] { d[s] = .slice }
         for m in [
             "Labels", "Volumes", "ExposedPorts", "Ports", "PortBindings", "Tmpfs", "Sysctls", "StorageOpt", "DriverOpts",
@@ -63,6 +67,8 @@ public struct GoTemplate: Sendable {
             "Health", "Healthcheck", "IPAMConfig", "Init", "OomKillDisable", "PidsLimit", "StopTimeout",
             "MemorySwappiness", "Platform",
         ] { d[p] = .pointer }
+        // IPAM's config (network.IPAMConfig): omitempty strings.
+        for s in ["Gateway", "IPRange"] { d[s] = .string }
         return d
     }()
 

@@ -325,8 +325,8 @@ struct TemplateExecutor {
             case .dockerInspect:
                 let isMap = parent.map { options.fieldKinds[$0] == .map } ?? false
                 if !isMap && Self.looksLikeStruct(o) {
-                    // An omitempty slice, map or pointer field: nil in the Go struct.
-                    if options.fieldKinds[name] != nil && !hasArgs { return .null }
+                    // An omitempty slice, map or pointer field: nil in the Go struct; a string: "".
+                    if let kind = options.fieldKinds[name], !hasArgs { return kind == .string ? .string("") : .null }
                     throw fail(node, TemplateMessages.cantEvaluate(name, "struct"))
                 }
                 if hasArgs { throw fail(node, TemplateMessages.notAMethod(name)) }

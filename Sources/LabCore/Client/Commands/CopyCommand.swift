@@ -1,5 +1,9 @@
-/// `docker cp` between a container and the machine's files, either way (recorded on the real
-/// engine: a missing path is "Could not find the file PATH in container NAME").
+/// `docker cp` between a container and the machine's files, either way, as docker/cli's cp.go
+/// goes about it: the daemon archives the container's path (`DockerEngine.archivePath`) and the
+/// client unpacks it at the destination (into it when it is a folder, else under its name); or
+/// the client stats the destination in the container, archives its own file named for where it
+/// goes and has the daemon extract it into that folder (`DockerEngine.extractToDir`). The same
+/// engine calls serve the Engine API's `/containers/{id}/archive`.
 enum CopyCommand {
     static func copy(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32 {
         let (source, destination) = (i.arguments[0], i.arguments[1])
@@ -13,58 +17,39 @@ enum CopyCommand {
             p.writeError(ClientMessages.copyNeedsContainer)
             return 1
         }
-        let c: Int
-        do { c = try s.engine.containerIndex(name) } catch {
+        do throws(EngineError) {
+            if fromContainer != nil {
+                let (stat, archive) = try s.engine.archivePath(name, path, now: s.now)
+                let target = p.resolve(destination)
+                let root = s.files.isDirectory(target) ? target + (target == "/" ? "" : "/") + stat.name : target
+                unpack(archive, base: stat.name, at: root, into: &s.files)
+            } else {
+                let from = p.resolve(source)
+                let inside = DockerEngine.containerPath(path)
+                let into = (try? s.engine.statPath(name, inside))?.isDirectory == true
+                let dir = into ? inside : VirtualFileSystem.parent(of: inside)
+                let newName = into ? VirtualFileSystem.baseName(of: from) : VirtualFileSystem.baseName(of: inside)
+                let entries = TarArchive.entries(of: VirtualFileSystem.baseName(of: from), base: VirtualFileSystem.parent(of: from), files: s.files) ?? []
+                let renamed = entries.map { e in
+                    TarArchive.Entry(name: newName + e.name.dropFirst(VirtualFileSystem.baseName(of: from).count), data: e.data)
+                }
+                try s.engine.extractToDir(name, dir, TarArchive(entries: renamed), hostFiles: &s.files, now: s.now)
+            }
+        } catch {
             p.writeError("Error response from daemon: \(error.message)\n")
             return 1
-        }
-        let inside = VirtualFileSystem.normalise(path, cwd: "/")
-        if fromContainer != nil {
-            let files = s.engine.containers[c].files
-            guard files.node(at: inside) != nil else {
-                p.writeError("Error response from daemon: Could not find the file \(inside) in container \(name)\n")
-                return 1
-            }
-            var target = p.resolve(destination)
-            if s.files.isDirectory(target) { target += (target == "/" ? "" : "/") + VirtualFileSystem.baseName(of: inside) }
-            transfer(from: files, at: inside, to: &s.files, at: target)
-        } else {
-            let from = p.resolve(source)
-            var target = inside
-            let parent = VirtualFileSystem.parent(of: inside)
-            if s.engine.containers[c].files.isDirectory(inside) {
-                target = inside + (inside == "/" ? "" : "/") + VirtualFileSystem.baseName(of: from)
-            } else if !s.engine.containers[c].files.isDirectory(parent) {
-                p.writeError("Error response from daemon: Could not find the file \(parent) in container \(name)\n")
-                return 1
-            }
-            if let refusal = readOnlyRefusal(s.engine.containers[c], directory: VirtualFileSystem.parent(of: target)) {
-                p.writeError("Error response from daemon: \(refusal)\n")
-                return 1
-            }
-            transfer(from: s.files, at: from, to: &s.engine.containers[c].files, at: target)
-            s.engine.containers[c].changes[target] = s.engine.containers[c].changes[target] ?? "A"
         }
         return 0
     }
 
-    /// Why the daemon will not extract into `directory`: a read-only mount holds it, or it is on a
-    /// --read-only root (moby v20.10 daemon/archive.go, containerExtractToDir and
-    /// checkIfPathIsInAVolume; ErrVolumeReadonly, ErrRootFSReadOnly).
-    static func readOnlyRefusal(_ c: Container, directory: String) -> String? {
-        let inVolume = c.mounts.first { m in
-            let d = VirtualFileSystem.normalise(m.destination, cwd: "/")
-            return directory == d || directory.hasPrefix(d == "/" ? "/" : d + "/")
-        }
-        if let m = inVolume { return m.readWrite ? nil : "mounted volume is marked read-only" }
-        return c.hostConfig.readonlyRootfs == true ? "container rootfs is marked read-only" : nil
-    }
-
-    /// Copies a file or a whole tree from one filesystem to another.
-    static func transfer(from source: VirtualFileSystem, at path: String, to target: inout VirtualFileSystem, at destination: String) {
-        for p in source.subtree(at: path) {
-            guard let node = source.node(at: p) else { continue }
-            target.set(node, at: destination + p.dropFirst(path.count))
+    /// Writes an archive's members at `root`, the member named `base` (and what is under it)
+    /// becoming `root` (archive.CopyTo with the source's base name rebased).
+    static func unpack(_ archive: TarArchive, base: String, at root: String, into files: inout VirtualFileSystem) {
+        for entry in archive.entries {
+            var rest = entry.name.hasPrefix(base) ? String(entry.name.dropFirst(base.count)) : "/" + entry.name
+            while rest.hasSuffix("/") { rest.removeLast() }
+            let path = VirtualFileSystem.normalise(root + rest, cwd: "/")
+            if let data = entry.data { files.set(.file(data), at: path) } else { try? files.makeDirectory(path, parents: true) }
         }
     }
 }

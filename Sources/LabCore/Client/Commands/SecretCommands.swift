@@ -100,9 +100,9 @@ enum SecretCommands {
         let pretty = found.map { f -> String in
             let labels = f.labels.isEmpty ? "" : "Labels:\n" + f.labels.keys.sorted().map { " - \($0)" + (f.labels[$0]!.isEmpty ? "" : "=\(f.labels[$0]!)") + "\n" }.joined()
             if kind == .secret {
-                return "ID:              \(f.id)\nName:              \(f.name)\n\(labels)Driver:            \nCreated at:        \(DockerTime.goString(f.createdAt))\nUpdated at:        \(DockerTime.goString(f.updatedAt))\n"
+                return "ID:              \(f.id)\nName:              \(f.name)\n\(labels)Driver:            \nCreated at:        \(DockerTime.pretty(f.createdAt))\nUpdated at:        \(DockerTime.pretty(f.updatedAt))\n"
             }
-            return "ID:\t\t\t\(f.id)\nName:\t\t\t\(f.name)\n\(labels)Created at:            \t\(DockerTime.goString(f.createdAt))\nUpdated at:            \t\(DockerTime.goString(f.updatedAt))\nData:\n\(f.data)\n"
+            return "ID:\t\t\t\(f.id)\nName:\t\t\t\(f.name)\n\(labels)Created at:            \t\(DockerTime.pretty(f.createdAt))\nUpdated at:            \t\(DockerTime.pretty(f.updatedAt))\nData:\n\(f.data)\n"
         }
         try SwarmInspection.print(SwarmInspection.output(i, json: found.map { json(kind, $0) }, pretty: pretty.isEmpty ? [] : [pretty.joined(separator: "\n")], errors: errors), &p)
     }

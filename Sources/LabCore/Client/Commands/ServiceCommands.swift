@@ -17,7 +17,10 @@ enum ServiceCommands {
                 try attachNetworks(i.values("network"), to: &spec, lab)
                 let id = try lab.createService(spec)
                 p.write(id + "\n")
-                if !i.flag("detach") && !i.flag("quiet") { p.write(ServiceProgress.converged(lab, serviceID: id, named: id, change: .replaced)) }
+                if !i.flag("detach") && !i.flag("quiet") {
+                    p.write(ServiceProgress.converged(lab, serviceID: id, named: id, change: .replaced))
+                    ServiceProgress.wait(&lab)
+                }
             }
         case ["service", "update"]:
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
@@ -40,15 +43,13 @@ enum ServiceCommands {
                         spec.networks.removeAll { $0.target == name || $0.target == id }
                     }
                     try attachNetworks(i.values("network-add"), to: &spec, lab)
-                    var before = old.spec, after = spec
-                    before.replicas = nil
-                    after.replicas = nil
-                    change = before == after ? (old.spec.replicas == spec.replicas ? .unchanged : .scaled) : .replaced
+                    change = spec.runsSameTasks(as: old.spec) ? (old.spec.replicas == spec.replicas ? .unchanged : .scaled) : .replaced
                     try lab.updateService(ref, to: spec)
                 }
                 p.write(ref + "\n")
                 if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
                     p.write(ServiceProgress.converged(lab, serviceID: sid, named: ref, change: change))
+                    ServiceProgress.wait(&lab)
                 }
             }
         case ["service", "rollback"]:
@@ -58,6 +59,7 @@ enum ServiceCommands {
                 p.write(ref + "\n")
                 if !i.flag("detach") && !i.flag("quiet"), let id = try? lab.service(ref), let sid = lab.swarm?.services[id].id {
                     p.write(ServiceProgress.converged(lab, serviceID: sid, named: ref, change: .rolledBack))
+                    ServiceProgress.wait(&lab)
                 }
             }
         case ["service", "scale"]: return scale(i, &p, &lab)
@@ -132,7 +134,12 @@ enum ServiceCommands {
             }
         }
         if !i.flag("detach") {
-            for name in scaled { if let s = try? lab.service(name), let id = lab.swarm?.services[s].id { p.write(ServiceProgress.converged(lab, serviceID: id, named: name, change: .scaled)) } }
+            for name in scaled {
+                if let s = try? lab.service(name), let id = lab.swarm?.services[s].id {
+                    p.write(ServiceProgress.converged(lab, serviceID: id, named: name, change: .scaled))
+                    ServiceProgress.wait(&lab)
+                }
+            }
         }
         if !errors.isEmpty { p.writeError(errors.joined(separator: "\n") + "\n") }
         return errors.isEmpty ? 0 : 1
@@ -148,6 +155,13 @@ enum ServiceProgress {
     /// How the service got to where it is.
     enum Change { case replaced, unchanged, scaled, rolledBack }
 
+    /// The time the client spends watching: the new tasks start, then the monitoring period
+    /// passes (progress.go waits `monitor` after convergence), and the swarm catches up.
+    static func wait(_ lab: inout Lab) {
+        lab.clock.advance(by: Lab.taskStartSeconds + Lab.monitorSeconds)
+        lab.reconcileSwarm()
+    }
+
     static func converged(_ lab: Lab, serviceID: String, named reference: String, change: Change) -> String {
         guard let swarm = lab.swarm, let service = swarm.services.first(where: { $0.id == serviceID }) else { return "" }
         let n = service.spec.replicas ?? swarm.tasks.filter { $0.serviceID == serviceID && $0.desiredState == "running" }.count
@@ -155,7 +169,8 @@ enum ServiceProgress {
         var lines: [String] = []
         if change == .rolledBack { lines.append("rollback: manually requested rollback") }
         lines.append("\(prefix)0 out of \(n) tasks")
-        for slot in 0..<n { lines.append("\(slot + 1)/\(n): ") }
+        // progress.Update(out, "i/n", " "): the id, ": ", then the blank (Fixtures/swarm 04).
+        for slot in 0..<n { lines.append("\(slot + 1)/\(n):  ") }
         switch change {
         case .replaced, .rolledBack: lines.append("\(prefix)0 out of \(n) tasks")
         case .scaled: if n > 0 { lines.append("\(prefix)\(n - 1) out of \(n) tasks") }

@@ -39,6 +39,21 @@ extension Lab {
         return file.id
     }
 
+    /// `POST /secrets/{id}/update` (a stack deployed again): only the labels may change
+    /// (swarmkit controlapi UpdateSecret and UpdateConfig).
+    public mutating func updateSwarmFile(_ kind: FileKind, _ reference: String, name: String, data: String?, labels: [String: String]) throws(EngineError) {
+        try requireManager()
+        let i = try swarmFile(kind, reference)
+        guard var cluster = swarm else { return }
+        var file = kind.list(cluster)[i]
+        if file.name != name || (data != nil && data != file.data) { throw Self.rpc("InvalidArgument", "only updates to Labels are allowed") }
+        file.labels = labels
+        file.version = cluster.nextVersion()
+        file.updatedAt = clock.now
+        if kind == .secret { cluster.secrets[i] = file } else { cluster.configs[i] = file }
+        swarm = cluster
+    }
+
     /// `docker secret rm` / `docker config rm`: refused while a service uses it.
     public mutating func removeSwarmFile(_ kind: FileKind, _ reference: String) throws(EngineError) {
         try requireManager()

@@ -18,6 +18,7 @@ extension Lab {
         }
         observeTasks(&cluster, now: now)
         for s in cluster.services.indices { reconcileService(&cluster, s, now: now) }
+        completeUpdates(&cluster, now: now)
         trimHistory(&cluster)
         removeOrphanedTaskContainers(cluster, now: now)
         swarm = cluster
@@ -112,15 +113,16 @@ extension Lab {
                     continue
                 }
                 guard restartAllowed(historyBySlot[slot] ?? [], service, now: now) else { continue }
-                newTask(&cluster, service, slot: slot, node: nil, now: now, load: &load)
+                newTask(&cluster, service, slot: slot, node: nil, now: restartTime(historyBySlot[slot] ?? [], service, now: now), load: &load)
             }
         } else {
             for n in cluster.nodes.indices where cluster.isUp(n, self) && cluster.nodes[n].availability == "active" && fits(service.spec, node: n, cluster) {
                 let nodeID = cluster.nodes[n].id
                 if cluster.tasks.contains(where: { $0.serviceID == service.id && $0.nodeID == nodeID && $0.desiredState == "running" }) { continue }
-                guard restartAllowed(cluster.tasks.filter { $0.serviceID == service.id && $0.nodeID == nodeID }, service, now: now) else { continue }
+                let history = cluster.tasks.filter { $0.serviceID == service.id && $0.nodeID == nodeID }
+                guard restartAllowed(history, service, now: now) else { continue }
                 var load = SchedulerLoad(cluster, serviceID: service.id)
-                newTask(&cluster, service, slot: 0, node: n, now: now, load: &load)
+                newTask(&cluster, service, slot: 0, node: n, now: restartTime(history, service, now: now), load: &load)
             }
         }
     }
@@ -128,7 +130,7 @@ extension Lab {
     /// Whether a slot may get a new task now: its last task did not end, or the restart policy
     /// allows a restart and its delay has passed.
     private func restartAllowed(_ history: [SwarmTask], _ service: SwarmService, now: Double) -> Bool {
-        guard let last = history.max(by: { ($0.createdAt, $0.version) < ($1.createdAt, $1.version) }), last.spec == service.spec else { return true }
+        guard let last = lastTask(history), last.spec.runsSameTasks(as: service.spec) else { return true }
         switch last.state {
         case "complete":
             if service.spec.restartCondition != "any" { return false }
@@ -137,9 +139,21 @@ extension Lab {
         default:
             return true
         }
-        let attempts = history.filter { $0.spec == service.spec && ["complete", "failed", "rejected"].contains($0.state) }.count
+        let attempts = history.filter { $0.spec.runsSameTasks(as: service.spec) && ["complete", "failed", "rejected"].contains($0.state) }.count
         if service.spec.restartMaxAttempts > 0 && attempts >= service.spec.restartMaxAttempts { return false }
         return now >= last.timestamp + service.spec.restartDelay
+    }
+
+    /// The slot's most recent task.
+    private func lastTask(_ history: [SwarmTask]) -> SwarmTask? { history.max { ($0.createdAt, $0.version) < ($1.createdAt, $1.version) } }
+
+    /// When a slot's replacement starts: as soon as its restart delay has passed after its last
+    /// task ended (the orchestrator's restart supervisor acts then, even if nothing looks until
+    /// later), else now.
+    private func restartTime(_ history: [SwarmTask], _ service: SwarmService, now: Double) -> Double {
+        guard let last = lastTask(history), ["complete", "failed", "rejected"].contains(last.state),
+              last.spec.runsSameTasks(as: service.spec) else { return now }
+        return min(now, max(last.timestamp + service.spec.restartDelay, last.timestamp))
     }
 
     /// Makes a task for a slot (or a global service's node) and places it.

@@ -111,20 +111,45 @@ extension Lab {
         cluster.services[s].spec = spec
         cluster.services[s].updatedAt = now
         cluster.services[s].version = cluster.nextVersion()
-        var template = spec
-        template.replicas = nil
-        var oldTemplate = old
-        oldTemplate.replicas = nil
-        if template != oldTemplate {
-            cluster.services[s].updateState = rollback ? "rollback_completed" : "completed"
+        let dirty = !spec.runsSameTasks(as: old)
+        // controlapi UpdateService: a rollback starts at once; any other update resets the status,
+        // and the updater marks it in progress when it has tasks to replace.
+        cluster.services[s].updateState = rollback ? "rollback_started" : nil
+        cluster.services[s].updateMessage = rollback ? "manually requested rollback" : nil
+        cluster.services[s].updateStartedAt = rollback ? now : nil
+        cluster.services[s].updateCompletedAt = nil
+        cluster.services[s].updateCompletesAt = nil
+        if dirty && !rollback {
+            cluster.services[s].updateState = "updating"
+            cluster.services[s].updateMessage = "update in progress"
             cluster.services[s].updateStartedAt = now
-            cluster.services[s].updateMessage = rollback ? "rollback completed" : "update completed"
         }
         swarm = cluster
         assignVirtualIPs(s)
-        if template != oldTemplate { rollTasks(serviceID: cluster.services[s].id, spec: spec, rollback: rollback) }
+        if dirty { rollTasks(serviceID: cluster.services[s].id, spec: spec, rollback: rollback) }
+        if swarm?.services[s].updateState != nil {
+            // The updater watches the new tasks for the monitoring period (longer than a delay).
+            let delay = rollback ? spec.rollbackDelay : spec.updateDelay
+            swarm?.services[s].updateCompletesAt = clock.now + Self.taskStartSeconds + (delay >= Self.monitorSeconds ? delay + 1 : Self.monitorSeconds)
+        }
         reconcileSwarm()
-        if template != oldTemplate { swarm?.services[s].updateCompletedAt = clock.now }
+    }
+
+    /// The updater's monitoring period (UpdateConfig.Monitor's default, which the lab keeps).
+    public static let monitorSeconds = 5.0
+    /// How long a new task takes from created to running, as an engine's agent reports it.
+    public static let taskStartSeconds = 0.5
+
+    /// Updates whose monitoring period has passed are complete (swarmkit updater.go completeUpdate).
+    mutating func completeUpdates(_ cluster: inout SwarmCluster, now: Double) {
+        for s in cluster.services.indices {
+            guard let at = cluster.services[s].updateCompletesAt, now >= at else { continue }
+            let rolledBack = cluster.services[s].updateState == "rollback_started"
+            cluster.services[s].updateState = rolledBack ? "rollback_completed" : "completed"
+            cluster.services[s].updateMessage = rolledBack ? "rollback completed" : "update completed"
+            cluster.services[s].updateCompletedAt = at
+            cluster.services[s].updateCompletesAt = nil
+        }
     }
 
     /// Replaces the live tasks of a service whose spec changed, in batches.
@@ -136,7 +161,9 @@ extension Lab {
         let delay = rollback ? spec.rollbackDelay : spec.updateDelay
         let batch = parallelism <= 0 ? max(live.count, 1) : parallelism
         for (k, t) in live.enumerated() {
-            if k > 0 && k % batch == 0 { clock.advance(by: delay + 1) }
+            // The batches' delay passes in simulated time; under `lab engine` they go at once
+            // rather than put the clock ahead of the host's.
+            if k > 0 && k % batch == 0 && clockFollowsHost != true { clock.advance(by: delay + 1) }
             let now = clock.now
             shutDown(&cluster, t, now: now)
             let node = cluster.tasks[t].slot == 0 ? cluster.nodeIndex(id: cluster.tasks[t].nodeID) : nil

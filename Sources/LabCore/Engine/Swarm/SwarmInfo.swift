@@ -72,26 +72,30 @@ struct SwarmInfo {
         o[new: "RemoteManagers"] = state == "inactive" ? .null : .array(managerAddrs.map { ["NodeID": .string($0.id), "Addr": .string($0.addr)] })
         o[new: "Nodes"] = .int(Int64(nodes))
         o[new: "Managers"] = .int(Int64(managers))
-        if let cluster, controlAvailable {
-            var spec = JSONObject()
-            spec[new: "Name"] = "default"
-            spec[new: "Labels"] = .object(JSONObject())
-            spec[new: "Orchestration"] = ["TaskHistoryRetentionLimit": .int(Int64(cluster.historyLimit))]
-            spec[new: "Raft"] = ["SnapshotInterval": 10000, "KeepOldSnapshots": 0, "LogEntriesForSlowFollowers": 500, "ElectionTick": 10, "HeartbeatTick": 1]
-            spec[new: "Dispatcher"] = ["HeartbeatPeriod": 5_000_000_000]
-            spec[new: "CAConfig"] = ["NodeCertExpiry": 7_776_000_000_000_000]
-            spec[new: "TaskDefaults"] = .object(JSONObject())
-            spec[new: "EncryptionConfig"] = ["AutoLockManagers": .bool(cluster.unlockKey != nil)]
-            var c = JSONObject()
-            c[new: "ID"] = .string(cluster.id)
-            c[new: "Version"] = ["Index": .int(Int64(cluster.version))]
-            c[new: "CreatedAt"] = .string(DockerTime.rfc3339Nano(cluster.createdAt))
-            c[new: "UpdatedAt"] = .string(DockerTime.rfc3339Nano(cluster.updatedAt))
-            c[new: "Spec"] = .object(spec)
-            c[new: "RootRotationInProgress"] = false
-            c[new: "DataPathPort"] = 4789
-            o[new: "Cluster"] = .object(c)
-        }
+        if let cluster, controlAvailable { o[new: "Cluster"] = .object(Self.clusterJSON(cluster)) }
         return .object(o)
+    }
+
+    /// The cluster object (moby's swarm.ClusterInfo) `docker info` shows under Swarm.Cluster and
+    /// `GET /swarm` answers with, with the join tokens added.
+    static func clusterJSON(_ cluster: SwarmCluster) -> JSONObject {
+        var spec = JSONObject()
+        spec[new: "Name"] = "default"
+        spec[new: "Labels"] = .object(JSONObject())
+        spec[new: "Orchestration"] = ["TaskHistoryRetentionLimit": .int(Int64(cluster.historyLimit))]
+        spec[new: "Raft"] = ["SnapshotInterval": 10000, "KeepOldSnapshots": 0, "LogEntriesForSlowFollowers": 500, "ElectionTick": 10, "HeartbeatTick": 1]
+        spec[new: "Dispatcher"] = ["HeartbeatPeriod": 5_000_000_000]
+        spec[new: "CAConfig"] = ["NodeCertExpiry": 7_776_000_000_000_000]
+        spec[new: "TaskDefaults"] = .object(JSONObject())
+        spec[new: "EncryptionConfig"] = ["AutoLockManagers": .bool(cluster.unlockKey != nil)]
+        var c = JSONObject()
+        c[new: "ID"] = .string(cluster.id)
+        c[new: "Version"] = ["Index": .int(Int64(cluster.version))]
+        c[new: "CreatedAt"] = .string(DockerTime.rfc3339Nano(cluster.createdAt))
+        c[new: "UpdatedAt"] = .string(DockerTime.rfc3339Nano(cluster.updatedAt))
+        c[new: "Spec"] = .object(spec)
+        c[new: "RootRotationInProgress"] = false
+        c[new: "DataPathPort"] = 4789
+        return c
     }
 }

@@ -10,11 +10,16 @@ public struct SwarmService: Codable, Sendable, Equatable {
     public var version: Int
     /// The virtual IP on each network it is attached to (network id → address/prefix), empty with dnsrr.
     public var virtualIPs: [VirtualIP] = []
-    /// "updating", "completed", "rollback_completed"…; nil before any update.
+    /// swarmkit's UpdateStatus: "updating" or "rollback_started" while tasks are replaced and
+    /// watched, then "completed" or "rollback_completed"; nil before any update and after an
+    /// update that replaced no task (controlapi UpdateService resets it).
     public var updateState: String?
     public var updateStartedAt: Double?
     public var updateCompletedAt: Double?
     public var updateMessage: String?
+    /// When an update in progress completes: its last task replaced, then the monitoring period
+    /// watched (swarmkit updater.go Run, completeUpdate).
+    public var updateCompletesAt: Double?
 
     /// One virtual IP: the network and the address with its prefix length.
     public struct VirtualIP: Codable, Sendable, Equatable {
@@ -76,6 +81,28 @@ public struct ServiceSpec: Codable, Sendable, Equatable {
     public var forceUpdate: Int = 0
 
     public var isGlobal: Bool { replicas == nil }
+
+    /// Whether tasks made from this spec are up to date with `other` (swarmkit orchestrator
+    /// IsTaskDirty: the task template and the endpoint count; the name, labels, replica count and
+    /// update and rollback settings do not, so changing them replaces no task).
+    public func runsSameTasks(as other: ServiceSpec) -> Bool { taskPart == other.taskPart }
+
+    /// The spec without what IsTaskDirty ignores.
+    var taskPart: ServiceSpec {
+        var s = self
+        s.name = ""
+        s.labels = [:]
+        s.replicas = nil
+        s.updateParallelism = 1
+        s.updateDelay = 0
+        s.updateFailureAction = "pause"
+        s.updateOrder = "stop-first"
+        s.rollbackParallelism = 1
+        s.rollbackDelay = 0
+        s.rollbackFailureAction = "pause"
+        s.rollbackOrder = "stop-first"
+        return s
+    }
 
     /// A network a service's tasks join, with aliases.
     public struct NetworkAttachment: Codable, Sendable, Equatable {

@@ -25,6 +25,11 @@ public enum DockerTime {
         return civil(secs, dateSep: " ") + fraction(nanos) + " +0000 UTC"
     }
 
+    /// A time as docker/cli's `--pretty` templates print it: Go's `Time.String()` through
+    /// command.PrettyPrint, which keeps the first letter and lowers the rest (`+0000 utc`,
+    /// Fixtures/swarm 03, 09, 10).
+    public static func pretty(_ t: Double) -> String { goString(t).lowercased() }
+
     /// Whole seconds (floored) and nanoseconds.
     static func split(_ t: Double) -> (Int64, Int64) {
         // Years 0001…9999 only: anything outside (or not a number) would not fit Go's format.

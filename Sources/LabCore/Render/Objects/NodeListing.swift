@@ -20,18 +20,8 @@ enum NodeListing {
     static func list(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab) throws(EngineError) -> Int32 {
         try lab.requireManager()
         guard let swarm = lab.swarm else { return 1 }
-        let filters = ListFilters(i.values("filter"))
-        if let bad = filters.invalidKey(accepted: ["id", "label", "membership", "name", "node.label", "role"]) { throw .other(bad, status: 400) }
         let me = lab.currentNode
-        let nodes = swarm.nodes.indices.filter { n in
-            let node = swarm.nodes[n]
-            if filters.has("id") && !filters.match("id", node.id) { return false }
-            if filters.has("name") && !filters.match("name", node.hostname) { return false }
-            if filters.has("role") && !filters["role"].contains(node.role) { return false }
-            if filters.has("membership") && !filters["membership"].contains("accepted") { return false }
-            if !filters.matchLabels("node.label", node.labels) { return false }
-            return true
-        }.sorted { ObjectListing.naturalLess(swarm.nodes[$0].hostname, swarm.nodes[$1].hostname) }
+        let nodes = try select(ListFilters(i.values("filter")), lab, swarm)
         let fmt = ListFormat.format(i)
         if ListFormat.isDefaultTable(fmt) {
             if i.flag("quiet") { p.write(nodes.map { swarm.nodes[$0].id + "\n" }.joined()); return 0 }
@@ -55,6 +45,27 @@ enum NodeListing {
         return DockerDaemon.print(out, &p)
     }
 
+    /// The nodes a `--filter` (or the API's `filters`) selects, sorted by host name as the client sorts them.
+    static func select(_ filters: ListFilters, _ lab: Lab, _ swarm: SwarmCluster) throws(EngineError) -> [Int] {
+        if let bad = filters.invalidKey(accepted: ["id", "label", "membership", "name", "node.label", "role"]) { throw .other(bad, status: 400) }
+        return swarm.nodes.indices.filter { n in
+            let node = swarm.nodes[n]
+            if filters.has("id") && !filters.match("id", node.id) { return false }
+            if filters.has("name") && !filters.match("name", node.hostname) { return false }
+            if filters.has("role") && !filters["role"].contains(node.role) { return false }
+            if filters.has("membership") && !filters["membership"].contains("accepted") { return false }
+            if !filters.matchLabels("node.label", node.labels) { return false }
+            return true
+        }.sorted { ObjectListing.naturalLess(swarm.nodes[$0].hostname, swarm.nodes[$1].hostname) }
+    }
+
+    /// The engine's plugins a node reports, by type (the recorded node's: Fixtures/swarm 03).
+    static let plugins: [(type: String, names: [String])] = [
+        ("Log", ["awslogs", "fluentd", "gcplogs", "gelf", "journald", "json-file", "local", "logentries", "splunk", "syslog"]),
+        ("Network", ["bridge", "host", "ipvlan", "macvlan", "null", "overlay"]),
+        ("Volume", ["local"]),
+    ]
+
     /// The Engine API's Node object.
     static func json(_ lab: Lab, _ swarm: SwarmCluster, _ n: Int) -> JSONValue {
         let node = swarm.nodes[n]
@@ -69,7 +80,9 @@ enum NodeListing {
             "Hostname": .string(node.hostname),
             "Platform": ["Architecture": "x86_64", "OS": "linux"],
             "Resources": ["NanoCPUs": .int(Int64(SystemInfo.cpus) * 1_000_000_000), "MemoryBytes": .int(SystemInfo.memTotal)],
-            "Engine": ["EngineVersion": .string(VersionInfo.serverVersion)],
+            "Engine": ["EngineVersion": .string(VersionInfo.serverVersion),
+                       "Plugins": .array(plugins.flatMap { kind in kind.names.map { ["Type": .string(kind.type), "Name": .string($0)] } })],
+            "TLSInfo": SwarmCA.json(swarm.id),
         ]
         o[new: "Status"] = ["State": .string(state), "Addr": .string(node.addr)]
         if node.isManager {
@@ -77,7 +90,7 @@ enum NodeListing {
             var m = JSONObject()
             if leader { m[new: "Leader"] = true }
             m[new: "Reachability"] = .string(swarm.isUp(n, lab) ? "reachable" : "unreachable")
-            m[new: "Addr"] = .string(node.addr + ":2377")
+            m[new: "Addr"] = .string(node.addr + ":" + node.managerPort)
             o[new: "ManagerStatus"] = .object(m)
         }
         return .object(o)
@@ -108,15 +121,18 @@ enum NodeListing {
             s += "Labels:\n" + node.labels.keys.sorted().map { k in " - \(k)" + (node.labels[k]!.isEmpty ? "" : "=\(node.labels[k]!)") + "\n" }.joined()
         }
         s += "Hostname:              \t\(node.hostname)\n"
-        s += "Joined at:             \t\(DockerTime.goString(node.createdAt))\n"
+        s += "Joined at:             \t\(DockerTime.pretty(node.createdAt))\n"
         s += "Status:\n State:\t\t\t\(pretty(state))\n Availability:         \t\(pretty(node.availability))\n Address:\t\t\(node.addr)\n"
         if node.isManager {
-            s += "Manager Status:\n Address:\t\t\(node.addr):2377\n Raft Status:\t\t\(pretty(swarm.isUp(n, lab) ? "reachable" : "unreachable"))\n"
+            s += "Manager Status:\n Address:\t\t\(node.addr):\(node.managerPort)\n Raft Status:\t\t\(pretty(swarm.isUp(n, lab) ? "reachable" : "unreachable"))\n"
             s += swarm.leader(lab) == n ? " Leader:\t\tYes\n" : " Leader:\t\tNo\n"
         }
         s += "Platform:\n Operating System:\tlinux\n Architecture:\t\tx86_64\n"
         s += "Resources:\n CPUs:\t\t\t\(SystemInfo.cpus)\n Memory:\t\t\(HumanSize.binary(Double(SystemInfo.memTotal)))\n"
-        s += "Engine Version:\t\t\(VersionInfo.serverVersion)"
+        s += "Plugins:\n" + plugins.map { " \($0.type):\t\t\($0.names.joined(separator: ", "))\n" }.joined()
+        s += "Engine Version:\t\t\(VersionInfo.serverVersion)\n"
+        s += "TLS Info:\n TrustRoot:\n\(SwarmCA.trustRoot(swarm.id))\n Issuer Subject:\t\(SwarmCA.issuerSubject)\n"
+        s += " Issuer Public Key:\t\(SwarmCA.publicKey(swarm.id))"
         return s
     }
 }

@@ -25,7 +25,8 @@ enum ServiceJSON {
                 return .object(o)
             })
         }
-        if let g = s.stopGracePeriod { container[new: "StopGracePeriod"] = nanos(g) }
+        // Inspected with the defaults inserted (swarmkit api/defaults: 10 s), as `service inspect` asks.
+        container[new: "StopGracePeriod"] = nanos(s.stopGracePeriod ?? 10)
         container[new: "DNSConfig"] = .object(JSONObject())
         if !s.secrets.isEmpty { container[new: "Secrets"] = .array(s.secrets.map { file($0, kind: "Secret") }) }
         if !s.configs.isEmpty { container[new: "Configs"] = .array(s.configs.map { file($0, kind: "Config") }) }
@@ -71,16 +72,25 @@ enum ServiceJSON {
         o[new: "Labels"] = labels(s.labels)
         o[new: "TaskTemplate"] = .object(task)
         o[new: "Mode"] = s.replicas.map { ["Replicated": ["Replicas": .int(Int64($0))]] } ?? ["Global": .object(JSONObject())]
-        o[new: "UpdateConfig"] = ["Parallelism": .int(Int64(s.updateParallelism)), "Delay": nanos(s.updateDelay),
-                                  "FailureAction": .string(s.updateFailureAction), "Monitor": nanos(5), "MaxFailureRatio": 0,
-                                  "Order": .string(s.updateOrder)]
-        o[new: "RollbackConfig"] = ["Parallelism": .int(Int64(s.rollbackParallelism)), "Delay": nanos(s.rollbackDelay),
-                                    "FailureAction": .string(s.rollbackFailureAction), "Monitor": nanos(5), "MaxFailureRatio": 0,
-                                    "Order": .string(s.rollbackOrder)]
+        o[new: "UpdateConfig"] = updateConfig(parallelism: s.updateParallelism, delay: s.updateDelay, failureAction: s.updateFailureAction, order: s.updateOrder)
+        o[new: "RollbackConfig"] = updateConfig(parallelism: s.rollbackParallelism, delay: s.rollbackDelay, failureAction: s.rollbackFailureAction,
+                                                order: s.rollbackOrder)
         var endpoint = JSONObject()
         endpoint[new: "Mode"] = .string(s.endpointMode)
         if !s.ports.isEmpty { endpoint[new: "Ports"] = .array(s.ports.map(port)) }
         o[new: "EndpointSpec"] = .object(endpoint)
+        return .object(o)
+    }
+
+    /// An UpdateConfig (moby api/types/swarm: Delay is omitempty, Fixtures/swarm 05 and 06).
+    static func updateConfig(parallelism: Int, delay: Double, failureAction: String, order: String) -> JSONValue {
+        var o = JSONObject()
+        o[new: "Parallelism"] = .int(Int64(parallelism))
+        if delay > 0 { o[new: "Delay"] = nanos(delay) }
+        o[new: "FailureAction"] = .string(failureAction)
+        o[new: "Monitor"] = nanos(5)
+        o[new: "MaxFailureRatio"] = 0
+        o[new: "Order"] = .string(order)
         return .object(o)
     }
 
@@ -108,7 +118,8 @@ enum ServiceJSON {
         if let previous = s.previousSpec { o[new: "PreviousSpec"] = spec(previous) }
         var endpoint = JSONObject()
         var endpointSpec = JSONObject()
-        endpointSpec[new: "Mode"] = .string(s.spec.endpointMode)
+        // A vip service without ports has an empty one (Fixtures/swarm 05).
+        if s.spec.endpointMode != "vip" || !s.spec.ports.isEmpty { endpointSpec[new: "Mode"] = .string(s.spec.endpointMode) }
         if !s.spec.ports.isEmpty { endpointSpec[new: "Ports"] = .array(s.spec.ports.map(port)) }
         endpoint[new: "Spec"] = .object(endpointSpec)
         if !s.spec.ports.isEmpty { endpoint[new: "Ports"] = .array(s.spec.ports.map(port)) }
@@ -130,12 +141,21 @@ enum ServiceJSON {
 
 /// `docker service inspect --pretty`.
 enum ServicePretty {
-    static func text(_ s: SwarmService, _ swarm: SwarmCluster) -> String {
+    static func text(_ s: SwarmService, _ swarm: SwarmCluster, now: Double) -> String {
         let spec = s.spec
         var out = "\nID:\t\t\(s.id)\nName:\t\t\(spec.name)\n"
         if !spec.labels.isEmpty { out += "Labels:\n" + spec.labels.keys.sorted().map { " \($0)=\(spec.labels[$0]!)\n" }.joined() }
         out += "Service Mode:\t\(spec.isGlobal ? "Global" : "Replicated")\n"
         if let r = spec.replicas { out += " Replicas:\t\(r)\n" }
+        if let state = s.updateState {
+            // As the docker 28 client prints a service's UpdateStatus (seen against lab engine):
+            // Completed only for a completed update, not a completed rollback.
+            func ago(_ t: Double) -> String { HumanDuration.text(seconds: max(0, now - t)) + " ago" }
+            out += "UpdateStatus:\n State:\t\t\(state)\n"
+            if let t = s.updateStartedAt { out += " Started:\t\(ago(t))\n" }
+            if state == "completed", let t = s.updateCompletedAt { out += " Completed:\t\(ago(t))\n" }
+            out += " Message:\t\(s.updateMessage ?? "")\n"
+        }
         if !spec.constraints.isEmpty { out += "Placement:\n Constraints:\t\(spec.constraints)\n" } else { out += "Placement:\n" }
         out += "UpdateConfig:\n Parallelism:\t\(spec.updateParallelism)\n"
         if spec.updateDelay > 0 { out += " Delay:\t\t\(HumanDuration.goDuration(spec.updateDelay))\n" }
@@ -145,13 +165,13 @@ enum ServicePretty {
         out += " On failure:\t\(spec.rollbackFailureAction)\n Monitoring Period: 5s\n Max failure ratio: 0\n Rollback order:    \(spec.rollbackOrder)\n"
         out += "ContainerSpec:\n Image:\t\t\(spec.image)\n"
         if let args = spec.args { out += " Args:\t\t\(args.joined(separator: " ")) \n" }
-        if !spec.env.isEmpty { out += " Env:\t\t\(spec.env.joined(separator: " "))\n" }
+        if !spec.env.isEmpty { out += " Env:\t\t\(spec.env.joined(separator: " ")) \n" }
         out += " Init:\t\tfalse\n"
         out += "Resources:\n"
         if !spec.networks.isEmpty { out += "Networks:" + spec.networks.map { " " + $0.target }.joined() + " \n" }
         out += "Endpoint Mode:\t\(spec.endpointMode)\n"
         if !spec.ports.isEmpty {
-            out += "Ports:\n" + spec.ports.map { " PublishedPort = \($0.publishedPort)\n  Protocol = \($0.protocolName)\n  TargetPort = \($0.targetPort)\n  PublishMode = \($0.publishMode)\n" }.joined()
+            out += "Ports:\n" + spec.ports.map { " PublishedPort = \($0.publishedPort)\n  Protocol = \($0.protocolName)\n  TargetPort = \($0.targetPort)\n  PublishMode = \($0.publishMode) \n" }.joined()
         }
         return String(out.dropLast())
     }

@@ -27,15 +27,7 @@ enum ServiceListing {
     static func list(_ i: DockerInvocation, _ p: inout ProcessContext, _ lab: Lab, stack: String? = nil) throws(EngineError) {
         try lab.requireManager()
         guard let swarm = lab.swarm else { return }
-        let filters = ListFilters(i.values("filter"))
-        if let bad = filters.invalidKey(accepted: ["id", "label", "mode", "name"]) { throw .other(bad, status: 400) }
-        let services = swarm.services.filter { s in
-            if let stack, s.spec.labels[Lab.stackLabel] != stack { return false }
-            if filters.has("id") && !filters.match("id", s.id) { return false }
-            if filters.has("name") && !filters.match("name", s.spec.name) { return false }
-            if filters.has("mode") && !filters["mode"].contains(s.spec.isGlobal ? "global" : "replicated") { return false }
-            return filters.matchLabels("label", s.spec.labels)
-        }.sorted { ObjectListing.naturalLess($0.spec.name, $1.spec.name) }
+        let services = try select(ListFilters(i.values("filter")), swarm).filter { s in stack == nil || s.spec.labels[Lab.stackLabel] == stack }
         func replicas(_ s: SwarmService) -> String {
             let running = swarm.tasks.filter { $0.serviceID == s.id && $0.desiredState == "running" && $0.state == "running" }.count
             let desired = s.spec.replicas ?? swarm.tasks.filter { $0.serviceID == s.id && $0.desiredState == "running" }.count
@@ -43,7 +35,8 @@ enum ServiceListing {
         }
         let fmt = ListFormat.format(i)
         if ListFormat.isDefaultTable(fmt) {
-            if i.flag("quiet") { return p.write(services.map { $0.id + "\n" }.joined()) }
+            // The short ids (Fixtures/swarm 05), where `service ps -q` gives whole ones.
+            if i.flag("quiet") { return p.write(services.map { String($0.id.prefix(12)) + "\n" }.joined()) }
             p.write(ListFormat.table(["ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS"], services.map {
                 [String($0.id.prefix(12)), $0.spec.name, $0.spec.isGlobal ? "global" : "replicated", replicas($0), image($0.spec.image), ports($0.spec)]
             }))
@@ -57,6 +50,18 @@ enum ServiceListing {
         }
         _ = DockerDaemon.print(out, &p)
         if out.status != 0 { throw .other("", status: -2) }
+    }
+
+    /// The services a `--filter` selects (moby daemon/cluster/services.go GetServices: name and id
+    /// prefixes, labels, mode), sorted by name as the client sorts them.
+    static func select(_ filters: ListFilters, _ swarm: SwarmCluster) throws(EngineError) -> [SwarmService] {
+        if let bad = filters.invalidKey(accepted: ["id", "label", "mode", "name", "runtime"]) { throw .other(bad, status: 400) }
+        return swarm.services.filter { s in
+            if filters.has("id") && !filters["id"].contains(where: { s.id.hasPrefix($0) }) { return false }
+            if filters.has("name") && !filters["name"].contains(where: { s.spec.name.hasPrefix($0) }) { return false }
+            if filters.has("mode") && !filters["mode"].contains(s.spec.isGlobal ? "global" : "replicated") { return false }
+            return filters.matchLabels("label", s.spec.labels)
+        }.sorted { ObjectListing.naturalLess($0.spec.name, $1.spec.name) }
     }
 
     /// The tasks of services (`service ps`) or of a node (`node ps`), sorted and named as the client does.
@@ -79,7 +84,7 @@ enum ServiceListing {
             if trunc { error = ListFormat.ellipsis(error, 30) }
             if !error.isEmpty { error = "\"\(error)\"" }
             let ports = t.spec.ports.filter { $0.publishMode == "host" }.map { "*:\($0.publishedPort)->\($0.targetPort)/\($0.protocolName)" }.joined(separator: ",")
-            return ["ID": trunc ? String(t.id.prefix(12)) : t.id, "Name": shown, "Image": trunc ? image(t.spec.image) : t.spec.image,
+            return ["ID": trunc ? String(t.id.prefix(12)) : t.id, "FullID": t.id, "Name": shown, "Image": trunc ? image(t.spec.image) : t.spec.image,
                     "Node": node, "DesiredState": NodeListing.pretty(t.desiredState),
                     "CurrentState": NodeListing.pretty(t.state) + " " + HumanDuration.text(seconds: max(0, now - t.timestamp)).lowercased() + " ago",
                     "Error": error, "Ports": ports]
@@ -93,13 +98,13 @@ enum ServiceListing {
         let table = ListFormat.isDefaultTable(fmt) || fmt.hasPrefix("table")
         let rows = taskRows(tasks, swarm, lab, trunc: trunc, table: table)
         if ListFormat.isDefaultTable(fmt) {
-            if i.flag("quiet") { return p.write(rows.map { $0["ID"]! + "\n" }.joined()) }
+            if i.flag("quiet") { return p.write(rows.map { ($0["FullID"] ?? $0["ID"]!) + "\n" }.joined()) }
             let keys = ["ID", "Name", "Image", "Node", "DesiredState", "CurrentState", "Error", "Ports"]
             p.write(ListFormat.table(["ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS"],
                                      rows.map { r in keys.map { r[$0]! } }))
             return
         }
-        let out = taskFormat.render(format: fmt) { rows.map { r in .object(JSONObject(r.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })) } }
+        let out = taskFormat.render(format: fmt) { rows.map { r in .object(JSONObject(r.filter { $0.key != "FullID" }.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })) } }
         _ = DockerDaemon.print(out, &p)
         if out.status != 0 { throw .other("", status: -2) }
     }
@@ -138,7 +143,7 @@ enum ServiceListing {
             do { found.append(swarm.services[try lab.service(ref)]) } catch { errors.append("Error: no such service: \(ref)") }
         }
         try SwarmInspection.print(SwarmInspection.output(i, json: found.map { ServiceJSON.service($0, swarm) },
-                                                         pretty: found.map { ServicePretty.text($0, swarm) + "\n\n" }, errors: errors), &p)
+                                                         pretty: found.map { ServicePretty.text($0, swarm, now: lab.clock.now) + "\n\n" }, errors: errors), &p)
     }
 
     /// `docker service logs`: each task's container log lines, prefixed `NAME.SLOT.TASKID@NODE    | `.
