@@ -139,8 +139,12 @@ struct ContainerRuntime {
             }
         }
         let cwd = workingDir ?? (container.config.workingDir.isEmpty ? "/" : container.config.workingDir)
+        // Every variable so far is exported: the programs' environment is these (PWD is not
+        // exported unless a line named it).
+        let environment = variables
         variables["PWD"] = cwd
-        return ShellEnvironment(variables: variables, exported: exported, workingDirectory: cwd)
+        return ShellEnvironment(variables: variables, exported: exported, workingDirectory: cwd,
+                                environment: exported.contains("PWD") ? variables : environment)
     }
 
     /// `NAME=value` split at its first `=` (the whole line and "" without one). An all-ASCII line
