@@ -52,9 +52,10 @@ struct ContainerRuntime {
     }
 
     static func checkExecutable(_ program: String, files: VirtualFileSystem, programs: ProgramTable) -> EngineError? {
-        if program.contains("/") {
-            if let name = program.split(separator: "/").last, ["/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/"]
-                .contains(String(program.dropLast(name.count))), programs.program(named: String(name)) != nil {
+        if let slash = program.lastIndex(ascii: UInt8(ascii: "/")) {
+            // A program of the image's by its full path (`/bin/sh`): the folder, then the name.
+            let name = program[program.index(after: slash)...]
+            if binaryFolders.contains(program[...slash]), programs.program(named: String(name)) != nil {
                 return nil
             }
             switch files.node(at: VirtualFileSystem.normalise(program, cwd: "/")) {
@@ -65,6 +66,9 @@ struct ContainerRuntime {
         }
         return programs.program(named: program) != nil || knownScripts.contains(program) ? nil : .executableNotFound(program)
     }
+
+    /// The folders `checkExecutable` finds an image's programs in by path.
+    static let binaryFolders: Set<Substring> = ["/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/"]
 
     /// Entrypoint scripts and service programs of the catalogue's images.
     static let knownScripts: Set<String> = ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh", "/hello", "nginx",

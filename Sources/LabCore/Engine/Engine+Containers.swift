@@ -192,12 +192,14 @@ extension Container {
     /// The service program the main process runs, when it is the image's daemon: the program
     /// itself (`nginx -g …`), or the image's entrypoint script handed it (`docker-entrypoint.sh postgres`).
     var serviceProgram: String? {
-        let argv = processArguments
-        guard let first = argv.first else { return nil }
+        // The first two words of `processArguments`, without joining entrypoint and command.
+        let entrypoint = config.entrypoint ?? [], cmd = config.cmd ?? []
+        func word(_ n: Int) -> String? { n < entrypoint.count ? entrypoint[n] : n - entrypoint.count < cmd.count ? cmd[n - entrypoint.count] : nil }
+        guard let first = word(0) else { return nil }
         if Self.services.contains(first) { return first }
-        guard Self.entrypointScripts.contains(first), argv.count > 1 else { return nil }
-        if argv[1] == "/etc/docker/registry/config.yml" { return "registry" }
-        return Self.services.contains(argv[1]) ? argv[1] : nil
+        guard Self.entrypointScripts.contains(first), let second = word(1) else { return nil }
+        if second == "/etc/docker/registry/config.yml" { return "registry" }
+        return Self.services.contains(second) ? second : nil
     }
 
     static let services: Set<String> = ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch"]

@@ -16,8 +16,8 @@ enum ContainerCommands {
         if s.engine.imageIndex(request.image) == nil {
             let name = ImageName(request.image)
             p.writeError("Unable to find image '\(name.familiar)' locally\n")
-            guard let lines = s.engine.pull(name, now: s.now) else { return fail(ImageCommands.pullError(name)) }
-            p.write(lines.joined(separator: "\n") + "\n")
+            guard let pulled = s.engine.pullPrinting(name, now: s.now) else { return fail(ImageCommands.pullError(name)) }
+            p.write(pulled.text)
         }
         let id: String
         do { id = try s.engine.createContainer(request, ids: &s.ids, now: s.now) } catch { return fail(error) }
