@@ -45,6 +45,16 @@ struct ContainerRuntime {
         checkExecutable(program, files: c.files, programs: programs(of: c, engine: engine))
     }
 
+    /// `checkExecutable(_:container:engine:)` for `engine.containers[c]`, read where it is
+    /// (passing the container itself would copy it whole).
+    static func checkExecutable(_ program: String, containerAt c: Int, engine: DockerEngine) -> EngineError? {
+        let image = engine.containers[c].config.image, imageID = engine.containers[c].imageID
+        let system = ImageSystem.of(image: image, imageID: imageID, engine: engine)
+        let family = ImageFamily.of(image: image, imageID: imageID, engine: engine)
+        return checkExecutable(program, files: engine.containers[c].files,
+                               programs: system.programs(family: family, files: engine.containers[c].files))
+    }
+
     /// The programs a process in container `c` can start: its image family's, its system's
     /// package managers and Python, and what packages installed in its files.
     static func programs(of c: Container, engine: DockerEngine) -> ProgramTable {

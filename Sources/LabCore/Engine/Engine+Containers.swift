@@ -51,8 +51,8 @@ extension DockerEngine {
                                   files: Self.startingFiles(image, hostname: config.hostname), changes: [:])
         container.pendingAliases = request.networkAliases
         container.mounts = try resolveMounts(request, image: image, ids: &ids, now: now)
-        containers.append(container)
         recordEvent(.container(container, "create", time: now))
+        containers.append(container)
         return id
     }
 
@@ -80,7 +80,7 @@ extension DockerEngine {
         guard containers[i].state.running else { return }
         // 24-events: a service ends on SIGTERM; anything else is killed after it.
         finish(i, code: containers[i].isService ? 0 : 137, now: now, signals: containers[i].isService ? [15] : [15, 9])
-        recordEvent(.container(containers[i], "stop", time: now))
+        recordEvent(.container(eventActor(i), "stop", time: now))
     }
 
     /// Kills a running container (SIGKILL: exit 137).
@@ -93,7 +93,7 @@ extension DockerEngine {
     /// Marks the main process ended with `code` (after `signals`, logged as kill events), logging
     /// the daemon's run of events and releasing the container's addresses.
     mutating func finish(_ i: Int, code: Int32, now: Double, signals: [Int] = []) {
-        recordEvents(EngineEvent.ending(containers[i], engine: self, exitCode: code, signals: signals, time: now))
+        recordEvents(EngineEvent.ending(eventActor(i), engine: self, exitCode: code, signals: signals, time: now))
         containers[i].state.status = "exited"
         containers[i].state.exitCode = code
         containers[i].state.finishedAt = now
@@ -126,7 +126,7 @@ extension DockerEngine {
             checks += 1
             if checks <= 3 {
                 let argv = test.first == "CMD-SHELL" ? ["sh", "-c", test.dropFirst().joined(separator: " ")] : Array(test.dropFirst())
-                let ok = ContainerRuntime.checkExecutable(argv.first ?? "", container: containers[i], engine: self) == nil
+                let ok = ContainerRuntime.checkExecutable(argv.first ?? "", containerAt: i, engine: self) == nil
                     && ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &hostFiles, now: due).status == 0
                 containers[i].state.failingStreak = ok ? 0 : containers[i].state.failingStreak + 1
             } else if containers[i].state.health != "healthy" {
@@ -147,14 +147,14 @@ extension DockerEngine {
         guard containers[i].state.running else { throw .notRunning(id: containers[i].id) }
         guard !containers[i].state.paused else { throw .alreadyPaused(id: containers[i].id) }
         containers[i].state.status = "paused"
-        recordEvent(.container(containers[i], "pause", time: now))
+        recordEvent(.container(eventActor(i), "pause", time: now))
     }
 
     public mutating func unpause(_ reference: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
         guard containers[i].state.paused else { throw .notPaused(id: containers[i].id) }
         containers[i].state.status = "running"
-        recordEvent(.container(containers[i], "unpause", time: now))
+        recordEvent(.container(eventActor(i), "unpause", time: now))
     }
 
     /// Removes a container (`force` kills it first); `volumes` also removes its anonymous volumes.
@@ -164,7 +164,7 @@ extension DockerEngine {
             guard force else { throw .removeRunning(id: containers[i].id) }
             finish(i, code: 137, now: now, signals: [9])
         }
-        recordEvent(.container(containers[i], "destroy", time: now))
+        recordEvent(.container(eventActor(i), "destroy", time: now))
         let anonymous = containers[i].mounts.compactMap { m in m.type == "volume" ? m.name : nil }
             .filter { n in volumes.contains { $0.name == n && $0.anonymous } }
         containers.remove(at: i)
@@ -181,7 +181,7 @@ extension DockerEngine {
         if let other = containers.first(where: { $0.name == newName }) { throw .nameInUse(name: newName, id: other.id) }
         let old = containers[i].name
         containers[i].name = newName
-        recordEvent(.container(containers[i], "rename", time: now, extra: ["oldName": "/" + old]))
+        recordEvent(.container(eventActor(i), "rename", time: now, extra: ["oldName": "/" + old]))
     }
 }
 

@@ -78,7 +78,7 @@ enum ContainerProcessCommands {
         for (stream, text) in outcome.chunks {
             if stream == .stdout { p.write(text) } else { p.writeError(text) }
         }
-        s.engine.recordEvents(EngineEvent.exec(s.engine.containers[c], argv: argv, execID: s.ids.hexID(), exitCode: outcome.status, time: s.now))
+        s.engine.recordEvents(EngineEvent.exec(s.engine.eventActor(c), argv: argv, execID: s.ids.hexID(), exitCode: outcome.status, time: s.now))
         s.advance(to: s.now + outcome.elapsed)
         return outcome.status
     }

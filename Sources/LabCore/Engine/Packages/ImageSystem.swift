@@ -60,8 +60,13 @@ public struct ImageSystem: Sendable, Hashable {
     /// The system of a container's image: by the name it was run with, its image's tags, or the
     /// base a built image came from; a plain busybox-like system when none is known.
     static func of(_ container: Container, engine: DockerEngine) -> ImageSystem {
-        if let s = of(reference: container.config.image) { return s }
-        if let image = engine.images.first(where: { $0.id == container.imageID }) {
+        of(image: container.config.image, imageID: container.imageID, engine: engine)
+    }
+
+    /// The system of a container's image, by the name it was run with (`image`) and its id.
+    static func of(image reference: String, imageID: String, engine: DockerEngine) -> ImageSystem {
+        if let s = of(reference: reference) { return s }
+        if let image = engine.images.first(where: { $0.id == imageID }) {
             for tag in image.repoTags { if let s = of(reference: tag) { return s } }
             if let base = image.built?.base, let s = of(reference: base) { return s }
         }
