@@ -47,12 +47,12 @@ public struct EngineEvent: Codable, Sendable, Equatable {
         attributeList.first { $0.key == key }?.value
     }
 
-    /// Sets an attribute, replacing the value it had (as a map's subscript does).
-    mutating func setAttribute(_ key: String, _ value: String) {
-        if let i = attributeList.firstIndex(where: { $0.key == key }) {
-            attributeList[i].value = value
+    /// Sets an attribute in `list`, replacing the value it had (as a map's subscript does).
+    static func set(_ key: String, _ value: String, in list: inout [Attribute]) {
+        if let i = list.firstIndex(where: { $0.key == key }) {
+            list[i].value = value
         } else {
-            attributeList.append(Attribute(key: key, value: value))
+            list.append(Attribute(key: key, value: value))
         }
     }
 
@@ -94,11 +94,10 @@ public struct EngineEvent: Codable, Sendable, Equatable {
         var list: [Attribute] = []
         list.reserveCapacity(c.labels.count + 2 + extra.count)
         for (k, v) in c.labels { list.append(Attribute(key: k, value: v)) }
-        var event = EngineEvent(type: "container", action: action, actorID: c.id, attributeList: list, time: time)
-        event.setAttribute("image", c.image)
-        event.setAttribute("name", c.name)
-        for (k, v) in extra { event.setAttribute(k, v) }
-        return event
+        set("image", c.image, in: &list)
+        set("name", c.name, in: &list)
+        for (k, v) in extra { set(k, v, in: &list) }
+        return EngineEvent(type: "container", action: action, actorID: c.id, attributeList: list, time: time)
     }
 
     /// What a container's events name of it: its id, name, image, labels, networks and volumes,
@@ -129,7 +128,10 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     /// A network event (create, destroy, connect, disconnect): `name` and `type` (the driver),
     /// and `container` (the full id) for connect and disconnect.
     public static func network(_ n: Network, _ action: String, container: String? = nil, time: Double) -> EngineEvent {
-        var list = [Attribute(key: "name", value: n.name), Attribute(key: "type", value: n.driver)]
+        var list: [Attribute] = []
+        list.reserveCapacity(3)
+        list.append(Attribute(key: "name", value: n.name))
+        list.append(Attribute(key: "type", value: n.driver))
         if let container { list.append(Attribute(key: "container", value: container)) }
         return EngineEvent(type: "network", action: action, actorID: n.id, attributeList: list, time: time)
     }
@@ -141,9 +143,8 @@ public struct EngineEvent: Codable, Sendable, Equatable {
         var list: [Attribute] = []
         list.reserveCapacity(1 + extra.count)
         list.append(Attribute(key: "driver", value: driver))
-        var event = EngineEvent(type: "volume", action: action, actorID: name, attributeList: list, time: time)
-        for (k, v) in extra { event.setAttribute(k, v) }
-        return event
+        for (k, v) in extra { set(k, v, in: &list) }
+        return EngineEvent(type: "volume", action: action, actorID: name, attributeList: list, time: time)
     }
 
     /// An image event: `pull` names the reference (`alpine:latest`, name=alpine); `tag` the image
