@@ -45,7 +45,7 @@ public struct DockerClient: SimulatedProgram {
 
     /// Sends an accepted command to the daemon named by DOCKER_HOST (or -H).
     private func daemon(_ invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
-        let host = invocation.global["host"]?.last ?? process.environment["DOCKER_HOST"] ?? Self.defaultHost
+        let host = invocation.global.last("host") ?? process.environment["DOCKER_HOST"] ?? Self.defaultHost
         if !host.isEmpty && host != Self.defaultHost {
             if invocation.path == ["container", "run"] {
                 process.writeError(ClientMessages.runCannotConnect(host))
