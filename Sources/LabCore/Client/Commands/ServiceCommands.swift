@@ -4,6 +4,7 @@
 enum ServiceCommands {
     /// Runs a service command; nil when the path is not one.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
+        guard i.path.first == "service" else { return nil }
         switch i.pathKey {
         case "service create":
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
