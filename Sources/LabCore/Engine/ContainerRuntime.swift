@@ -92,8 +92,9 @@ struct ContainerRuntime {
                     shell: ShellEnvironment? = nil, source: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
-        let family = ImageFamily.of(container, engine: engine)
-        let table = programs(of: container, engine: engine)
+        let family = ImageFamily.of(image: container.config.image, imageID: container.imageID, engine: engine)
+        let table = ImageSystem.of(image: container.config.image, imageID: container.imageID, engine: engine)
+            .programs(family: family, files: container.files)
         if source == nil, shell == nil, let program = argv.first,
            let error = checkExecutable(program, files: container.files, programs: table) {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)

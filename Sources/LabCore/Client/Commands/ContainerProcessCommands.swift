@@ -43,13 +43,12 @@ enum ContainerProcessCommands {
             p.writeError("Error response from daemon: \(error.message)\n")
             return 1
         }
-        let container = s.engine.containers[c]
-        guard container.state.running else {
-            p.writeError("Error response from daemon: Container \(container.id) is not running\n")
+        guard s.engine.containers[c].state.running else {
+            p.writeError("Error response from daemon: Container \(s.engine.containers[c].id) is not running\n")
             return 1
         }
-        if container.state.paused {  // moby daemon/errors.go, errExecPaused
-            p.writeError("Error response from daemon: Container \(container.id) is paused, unpause the container before exec\n")
+        if s.engine.containers[c].state.paused {  // moby daemon/errors.go, errExecPaused
+            p.writeError("Error response from daemon: Container \(s.engine.containers[c].id) is paused, unpause the container before exec\n")
             return 1
         }
         if i.flag("tty") && i.flag("interactive") && !terminalAttached {
@@ -59,12 +58,13 @@ enum ContainerProcessCommands {
         let argv = Array(i.arguments.dropFirst())
         if i.flag("tty") && i.flag("interactive") && argv.count == 1,
            ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash"].contains(argv[0]) {
-            s.attach = Lab.Attachment(machine: 0, containerID: container.id, endsContainer: false,
-                                      shell: ContainerRuntime.environment(of: container, extraEnv: i.values("env"), workingDir: i.value("workdir")),
+            s.attach = Lab.Attachment(machine: 0, containerID: s.engine.containers[c].id, endsContainer: false,
+                                      shell: ContainerRuntime.environment(of: s.engine.containers[c], extraEnv: i.values("env"),
+                                                                          workingDir: i.value("workdir")),
                                       bash: argv[0].hasSuffix("bash"))
             return 0
         }
-        if let error = ContainerRuntime.checkExecutable(argv[0], container: container, engine: s.engine) {
+        if let error = ContainerRuntime.checkExecutable(argv[0], containerAt: c, engine: s.engine) {
             if case .executableNotFound(let exe) = error {
                 p.writeError("OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(exe)\": executable file not found in $PATH: unknown\r\n")
             } else {
