@@ -47,15 +47,16 @@ extension EngineAPI {
     /// `GET /containers/json?all=&limit=&size=&filters=`: newest first, as `docker ps` lists them.
     static func listContainers(_ r: APIRequest, lab: inout Lab) throws(APIError) -> APIResponse {
         let filters = try APIFilters.parse(r.value("filters"))
-        var options: [String: [String]] = ["filter": filters]
-        if r.flag("all") { options["all"] = ["true"] }
-        if let limit = r.int("limit"), limit > 0 { options["last"] = [String(limit)] }
+        var options = FlagValues()
+        for f in filters { options.append("filter", f) }
+        if r.flag("all") { options.append("all", "true") }
+        if let limit = r.int("limit"), limit > 0 { options.append("last", String(limit)) }
         let invocation = DockerInvocation(path: ["container", "ls"], typed: "docker ps", options: options, arguments: [], global: [:])
         return try withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> APIResponse in
             switch ObjectListing.select(invocation, engine: s.engine) {
             case .failure(let error): throw APIError(error)
             case .success(let list):
-                return .json(.array(list.map { ContainerSummary.json($0, engine: s.engine, now: s.now, size: r.flag("size")) }))
+                return .json(.array(list.map { ContainerSummary.json(s.engine.containers[$0], engine: s.engine, now: s.now, size: r.flag("size")) }))
             }
         }
     }

@@ -94,14 +94,14 @@ public struct DockerClient: SimulatedProgram {
     /// Runs an accepted command on the current machine's engine.
     private func daemon(onThisMachine invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
         // The swarm catches up with what happened since (machines stopped, containers ended) first.
-        if lab.swarm != nil { lab.reconcileSwarm() }
+        if lab.hasSwarm { lab.reconcileSwarm() }
         if let status = SwarmCommands.execute(invocation, &process, lab: &lab) ?? ServiceCommands.execute(invocation, &process, lab: &lab)
             ?? SecretCommands.execute(invocation, &process, lab: &lab) ?? StackCommands.execute(invocation, &process, lab: &lab) {
             lab.reconcileSwarm()
             return status
         }
         if let status = DockerDaemon.execute(invocation, &process, lab: &lab, terminalAttached: terminalAttached) {
-            if lab.swarm != nil { lab.reconcileSwarm() }
+            if lab.hasSwarm { lab.reconcileSwarm() }
             return status
         }
         // A command the simulated engine does not carry out yet says so and fails.

@@ -1,33 +1,112 @@
 /// A container of one machine's engine, shaped like the Engine API's container inspect object.
+///
+/// A value type whose fields live in one shared, copy-on-write storage object: the engine copies
+/// containers out of its array all the time (iterating it, `first(where:)`, passing
+/// `containers[i]` to a function), and a copy is then one reference count instead of one for
+/// each of its thirty-odd strings and arrays. A field is written in place when the container is
+/// the storage's only owner, else on a fresh copy of the storage, so copies never see each
+/// other's changes.
 public struct Container: Codable, Sendable, Equatable {
-    public var id: String
+    /// The fields, shared between copies until one of them is changed.
+    private var storage: ContainerStorage
+
+    public init(id: String, name: String, created: Double, imageID: String, config: ContainerConfig, hostConfig: HostConfig,
+                state: ContainerState, endpoints: [Endpoint], boundPorts: [PortBinding], mounts: [Mount], logs: [LogEntry],
+                restartCount: Int, files: VirtualFileSystem, changes: [String: String], pendingAliases: [String] = []) {
+        storage = ContainerStorage(ContainerFields(id: id, name: name, created: created, imageID: imageID, config: config,
+                                                   hostConfig: hostConfig, state: state, endpoints: endpoints, boundPorts: boundPorts,
+                                                   mounts: mounts, logs: logs, restartCount: restartCount, files: files,
+                                                   changes: changes, pendingAliases: pendingAliases))
+    }
+
+    /// The storage, made this container's own before a field is changed.
+    private var unique: ContainerStorage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = ContainerStorage(storage.fields) }
+            return storage
+        }
+    }
+
+    public var id: String {
+        get { storage.fields.id }
+        _modify { yield &unique.fields.id }
+    }
     /// The name without docker's leading "/".
-    public var name: String
-    public var created: Double
+    public var name: String {
+        get { storage.fields.name }
+        _modify { yield &unique.fields.name }
+    }
+    public var created: Double {
+        get { storage.fields.created }
+        _modify { yield &unique.fields.created }
+    }
     /// The image's id (`sha256:…`).
-    public var imageID: String
-    public var config: ContainerConfig
-    public var hostConfig: HostConfig
-    public var state: ContainerState
+    public var imageID: String {
+        get { storage.fields.imageID }
+        _modify { yield &unique.fields.imageID }
+    }
+    public var config: ContainerConfig {
+        get { storage.fields.config }
+        _modify { yield &unique.fields.config }
+    }
+    public var hostConfig: HostConfig {
+        get { storage.fields.hostConfig }
+        _modify { yield &unique.fields.hostConfig }
+    }
+    public var state: ContainerState {
+        get { storage.fields.state }
+        _modify { yield &unique.fields.state }
+    }
     /// Endpoints on networks, in the order they were connected.
-    public var endpoints: [Endpoint]
+    public var endpoints: [Endpoint] {
+        get { storage.fields.endpoints }
+        _modify { yield &unique.fields.endpoints }
+    }
     /// Host ports actually bound, by container port ("80/tcp").
-    public var boundPorts: [PortBinding]
-    public var mounts: [Mount]
-    public var logs: [LogEntry]
-    public var restartCount: Int
+    public var boundPorts: [PortBinding] {
+        get { storage.fields.boundPorts }
+        _modify { yield &unique.fields.boundPorts }
+    }
+    public var mounts: [Mount] {
+        get { storage.fields.mounts }
+        _modify { yield &unique.fields.mounts }
+    }
+    public var logs: [LogEntry] {
+        get { storage.fields.logs }
+        _modify { yield &unique.fields.logs }
+    }
+    public var restartCount: Int {
+        get { storage.fields.restartCount }
+        _modify { yield &unique.fields.restartCount }
+    }
     /// The container's own files (the image's, plus what it changed).
-    public var files: VirtualFileSystem
+    public var files: VirtualFileSystem {
+        get { storage.fields.files }
+        _modify { yield &unique.fields.files }
+    }
     /// Paths changed since creation, for `docker diff` ("A /tmp/f", "C /tmp").
-    public var changes: [String: String]
+    public var changes: [String: String] {
+        get { storage.fields.changes }
+        _modify { yield &unique.fields.changes }
+    }
     /// --network-alias values, applied on the container's first network when it starts.
-    public var pendingAliases: [String] = []
+    public var pendingAliases: [String] {
+        get { storage.fields.pendingAliases }
+        _modify { yield &unique.fields.pendingAliases }
+    }
 
     /// The 12-digit id docker shows in tables.
     public var shortID: String { id.characterPrefix(12) }
 
     /// argv of the main process: entrypoint then command.
     public var processArguments: [String] { (config.entrypoint ?? []) + (config.cmd ?? []) }
+
+    /// Saved as the fields themselves (the storage object does not show).
+    public init(from decoder: Decoder) throws { storage = ContainerStorage(try ContainerFields(from: decoder)) }
+
+    public func encode(to encoder: Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public static func == (a: Container, b: Container) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
 }
 
 /// The configuration a container was created with (the API's `Config`).

@@ -20,15 +20,17 @@ enum ContainerNetworkFiles {
     /// them as the image had them.
     static func restoringImageCopies(_ files: VirtualFileSystem, from image: VirtualFileSystem) -> VirtualFileSystem {
         var files = files
-        for path in ["/etc/hosts", "/etc/resolv.conf"] { files.set(image.node(at: path), at: path) }
+        files.fileMounts = nil
+        for path in ["/etc/hosts", "/etc/resolv.conf"] where files.nodes[path] != image.nodes[path] { files.set(image.nodes[path], at: path) }
         return files
     }
 
     /// Writes both files into a container that just joined its networks.
     static func write(_ c: inout Container, engine: DockerEngine, hostFiles: VirtualFileSystem) {
         let (hosts, resolv) = build(c, engine: engine, hostFiles: hostFiles)
-        c.files.set(.file(hosts), at: "/etc/hosts")
-        c.files.set(.file(resolv), at: "/etc/resolv.conf")
+        // Mounted over the container's files, as docker bind-mounts them: the image's tree is not copied.
+        c.files.mount(hosts, at: "/etc/hosts")
+        c.files.mount(resolv, at: "/etc/resolv.conf")
     }
 
     /// A running container joins one more network (`docker network connect`): its address is

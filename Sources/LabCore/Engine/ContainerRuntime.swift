@@ -45,12 +45,26 @@ struct ContainerRuntime {
         checkExecutable(program, files: c.files, programs: programs(of: c, engine: engine))
     }
 
+    /// `checkExecutable(_:container:engine:)` for `engine.containers[c]`, read where it is
+    /// (passing the container itself would copy it whole).
+    static func checkExecutable(_ program: String, containerAt c: Int, engine: DockerEngine) -> EngineError? {
+        let image = engine.containers[c].config.image, imageID = engine.containers[c].imageID
+        let system = ImageSystem.of(image: image, imageID: imageID, engine: engine)
+        let family = ImageFamily.of(image: image, imageID: imageID, engine: engine)
+        return checkExecutable(program, files: engine.containers[c].files,
+                               programs: withDatabaseClients(system.programs(family: family, files: engine.containers[c].files), image: image))
+    }
+
     /// The programs a process in container `c` can start: its image family's, its system's
     /// package managers and Python, and what packages installed in its files.
     static func programs(of c: Container, engine: DockerEngine) -> ProgramTable {
-        let table = ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files)
-        // The database images' own clients (health checks); only those images pay for the copy.
-        let extra = DatabaseClients.programs(forRepository: ImageName(c.config.image).repository)
+        withDatabaseClients(ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files),
+                            image: c.config.image)
+    }
+
+    /// `table` with the database images' own clients (health checks); only those images pay for the copy.
+    static func withDatabaseClients(_ table: ProgramTable, image: String) -> ProgramTable {
+        let extra = DatabaseClients.programs(forRepository: ImageName(image).repository)
         if extra.isEmpty { return table }
         var more = table
         for (name, program) in extra { more.register(name, program, path: "/usr/bin/" + name) }
@@ -58,9 +72,10 @@ struct ContainerRuntime {
     }
 
     static func checkExecutable(_ program: String, files: VirtualFileSystem, programs: ProgramTable) -> EngineError? {
-        if program.contains("/") {
-            if let name = program.split(separator: "/").last, ["/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/"]
-                .contains(String(program.dropLast(name.count))), programs.program(named: String(name)) != nil {
+        if let slash = program.lastIndex(ascii: UInt8(ascii: "/")) {
+            // A program of the image's by its full path (`/bin/sh`): the folder, then the name.
+            let name = program[program.index(after: slash)...]
+            if binaryFolders.contains(program[...slash]), programs.program(named: String(name)) != nil {
                 return nil
             }
             let path = VirtualFileSystem.normalise(program, cwd: "/")
@@ -80,6 +95,9 @@ struct ContainerRuntime {
         return programs.program(named: program) != nil || knownScripts.contains(program) ? nil : .executableNotFound(program)
     }
 
+    /// The folders `checkExecutable` finds an image's programs in by path.
+    static let binaryFolders: Set<Substring> = ["/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/", "/usr/local/bin/"]
+
     /// Entrypoint scripts and service programs of the catalogue's images.
     static let knownScripts: Set<String> = ["/docker-entrypoint.sh", "docker-entrypoint.sh", "/entrypoint.sh", "/hello", "nginx",
                                             "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch",
@@ -92,8 +110,9 @@ struct ContainerRuntime {
                     shell: ShellEnvironment? = nil, source: String? = nil, user: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
-        let family = ImageFamily.of(container, engine: engine)
-        let table = programs(of: container, engine: engine)
+        let family = ImageFamily.of(image: container.config.image, imageID: container.imageID, engine: engine)
+        let table = withDatabaseClients(ImageSystem.of(image: container.config.image, imageID: container.imageID, engine: engine)
+            .programs(family: family, files: container.files), image: container.config.image)
         if source == nil, shell == nil, let program = argv.first,
            let error = checkExecutable(program, files: container.files, programs: table) {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
@@ -161,8 +180,12 @@ struct ContainerRuntime {
             }
         }
         let cwd = workingDir ?? (container.config.workingDir.isEmpty ? "/" : container.config.workingDir)
+        // Every variable so far is exported: the programs' environment is these (PWD is not
+        // exported unless a line named it).
+        let environment = variables
         variables["PWD"] = cwd
-        return ShellEnvironment(variables: variables, exported: exported, workingDirectory: cwd)
+        return ShellEnvironment(variables: variables, exported: exported, workingDirectory: cwd,
+                                environment: exported.contains("PWD") ? variables : environment)
     }
 
     /// `NAME=value` split at its first `=` (the whole line and "" without one). An all-ASCII line

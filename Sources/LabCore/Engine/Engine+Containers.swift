@@ -54,8 +54,8 @@ extension DockerEngine {
                                   files: Self.startingFiles(image, hostname: config.hostname), changes: [:])
         container.pendingAliases = request.networkAliases
         container.mounts = try resolveMounts(request, image: image, ids: &ids, now: now)
-        containers.append(container)
         recordEvent(.container(container, "create", time: now))
+        containers.append(container)
         return id
     }
 
@@ -114,7 +114,7 @@ extension DockerEngine {
         guard containers[i].state.running else { return }
         // 24-events: a service ends on SIGTERM; anything else is killed after it.
         finish(i, code: containers[i].isService ? 0 : 137, now: now, signals: containers[i].isService ? [15] : [15, 9])
-        recordEvent(.container(containers[i], "stop", time: now))
+        recordEvent(.container(eventActor(i), "stop", time: now))
     }
 
     /// Kills a running container (SIGKILL: exit 137).
@@ -127,7 +127,7 @@ extension DockerEngine {
     /// Marks the main process ended with `code` (after `signals`, logged as kill events), logging
     /// the daemon's run of events and releasing the container's addresses.
     mutating func finish(_ i: Int, code: Int32, now: Double, signals: [Int] = []) {
-        recordEvents(EngineEvent.ending(containers[i], engine: self, exitCode: code, signals: signals, time: now))
+        recordEvents(EngineEvent.ending(eventActor(i), engine: self, exitCode: code, signals: signals, time: now))
         containers[i].state.status = "exited"
         containers[i].state.exitCode = code
         containers[i].state.finishedAt = now
@@ -164,7 +164,7 @@ extension DockerEngine {
                 let argv = test.first == "CMD-SHELL" ? ["sh", "-c", test.dropFirst().joined(separator: " ")] : Array(test.dropFirst())
                 // A check that outlasts the timeout (default 30 s) fails (moby daemon/health.go).
                 let timeout = containers[i].config.healthSettings?.timeout ?? 30
-                passed = ContainerRuntime.checkExecutable(argv.first ?? "", container: containers[i], engine: self) == nil
+                passed = ContainerRuntime.checkExecutable(argv.first ?? "", containerAt: i, engine: self) == nil
                     && { let r = ContainerRuntime.run(argv, container: i, engine: &self, hostFiles: &hostFiles, now: due)
                          return r.status == 0 && r.elapsed <= timeout }()
             }
@@ -193,14 +193,14 @@ extension DockerEngine {
         guard containers[i].state.running else { throw .notRunning(id: containers[i].id) }
         guard !containers[i].state.paused else { throw .alreadyPaused(id: containers[i].id) }
         containers[i].state.status = "paused"
-        recordEvent(.container(containers[i], "pause", time: now))
+        recordEvent(.container(eventActor(i), "pause", time: now))
     }
 
     public mutating func unpause(_ reference: String, now: Double) throws(EngineError) {
         let i = try containerIndex(reference)
         guard containers[i].state.paused else { throw .notPaused(id: containers[i].id) }
         containers[i].state.status = "running"
-        recordEvent(.container(containers[i], "unpause", time: now))
+        recordEvent(.container(eventActor(i), "unpause", time: now))
     }
 
     /// Removes a container (`force` kills it first); `volumes` also removes its anonymous volumes.
@@ -210,7 +210,7 @@ extension DockerEngine {
             guard force else { throw .removeRunning(id: containers[i].id) }
             finish(i, code: 137, now: now, signals: [9])
         }
-        recordEvent(.container(containers[i], "destroy", time: now))
+        recordEvent(.container(eventActor(i), "destroy", time: now))
         let anonymous = containers[i].mounts.compactMap { m in m.type == "volume" ? m.name : nil }
             .filter { n in volumes.contains { $0.name == n && $0.anonymous } }
         containers.remove(at: i)
@@ -227,7 +227,7 @@ extension DockerEngine {
         if let other = containers.first(where: { $0.name == newName }) { throw .nameInUse(name: newName, id: other.id) }
         let old = containers[i].name
         containers[i].name = newName
-        recordEvent(.container(containers[i], "rename", time: now, extra: ["oldName": "/" + old]))
+        recordEvent(.container(eventActor(i), "rename", time: now, extra: ["oldName": "/" + old]))
     }
 }
 
@@ -238,12 +238,14 @@ extension Container {
     /// The service program the main process runs, when it is the image's daemon: the program
     /// itself (`nginx -g …`), or the image's entrypoint script handed it (`docker-entrypoint.sh postgres`).
     var serviceProgram: String? {
-        let argv = processArguments
-        guard let first = argv.first else { return nil }
+        // The first two words of `processArguments`, without joining entrypoint and command.
+        let entrypoint = config.entrypoint ?? [], cmd = config.cmd ?? []
+        func word(_ n: Int) -> String? { n < entrypoint.count ? entrypoint[n] : n - entrypoint.count < cmd.count ? cmd[n - entrypoint.count] : nil }
+        guard let first = word(0) else { return nil }
         if Self.services.contains(first) { return first }
-        guard Self.entrypointScripts.contains(first), argv.count > 1 else { return nil }
-        if argv[1] == "/etc/docker/registry/config.yml" { return "registry" }
-        return Self.services.contains(argv[1]) ? argv[1] : nil
+        guard Self.entrypointScripts.contains(first), let second = word(1) else { return nil }
+        if second == "/etc/docker/registry/config.yml" { return "registry" }
+        return Self.services.contains(second) ? second : nil
     }
 
     static let services: Set<String> = ["nginx", "httpd-foreground", "mysqld", "postgres", "redis-server", "mongod", "elasticsearch"]

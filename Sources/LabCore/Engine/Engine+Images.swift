@@ -42,30 +42,44 @@ extension DockerEngine {
     /// Pulls a reference: the progress lines `docker pull` prints, or nil when the registry has no such image.
     /// - Returns: the lines (ending with the Status line) and whether anything new arrived.
     public mutating func pull(_ name: ImageName, now: Double) -> [String]? {
-        if let host = Self.registryHost(name.repository) { return try? pullFromRegistry(name, host: host, now: now).get() }
+        pullPrinting(name, now: now)?.lines
+    }
+
+    /// What a pull printed: its lines, and the same lines each ended by a newline.
+    struct PullOutput {
+        let lines: [String]
+        let text: String
+    }
+
+    /// `pull`, with its lines also joined as printed (from the registry entry's own text when
+    /// the image is downloaded, so `docker run` of a missing image does not join them again).
+    mutating func pullPrinting(_ name: ImageName, now: Double) -> PullOutput? {
+        if let host = Self.registryHost(name.repository) {
+            guard let lines = try? pullFromRegistry(name, host: host, now: now).get() else { return nil }
+            return PullOutput(lines: lines, text: lines.joined(separator: "\n") + "\n")
+        }
         guard let entry = Self.registryEntry(name) else { return nil }
         let image = entry.image
         let familiar = name.familiar
         let tag = name.tag ?? "latest"
-        var lines = ["\(tag): Pulling from \(name.remotePath)"]
+        let first = tag + ": Pulling from " + name.remotePath
         if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(familiar) {
-            lines.append("Digest: " + entry.digest)
-            lines.append("Status: Image is up to date for " + familiar)
+            let lines = [first, "Digest: " + entry.digest, "Status: Image is up to date for " + familiar]
             recordEvent(.image(familiar, "pull", name: name.repository, time: now))
-            return lines
+            return PullOutput(lines: lines, text: lines.joined(separator: "\n") + "\n")
         }
-        for layer in entry.layers {
-            lines += [layer + ": Pulling fs layer", layer + ": Verifying Checksum", layer + ": Download complete", layer + ": Pull complete"]
-        }
+        let status = "Status: Downloaded newer image for " + familiar
+        var lines = [first]
+        lines += entry.layerLines
         lines.append("Digest: " + entry.digest)
-        lines.append("Status: Downloaded newer image for " + familiar)
+        lines.append(status)
         if let i = images.firstIndex(where: { $0.id == image.id }) {
             images[i].repoTags.append(familiar)
         } else {
             images.append(image)
         }
         recordEvent(.image(familiar, "pull", name: name.repository, time: now))
-        return lines
+        return PullOutput(lines: lines, text: first + "\n" + entry.layerText + status + "\n")
     }
 
     /// Adds a name to an image (`docker tag`); moves the name when another image had it.

@@ -17,7 +17,7 @@ extension DockerEngine {
         let argv = containers[c].processArguments
         // moby daemon/create.go: a container with neither entrypoint nor command.
         guard let program = argv.first else { throw .other("no command specified", status: 400) }
-        if let error = ContainerRuntime.checkExecutable(program, container: containers[c], engine: self) {
+        if let error = ContainerRuntime.checkExecutable(program, containerAt: c, engine: self) {
             containers[c].state.error = error.message
             containers[c].state.exitCode = error.runExitStatus
             throw error
@@ -31,7 +31,7 @@ extension DockerEngine {
         containers[c].state.error = ""
         ContainerRuntime.resetTmpfs(&containers[c])
         ContainerNetworkFiles.write(&containers[c], engine: self, hostFiles: hostFiles)
-        recordEvents(EngineEvent.starting(containers[c], engine: self, time: now))
+        recordEvents(EngineEvent.starting(eventActor(c), engine: self, time: now))
         if containers[c].config.healthEnabled {
             containers[c].state.health = "starting"
             containers[c].state.failingStreak = 0
@@ -43,16 +43,10 @@ extension DockerEngine {
 
     /// Runs the main process: services and long-running programs stay up; anything else runs now.
     mutating func runMainProcess(_ c: Int, hostFiles: inout VirtualFileSystem, now: Double) -> StartResult {
-        let container = containers[c]
         var result = StartResult()
-        if let service = container.serviceProgram {
-            let lines = container.config.env
-            if let failure = ImageBehaviour.refusal(service: service, environment: {
-                Dictionary(lines.map { line -> (String, String) in
-                    let p = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    return (String(p[0]), p.count > 1 ? String(p[1]) : "")
-                }, uniquingKeysWith: { $1 })
-            }) {
+        if let service = containers[c].serviceProgram {
+            let lines = containers[c].config.env
+            if let failure = ImageBehaviour.refusal(service: service, environment: { Self.variable($0, in: lines) }) {
                 log(c, .stderr, failure, now: now)
                 processEnded(c, code: 1, at: now)
                 return StartResult(stdout: "", stderr: failure, running: false, exitCode: 1)
@@ -61,14 +55,14 @@ extension DockerEngine {
             log(c, .stdout, line, now: now)
             return StartResult(stdout: line, stderr: "", running: true)
         }
-        let argv = container.processArguments
+        let argv = containers[c].processArguments
         if argv == ["/hello"] {
             let text = ImageBehaviour.helloWorld
             log(c, .stdout, text, now: now)
             processEnded(c, code: 0, at: now)
             return StartResult(stdout: text, running: false)
         }
-        if ImageBehaviour.runsUntilStopped(argv, interactive: container.config.openStdin || container.config.tty) {
+        if ImageBehaviour.runsUntilStopped(argv, interactive: containers[c].config.openStdin || containers[c].config.tty) {
             return result
         }
         let outcome = ContainerRuntime.run(argv, container: c, engine: &self, hostFiles: &hostFiles, now: now)
@@ -88,6 +82,17 @@ extension DockerEngine {
         result.running = false
         result.exitCode = outcome.status
         return result
+    }
+
+    /// The value of `name` in environment lines `NAME=value` (the last line that sets it wins, as
+    /// in a map built from them; a line `NAME` alone sets it empty), or nil when none sets it.
+    static func variable(_ name: String, in lines: [String]) -> String? {
+        for line in lines.reversed() where line.hasPrefix(name) {
+            let rest = line.dropFirst(name.count)
+            if rest.isEmpty { return "" }
+            if rest.first == "=" { return String(rest.dropFirst()) }
+        }
+        return nil
     }
 
     /// Appends a process's output to the container's log, line by line.

@@ -10,54 +10,147 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     public var action: String
     /// The container's or network's full id, the volume's name, the image's reference or id.
     public var actorID: String
-    public var attributes: [String: String]
+    /// The actor's attributes, each key once, in the order they were set. A short list rather
+    /// than a map: the engine logs events on every start, stop and removal, and only `docker
+    /// events` reads them (through `attributes` or `attribute(_:)`).
+    var attributeList: [Attribute]
     /// Simulated Unix time, with the fraction the log keeps (timeNano).
     public var time: Double
 
+    /// One attribute of the actor.
+    struct Attribute: Sendable, Equatable {
+        let key: String
+        var value: String
+    }
+
     public init(type: String, action: String, actorID: String, attributes: [String: String], time: Double) {
+        self.init(type: type, action: action, actorID: actorID,
+                  attributeList: attributes.map { Attribute(key: $0.key, value: $0.value) }, time: time)
+    }
+
+    init(type: String, action: String, actorID: String, attributeList: [Attribute], time: Double) {
         self.type = type
         self.action = action
         self.actorID = actorID
-        self.attributes = attributes
+        self.attributeList = attributeList
         self.time = time
+    }
+
+    /// The actor's attributes as a map (moby's Actor.Attributes).
+    public var attributes: [String: String] {
+        get { Dictionary(uniqueKeysWithValues: attributeList.lazy.map { ($0.key, $0.value) }) }
+        set { attributeList = newValue.map { Attribute(key: $0.key, value: $0.value) } }
+    }
+
+    /// The value of one attribute, or nil.
+    public func attribute(_ key: String) -> String? {
+        attributeList.first { $0.key == key }?.value
+    }
+
+    /// Sets an attribute in `list`, replacing the value it had (as a map's subscript does).
+    static func set(_ key: String, _ value: String, in list: inout [Attribute]) {
+        if let i = list.firstIndex(where: { $0.key == key }) {
+            list[i].value = value
+        } else {
+            list.append(Attribute(key: key, value: value))
+        }
+    }
+
+    /// Two events are equal when their fields and attribute maps are (the order the attributes
+    /// were set in does not count, as in a map).
+    public static func == (a: EngineEvent, b: EngineEvent) -> Bool {
+        a.type == b.type && a.action == b.action && a.actorID == b.actorID && a.time == b.time
+            && a.attributeList.count == b.attributeList.count && a.attributeList.allSatisfy { b.attribute($0.key) == $0.value }
+    }
+
+    enum CodingKeys: String, CodingKey { case type, action, actorID, attributes, time }
+
+    /// Saved as before the list: the attributes as a map.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(type: try c.decode(String.self, forKey: .type), action: try c.decode(String.self, forKey: .action),
+                  actorID: try c.decode(String.self, forKey: .actorID),
+                  attributes: try c.decode([String: String].self, forKey: .attributes), time: try c.decode(Double.self, forKey: .time))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encode(action, forKey: .action)
+        try c.encode(actorID, forKey: .actorID)
+        try c.encode(attributes, forKey: .attributes)
+        try c.encode(time, forKey: .time)
     }
 
     /// A container event: the container's labels, `image` (as the learner named it) and `name`,
     /// plus `extra` (exitCode for die, signal for kill, execID for exec_*, oldName for rename).
     /// (`extra` is a literal's pairs, so no dictionary is built for it.)
     public static func container(_ c: Container, _ action: String, time: Double, extra: KeyValuePairs<String, String> = [:]) -> EngineEvent {
-        var attributes = c.config.labels
-        attributes.reserveCapacity(attributes.count + 2 + extra.count)
-        attributes["image"] = c.config.image
-        attributes["name"] = c.name
-        for (k, v) in extra { attributes[k] = v }
-        return EngineEvent(type: "container", action: action, actorID: c.id, attributes: attributes, time: time)
+        container(Actor(c), action, time: time, extra: extra)
+    }
+
+    /// A container event for the parts of the container its events name (see `Actor`).
+    static func container(_ c: Actor, _ action: String, time: Double, extra: KeyValuePairs<String, String> = [:]) -> EngineEvent {
+        var list: [Attribute] = []
+        list.reserveCapacity(c.labels.count + 2 + extra.count)
+        for (k, v) in c.labels { list.append(Attribute(key: k, value: v)) }
+        set("image", c.image, in: &list)
+        set("name", c.name, in: &list)
+        for (k, v) in extra { set(k, v, in: &list) }
+        return EngineEvent(type: "container", action: action, actorID: c.id, attributeList: list, time: time)
+    }
+
+    /// What a container's events name of it: its id, name, image, labels, networks and volumes,
+    /// taken field by field (the engine's methods read them from its array, without copying the
+    /// whole container).
+    struct Actor {
+        let id: String
+        let name: String
+        let image: String
+        let labels: [String: String]
+        let endpoints: [Endpoint]
+        let mounts: [Mount]
+
+        init(_ c: Container) {
+            self.init(id: c.id, name: c.name, image: c.config.image, labels: c.config.labels, endpoints: c.endpoints, mounts: c.mounts)
+        }
+
+        init(id: String, name: String, image: String, labels: [String: String], endpoints: [Endpoint], mounts: [Mount]) {
+            self.id = id
+            self.name = name
+            self.image = image
+            self.labels = labels
+            self.endpoints = endpoints
+            self.mounts = mounts
+        }
     }
 
     /// A network event (create, destroy, connect, disconnect): `name` and `type` (the driver),
     /// and `container` (the full id) for connect and disconnect.
     public static func network(_ n: Network, _ action: String, container: String? = nil, time: Double) -> EngineEvent {
-        var attributes = [String: String](minimumCapacity: 3)
-        attributes["name"] = n.name
-        attributes["type"] = n.driver
-        if let container { attributes["container"] = container }
-        return EngineEvent(type: "network", action: action, actorID: n.id, attributes: attributes, time: time)
+        var list: [Attribute] = []
+        list.reserveCapacity(3)
+        list.append(Attribute(key: "name", value: n.name))
+        list.append(Attribute(key: "type", value: n.driver))
+        if let container { list.append(Attribute(key: "container", value: container)) }
+        return EngineEvent(type: "network", action: action, actorID: n.id, attributeList: list, time: time)
     }
 
     /// A volume event (create, destroy, mount, unmount): `driver`, plus for mount `container`,
     /// `destination`, `propagation` (empty for volumes) and `read/write`, for unmount `container`.
     public static func volume(_ name: String, _ action: String, driver: String = "local", time: Double,
                               extra: KeyValuePairs<String, String> = [:]) -> EngineEvent {
-        var attributes = [String: String](minimumCapacity: 1 + extra.count)
-        attributes["driver"] = driver
-        for (k, v) in extra { attributes[k] = v }
-        return EngineEvent(type: "volume", action: action, actorID: name, attributes: attributes, time: time)
+        var list: [Attribute] = []
+        list.reserveCapacity(1 + extra.count)
+        list.append(Attribute(key: "driver", value: driver))
+        for (k, v) in extra { set(k, v, in: &list) }
+        return EngineEvent(type: "volume", action: action, actorID: name, attributeList: list, time: time)
     }
 
     /// An image event: `pull` names the reference (`alpine:latest`, name=alpine); `tag` the image
     /// id with the new name; `untag` and `delete` the image id as both actor and name.
     public static func image(_ actor: String, _ action: String, name: String, time: Double) -> EngineEvent {
-        EngineEvent(type: "image", action: action, actorID: actor, attributes: ["name": name], time: time)
+        EngineEvent(type: "image", action: action, actorID: actor, attributeList: [Attribute(key: "name", value: name)], time: time)
     }
 }
 
@@ -85,7 +178,18 @@ extension DockerEngine {
     }
 
     /// Appends several events in order.
-    mutating func recordEvents(_ events: [EngineEvent]) { for e in events { recordEvent(e) } }
+    mutating func recordEvents(_ events: [EngineEvent]) {
+        var log = eventLog ?? []
+        eventLog = nil
+        for e in events { EngineEvent.append(e, to: &log) }
+        eventLog = log
+    }
+
+    /// What the events of container `i` name of it, read from the array field by field.
+    func eventActor(_ i: Int) -> EngineEvent.Actor {
+        EngineEvent.Actor(id: containers[i].id, name: containers[i].name, image: containers[i].config.image,
+                          labels: containers[i].config.labels, endpoints: containers[i].endpoints, mounts: containers[i].mounts)
+    }
 }
 
 /// The runs of events the daemon logs around a container's start and end, in its order (as the
@@ -94,6 +198,10 @@ extension EngineEvent {
     /// A start: `network connect` for each network it joins, `volume mount` for each volume, then
     /// `container start`. Call it once the container's endpoints are set.
     public static func starting(_ c: Container, engine: DockerEngine, time: Double) -> [EngineEvent] {
+        starting(Actor(c), engine: engine, time: time)
+    }
+
+    static func starting(_ c: Actor, engine: DockerEngine, time: Double) -> [EngineEvent] {
         var out: [EngineEvent] = []
         for e in c.endpoints {
             if let n = engine.networks.first(where: { $0.id == e.networkID }) { out.append(.network(n, "connect", container: c.id, time: time)) }
@@ -113,6 +221,10 @@ extension EngineEvent {
     /// die` with the exit code, `network disconnect` for each network, `volume unmount` for each
     /// volume. Call it before the endpoints are released; `docker stop` then adds `container stop`.
     public static func ending(_ c: Container, engine: DockerEngine, exitCode: Int32, signals: [Int], time: Double) -> [EngineEvent] {
+        ending(Actor(c), engine: engine, exitCode: exitCode, signals: signals, time: time)
+    }
+
+    static func ending(_ c: Actor, engine: DockerEngine, exitCode: Int32, signals: [Int], time: Double) -> [EngineEvent] {
         var out = signals.map { EngineEvent.container(c, "kill", time: time, extra: ["signal": "\($0)"]) }
         out.append(.container(c, "die", time: time, extra: ["exitCode": "\(exitCode)"]))
         for e in c.endpoints {
@@ -129,6 +241,10 @@ extension EngineEvent {
     /// blank, then its arguments joined by blanks: `exec_create: true ` for `exec c true`), then
     /// `exec_die` with the exit code, each with the exec's id.
     public static func exec(_ c: Container, argv: [String], execID: String, exitCode: Int32, time: Double) -> [EngineEvent] {
+        exec(Actor(c), argv: argv, execID: execID, exitCode: exitCode, time: time)
+    }
+
+    static func exec(_ c: Actor, argv: [String], execID: String, exitCode: Int32, time: Double) -> [EngineEvent] {
         let command = (argv.first ?? "") + " " + argv.dropFirst().joined(separator: " ")
         return [
             .container(c, "exec_create: " + command, time: time, extra: ["execID": execID]),

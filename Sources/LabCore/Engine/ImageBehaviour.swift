@@ -4,19 +4,18 @@
 /// images' own messages (docker-library/postgres and docker-library/mysql docker-entrypoint.sh).
 /// The official images' full start-up logs are not reproduced yet.
 enum ImageBehaviour {
-    /// The message a service prints when its required environment is missing, or nil.
-    static func refusal(service: String, environment: () -> [String: String]) -> String? {
+    /// The message a service prints when its required environment is missing, or nil. `env`
+    /// gives a variable of the container's environment, or nil when it is not set.
+    static func refusal(service: String, environment env: (String) -> String?) -> String? {
         switch service {
         case "postgres":
-            let env = environment()
-            let hasPassword = !(env["POSTGRES_PASSWORD"] ?? "").isEmpty || !(env["POSTGRES_PASSWORD_FILE"] ?? "").isEmpty
-            if !hasPassword && env["POSTGRES_HOST_AUTH_METHOD"] != "trust" {
+            let hasPassword = !(env("POSTGRES_PASSWORD") ?? "").isEmpty || !(env("POSTGRES_PASSWORD_FILE") ?? "").isEmpty
+            if !hasPassword && env("POSTGRES_HOST_AUTH_METHOD") != "trust" {
                 return "Error: Database is uninitialized and superuser password is not specified.\n"
             }
         case "mysqld":
-            let env = environment()
             let keys = ["MYSQL_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD_FILE", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"]
-            if keys.allSatisfy({ (env[$0] ?? "").isEmpty }) {
+            if keys.allSatisfy({ (env($0) ?? "").isEmpty }) {
                 return "[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n"
             }
         default: break

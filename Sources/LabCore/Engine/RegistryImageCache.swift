@@ -11,11 +11,24 @@ final class RegistryImageCache: @unchecked Sendable {
     private var entries: [ImageName: Entry?] = [:]
     private let capacity: Int
 
-    /// A registry image with the manifest digest and layer ids a pull reports for it.
+    /// A registry image with the manifest digest and layer ids a pull reports for it, and the
+    /// progress lines of a pull that downloads it (the same for every pull of the reference).
     struct Entry: Sendable {
         let image: LocalImage
         let digest: String
         let layers: [String]
+        /// Each layer's four progress lines.
+        let layerLines: [String]
+        /// `layerLines` and the digest line, each ended by a newline (what `docker run` prints).
+        let layerText: String
+
+        init(image: LocalImage, digest: String, layers: [String]) {
+            self.image = image
+            self.digest = digest
+            self.layers = layers
+            layerLines = layers.flatMap { [$0 + ": Pulling fs layer", $0 + ": Verifying Checksum", $0 + ": Download complete", $0 + ": Pull complete"] }
+            layerText = (layerLines + ["Digest: " + digest]).joined(separator: "\n") + "\n"
+        }
     }
 
     init(capacity: Int) { self.capacity = max(1, capacity) }

@@ -7,8 +7,8 @@ enum ContainerRunChecks {
         let o = s.options
         // one pass over the given options instead of a lookup per check
         var onlyCommon = true
-        for key in o.keys where DockerFlagSpec.runCheckedNames.contains(key) {
-            if !(key == "publish" || key == "rm" || key == "volume") { onlyCommon = false }
+        for e in o.entries where DockerFlagSpec.runCheckedNames.contains(e.name) {
+            if !(e.name == "publish" || e.name == "rm" || e.name == "volume") { onlyCommon = false }
         }
         if onlyCommon { return fastPath(o) }
         if let mac = o["mac-address"]?.last, !mac.isEmpty, !isMAC(mac) { return DockerMessages.invalidMAC(mac) }
@@ -76,7 +76,7 @@ enum ContainerRunChecks {
     }
 
     /// The usual checked options: only `-p`, `--rm` and `-v` (their checks, in the client's order).
-    static func fastPath(_ o: [String: [String]]) -> String? {
+    static func fastPath(_ o: FlagValues) -> String? {
         for spec in o["volume"] ?? [] {
             if spec.isEmpty { return DockerMessages.emptyVolumeSpec }
             if spec.hasPrefix(":") || spec.hasSuffix(":") { return DockerMessages.volumeEmptySection(spec) }

@@ -28,7 +28,7 @@ public enum DockerCommandLine {
             return helpOutput(target, shorthand: false)
         }
         guard let first = rest.first else {
-            if globals.options["version"]?.last == "true" {
+            if globals.options.last("version") == "true" {
                 return .output(stdout: g.clientVersion + "\n", status: 0)
             }
             return .failure(root.bare ?? DockerCLIError(stderr: root.help, status: 0))
@@ -126,7 +126,7 @@ public enum DockerCommandLine {
     }
 
     static func parseLeaf(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
-                          globals: [String: [String]], notices groupNotices: String) -> DockerParseResult {
+                          globals: FlagValues, notices groupNotices: String) -> DockerParseResult {
         let path = cmd.commandPath
         var scanned = ScannedFlags()
         scanned.notices = groupNotices
@@ -146,7 +146,7 @@ public enum DockerCommandLine {
     }
 
     static func leafVerdict(_ cmd: DockerCommandSpec, _ rest: ArraySlice<String>, typed: String,
-                            globals: [String: [String]], path: String, _ scanned: inout ScannedFlags) -> DockerParseResult {
+                            globals: FlagValues, path: String, _ scanned: inout ScannedFlags) -> DockerParseResult {
         let groupNotices = scanned.notices
         if let err = FlagScanner.scan(cmd, rest, interspersed: cmd.interspersed, into: &scanned) {
             scanned.notices = groupNotices  // the client shows no deprecation notice when parsing fails
@@ -161,7 +161,7 @@ public enum DockerCommandLine {
             }
             return fail(cmd.banner + message, 1)
         }
-        if !globals.isEmpty, let level = globals["log-level"]?.last, !validLogLevels.contains(level.lowercased()) {
+        if !globals.isEmpty, let level = globals.last("log-level"), !validLogLevels.contains(level.lowercased()) {
             return fail(DockerMessages.badLogLevel(level), 1)
         }
         if cmd.runCheck != .none, let err = RunChecks.check(cmd, &scanned, path: path) { return .failure(err) }

@@ -24,18 +24,18 @@ public struct DockerInvocation: Sendable, Equatable {
     /// The command as the learner typed it, e.g. `"docker run"` or `"docker container list"`.
     public let typed: String
     /// Every flag by long name, each value in order (bools: "true"/"false").
-    public let options: [String: [String]]
+    public let options: FlagValues
     /// The positional arguments.
     public let arguments: [String]
     /// Global options given before the command (`-H`, `--context`, `-D`, `-l`…), by long name.
-    public let global: [String: [String]]
+    public let global: FlagValues
     /// What the real client prints by itself before running the command: deprecation notices
     /// on stdout (`Flag --time has been deprecated, use --timeout instead`) and the legacy
     /// builder banner of `docker build` on stderr. Print them first; usually "".
     public let clientStdout: String
     public let clientStderr: String
 
-    public init(path: [String], typed: String, options: [String: [String]], arguments: [String], global: [String: [String]],
+    public init(path: [String], typed: String, options: FlagValues, arguments: [String], global: FlagValues,
                 clientStdout: String = "", clientStderr: String = "", pathKey: String? = nil) {
         // pathKey: `path` joined by blanks, when the caller has it already.
         self.path = path
@@ -50,15 +50,14 @@ public struct DockerInvocation: Sendable, Equatable {
 
     /// Whether a bool flag was given and its last value is true.
     public func flag(_ long: String) -> Bool {
-        guard let last = options[long]?.last else { return false }
-        return last == "true"
+        options.last(long) == "true"
     }
 
     /// The last value of a flag, or nil when it was not given.
-    public func value(_ long: String) -> String? { options[long]?.last }
+    public func value(_ long: String) -> String? { options.last(long) }
 
     /// Every value of a (repeatable) flag, in order.
-    public func values(_ long: String) -> [String] { options[long] ?? [] }
+    public func values(_ long: String) -> [String] { options.values(long) }
 }
 
 /// A client-side rejection (or self-printed output) with the exact streams and exit status

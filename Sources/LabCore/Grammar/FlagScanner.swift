@@ -3,7 +3,7 @@
 /// `-d=false`, `--` ending the flags, and (for non-interspersed commands such as `run`)
 /// every word after the first positional kept as a positional.
 struct ScannedFlags {
-    var options: [String: [String]] = [:]
+    var options = FlagValues()
     var positionals: [String] = []
     /// `--help` (or `-h`) was given with a true value.
     var help = false
@@ -118,8 +118,7 @@ enum FlagScanner {
         }
         if !flag.deprecationNotice.isEmpty { result.notices += flag.deprecationNotice }
         if flag.runChecked { result.runChecked = true }
-        if result.options.isEmpty { result.options = [String: [String]](minimumCapacity: 6) }
-        result.options[flag.long, default: []].append(stored)
+        result.options.append(flag.long, stored)
         return nil
     }
 }

@@ -64,6 +64,17 @@ public struct Lab: Codable, Sendable, Equatable {
         get { machines[current] }
         _modify { yield &machines[current] }
     }
+
+    /// The shell state of the machine the learner is on, read in place. `machine`'s getter
+    /// returns a copy of the whole machine (files and engine included), which the shell's reads
+    /// of `$?`, a variable or the working directory on every command do not need.
+    var currentShell: ShellEnvironment { machines[current].shell }
+
+    /// Whether the machines form a swarm: `swarm != nil`, tested without copying the cluster.
+    var hasSwarm: Bool {
+        if case .some = swarm { return true }
+        return false
+    }
 }
 
 extension Lab {

@@ -38,7 +38,11 @@ public struct Machine: Codable, Sendable, Equatable {
         try? files.makeDirectory(VirtualFileSystem.parent(of: BuilderRouting.pluginPath), parents: true)
         try? files.write(BuilderRouting.pluginFile, to: BuilderRouting.pluginPath)
         self.files = files
-        self.shell = ShellEnvironment(hostname: hostname)
+        var shell = ShellEnvironment(hostname: hostname)
+        // Worked out here, so every copy of a fresh machine starts with it.
+        _ = shell.programEnvironment()
+        _ = shell.definesFunctions()
+        self.shell = shell
         self.engine = DockerEngine(machine: hostname, now: SimulatedClock.defaultEpoch)
     }
 
@@ -58,7 +62,7 @@ public struct Machine: Codable, Sendable, Equatable {
 /// the working directory and the status of the last command (`$?`).
 public struct ShellEnvironment: Codable, Sendable, Equatable {
     /// Shell variables by name.
-    public var variables: [String: String] { didSet { exportedCache = nil } }
+    public var variables: [String: String] { didSet { exportedCache = nil; functionsCache = nil } }
     /// Names of the variables that are exported to programs.
     public var exported: Set<String> { didSet { exportedCache = nil } }
     /// The absolute working directory.
@@ -77,12 +81,15 @@ public struct ShellEnvironment: Codable, Sendable, Equatable {
         exported = ["HOME", "USER", "LOGNAME", "SHELL", "PATH", "PWD", "HOSTNAME", "TERM"]
     }
 
-    /// A shell state made of given parts (a process starting inside a container).
-    init(variables: [String: String], exported: Set<String>, workingDirectory: String, lastStatus: Int32 = 0) {
+    /// A shell state made of given parts (a process starting inside a container); `environment`,
+    /// when given, is the exported variables, as `programEnvironment()` would compute them.
+    init(variables: [String: String], exported: Set<String>, workingDirectory: String, lastStatus: Int32 = 0,
+         environment: [String: String]? = nil) {
         self.variables = variables
         self.exported = exported
         self.workingDirectory = workingDirectory
         self.lastStatus = lastStatus
+        self.exportedCache = environment
     }
 
     /// The environment a started program receives: the exported variables, kept from one
@@ -102,8 +109,22 @@ public struct ShellEnvironment: Codable, Sendable, Equatable {
         return env
     }
 
+    /// Whether a shell function is defined (functions live among the variables as
+    /// `BASH_FUNC_name%%`, so a command name is looked up among them only when there are some);
+    /// remembered until a variable changes.
+    public mutating func definesFunctions() -> Bool {
+        if let functionsCache { return functionsCache }
+        let defines = variables.keys.contains { $0.hasPrefix("BASH_FUNC_") }
+        functionsCache = defines
+        return defines
+    }
+
+    /// `definesFunctions()` as last computed.
+    private var functionsCache: Bool?
+
     static func exported(_ names: Set<String>, of variables: [String: String]) -> [String: String] {
         var env: [String: String] = [:]
+        env.reserveCapacity(names.count)
         for name in names { if let v = variables[name] { env[name] = v } }
         return env
     }

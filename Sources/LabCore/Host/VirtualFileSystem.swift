@@ -25,6 +25,12 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     /// The lab keeps no owners or modes, only that they changed; nil when nothing was marked.
     public var metadataChanged: Set<String>?
 
+    /// Files mounted over the tree rather than held in it (docker's own mounts in a container:
+    /// /etc/hosts and /etc/resolv.conf), by path: read, written and listed as the tree's, but
+    /// kept apart, so mounting them copies nothing of a tree shared with the image, and the
+    /// container's layer (`docker diff`, a commit, a build step) leaves them out. nil when none.
+    public var fileMounts: [String: String]?
+
     /// A filesystem with the directories a fresh Linux host has.
     public init() {
         nodes = ["/": .directory]
@@ -91,13 +97,17 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     }
 
     /// The entry at a normalised path, if any.
-    public func node(at path: String) -> Node? { nodes[path] }
+    public func node(at path: String) -> Node? {
+        if let fileMounts, let text = fileMounts[path] { return .file(text) }
+        return nodes[path]
+    }
 
     /// Whether a directory exists at the normalised path.
     public func isDirectory(_ path: String) -> Bool { nodes[path] == .directory }
 
     /// The contents of the regular file at a normalised path, if it is one.
     public func contents(of path: String) -> String? {
+        if let fileMounts, let text = fileMounts[path] { return text }
         if case .file(let text)? = nodes[path] { return text }
         return nil
     }
@@ -123,6 +133,10 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Writes (or appends to) a regular file; its parent directory must exist.
     public mutating func write(_ text: String, to path: String, append: Bool = false) throws(Failure) {
+        if let old = fileMounts?[path] {
+            fileMounts![path] = append ? old + text : text
+            return
+        }
         if readOnlyRoots != nil, isReadOnly(path) { throw nodes[Self.parent(of: path)] == nil ? .noSuchFile : .readOnlyFileSystem }
         let parent = Self.parent(of: path)
         guard let p = nodes[parent] else { throw .noSuchFile }
@@ -177,11 +191,22 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
             let rest = key.dropFirst(prefix.count)
             if !rest.contains("/") { names.append(String(rest)) }
         }
+        if let fileMounts {
+            for key in fileMounts.keys where key.hasPrefix(prefix) && !key.dropFirst(prefix.count).contains("/") {
+                let name = String(key.dropFirst(prefix.count))
+                if !names.contains(name) { names.append(name) }
+            }
+        }
         return names.sorted { $0.utf8Precedes($1) }
     }
 
     /// Removes an entry; a directory goes with everything inside it only when `recursive`.
     public mutating func remove(_ path: String, recursive: Bool = false) throws(Failure) {
+        if fileMounts?[path] != nil {
+            fileMounts![path] = nil
+            if fileMounts!.isEmpty { fileMounts = nil }
+            return
+        }
         if readOnlyRoots != nil, isReadOnly(path), nodes[path] != nil { throw .readOnlyFileSystem }
         guard let node = nodes[path] else { throw .noSuchFile }
         if node == .directory {
@@ -201,7 +226,19 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     }
 
     /// Sets an entry directly (used when copying trees; the caller keeps the tree consistent).
-    public mutating func set(_ node: Node?, at path: String) { nodes[path] = node }
+    public mutating func set(_ node: Node?, at path: String) {
+        if fileMounts?[path] != nil, case .file(let text)? = node {
+            fileMounts![path] = text
+            return
+        }
+        nodes[path] = node
+    }
+
+    /// Mounts a file over the tree at `path` (see `fileMounts`).
+    public mutating func mount(_ text: String, at path: String) {
+        if fileMounts == nil { fileMounts = [:] }
+        fileMounts![path] = text
+    }
 
     /// Marks an existing entry (and with `recursive` everything under it) as having a changed
     /// owner, mode or time (see `metadataChanged`).

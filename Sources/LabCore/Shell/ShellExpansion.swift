@@ -27,7 +27,14 @@ struct FieldBuilder {
         started = true
         current += s
         pattern += s
-        if !hasGlob { hasGlob = s.utf8.contains { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B } }
+        if !hasGlob { hasGlob = Self.hasPatternCharacter(s) }
+    }
+
+    /// Whether `s` has `*`, `?` or `[` (scanned over its contiguous bytes where it has them:
+    /// the UTF-8 view's own iterator costs several times more per byte on these short words).
+    static func hasPatternCharacter(_ s: String) -> Bool {
+        let isPattern: (UInt8) -> Bool = { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B }
+        return s.utf8.withContiguousStorageIfAvailable { $0.contains(where: isPattern) } ?? s.utf8.contains(where: isPattern)
     }
 
     /// Appends an unquoted expansion's value, split on blanks and newlines.
@@ -73,13 +80,13 @@ extension ShellInterpreter {
         let glob: (String) -> [String] = { ShellGlob.expand($0, cwd: cwd, files: files) }
         for word in words {
             if let text = word.plainText {
-                if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B }) {
+                if !FieldBuilder.hasPatternCharacter(text) {
                     builder.fields.append(text)
                     continue
                 }
             } else if word.parts.count == 1, case .literal(let text, let quoted) = word.parts[0] {
                 if quoted { builder.fields.append(text); continue }
-                if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B }) {
+                if !FieldBuilder.hasPatternCharacter(text) {
                     builder.fields.append(text)
                     continue
                 }

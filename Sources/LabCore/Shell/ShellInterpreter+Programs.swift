@@ -23,7 +23,7 @@ extension ShellInterpreter {
         if name == "local" {
             return localBuiltin(arguments, stderr: stderr, lab: &lab)
         }
-        if let body = lab.machine.shell.variables[Self.functionKey(name)] {
+        if lab.machine.shell.definesFunctions(), let body = lab.currentShell.variables[Self.functionKey(name)] {
             return callFunction(name, body: body, arguments: arguments, stdin: stdin, stdout: stdout, stderr: stderr, lab: &lab)
         }
         if name == "read" {
@@ -34,14 +34,14 @@ extension ShellInterpreter {
         }
         if let program = programs.program(named: name) {
             var process = ProcessContext(arguments: arguments, environment: environment, stdin: stdin,
-                                         workingDirectory: lab.machine.shell.workingDirectory,
+                                         workingDirectory: lab.currentShell.workingDirectory,
                                          stdout: stdout, stderr: stderr, interpreter: self)
             let status = program.run(&process, lab: &lab)
             if stdin.readByProgram { stdin.consumeAll() }
             return status
         }
         if name.contains("/") {
-            let path = VirtualFileSystem.normalise(name, cwd: lab.machine.shell.workingDirectory)
+            let path = VirtualFileSystem.normalise(name, cwd: lab.currentShell.workingDirectory)
             switch lab.machine.files.node(at: path) {
             case .file(let text)?:
                 return runChildShell(text, arguments: [name] + arguments.dropFirst(), environment: environment,
@@ -55,7 +55,7 @@ extension ShellInterpreter {
                    programs.path(of: VirtualFileSystem.baseName(of: path)) != nil,
                    let program = programs.program(named: VirtualFileSystem.baseName(of: path)) {
                     var process = ProcessContext(arguments: arguments, environment: environment, stdin: stdin,
-                                                 workingDirectory: lab.machine.shell.workingDirectory,
+                                                 workingDirectory: lab.currentShell.workingDirectory,
                                                  stdout: stdout, stderr: stderr, interpreter: self)
                     let status = program.run(&process, lab: &lab)
                     if stdin.readByProgram { stdin.consumeAll() }
@@ -70,7 +70,7 @@ extension ShellInterpreter {
     }
 
     func exitBuiltin(_ arguments: [String], stderr: OutputTarget, lab: inout Lab) -> Int32 {
-        var code = lab.machine.shell.lastStatus
+        var code = lab.currentShell.lastStatus
         if arguments.count > 1 {
             if let n = Int(arguments[1]) {
                 code = Int32(truncatingIfNeeded: n & 0xFF)

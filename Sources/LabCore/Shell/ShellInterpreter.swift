@@ -74,7 +74,7 @@ final class ShellInterpreter {
     // MARK: Top level
 
     func runTopLevel(_ source: String, lab: inout Lab) -> ShellOutcome {
-        options = ShellOptions(lab.machine.shell.variables["SHELLOPTS"])
+        options = ShellOptions(lab.currentShell.variables["SHELLOPTS"])
         let io = ShellIO(stdin: ShellInput(""), stdout: OutputTarget(.terminal(.stdout), run: run),
                          stderr: OutputTarget(.terminal(.stderr), run: run))
         let status = runSource(source, io: io, lab: &lab, reportSyntax: syntaxReporter(io.stderr))
@@ -119,7 +119,7 @@ final class ShellInterpreter {
         var parser = ShellParser(source)
         let savedDocuments = hereDocuments
         defer { hereDocuments = savedDocuments }
-        var status: Int32 = lab.machine.shell.lastStatus
+        var status: Int32 = lab.currentShell.lastStatus
         var warned = 0
         func warn() {
             while warned < parser.warnings.count {
@@ -143,8 +143,8 @@ final class ShellInterpreter {
                 // An unterminated quote keeps a failing $? (bash's quirk); everything else is 2.
                 var code: Int32 = error.inCommandSubstitution ? 127 : 2
                 if case .unmatched(let quote) = error.kind, quote == "'" || quote == "\"" || quote == "`",
-                   lab.machine.shell.lastStatus != 0 {
-                    code = lab.machine.shell.lastStatus
+                   lab.currentShell.lastStatus != 0 {
+                    code = lab.currentShell.lastStatus
                 }
                 lab.machine.shell.lastStatus = code
                 return code
@@ -156,7 +156,7 @@ final class ShellInterpreter {
     // MARK: Lists and pipelines
 
     func execute(_ list: ShellList, io: ShellIO, lab: inout Lab) -> Int32 {
-        var status = lab.machine.shell.lastStatus
+        var status = lab.currentShell.lastStatus
         for item in list.items {
             if stopped { break }
             status = execute(item, io: io, lab: &lab)

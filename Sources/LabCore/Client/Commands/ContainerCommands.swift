@@ -30,7 +30,7 @@ enum ContainerCommands {
         if create { return 0 }
         let logsBefore = s.engine.containers.last?.logs.count ?? 0
         if !i.flag("detach"), let c = try? s.engine.containerIndex(id) {
-            s.engine.recordEvent(.container(s.engine.containers[c], "attach", time: s.now))
+            s.engine.recordEvent(.container(s.engine.eventActor(c), "attach", time: s.now))
         }
         let result: DockerEngine.StartResult
         do {
@@ -101,7 +101,7 @@ enum ContainerCommands {
         EachReference.run(i.arguments, &p, &s) { (s: inout DaemonSession, ref: String) throws(EngineError) in
             try s.engine.stop(ref, now: s.now)
             _ = try s.engine.start(ref, ids: &s.ids, hostFiles: &s.files, now: s.now)
-            if let c = try? s.engine.containerIndex(ref) { s.engine.recordEvent(.container(s.engine.containers[c], "restart", time: s.now)) }
+            if let c = try? s.engine.containerIndex(ref) { s.engine.recordEvent(.container(s.engine.eventActor(c), "restart", time: s.now)) }
             return [ref]
         }
     }

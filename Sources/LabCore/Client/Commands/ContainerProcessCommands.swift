@@ -48,13 +48,12 @@ enum ContainerProcessCommands {
             p.writeError("Error response from daemon: \(error.message)\n")
             return 1
         }
-        let container = s.engine.containers[c]
-        guard container.state.running else {
-            p.writeError("Error response from daemon: Container \(container.id) is not running\n")
+        guard s.engine.containers[c].state.running else {
+            p.writeError("Error response from daemon: Container \(s.engine.containers[c].id) is not running\n")
             return 1
         }
-        if container.state.paused {  // moby daemon/errors.go, errExecPaused
-            p.writeError("Error response from daemon: Container \(container.id) is paused, unpause the container before exec\n")
+        if s.engine.containers[c].state.paused {  // moby daemon/errors.go, errExecPaused
+            p.writeError("Error response from daemon: Container \(s.engine.containers[c].id) is paused, unpause the container before exec\n")
             return 1
         }
         if i.flag("tty") && i.flag("interactive") && !terminalAttached {
@@ -64,12 +63,13 @@ enum ContainerProcessCommands {
         let argv = Array(i.arguments.dropFirst())
         if i.flag("tty") && i.flag("interactive") && argv.count == 1,
            ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash"].contains(argv[0]) {
-            s.attach = Lab.Attachment(machine: 0, containerID: container.id, endsContainer: false,
-                                      shell: ContainerRuntime.environment(of: container, extraEnv: i.values("env"), workingDir: i.value("workdir")),
+            s.attach = Lab.Attachment(machine: 0, containerID: s.engine.containers[c].id, endsContainer: false,
+                                      shell: ContainerRuntime.environment(of: s.engine.containers[c], extraEnv: i.values("env"),
+                                                                          workingDir: i.value("workdir")),
                                       bash: argv[0].hasSuffix("bash"))
             return 0
         }
-        if let error = ContainerRuntime.checkExecutable(argv[0], container: container, engine: s.engine) {
+        if let error = ContainerRuntime.checkExecutable(argv[0], containerAt: c, engine: s.engine) {
             // The daemon writes a failed exec start on the stdout stream of the hijacked
             // connection (moby v20.10.24 api/server/router/container/exec.go, postContainerExecStart).
             if case .executableNotFound(let exe) = error {
@@ -85,7 +85,7 @@ enum ContainerProcessCommands {
         for (stream, text) in outcome.chunks {
             if stream == .stdout { p.write(text) } else { p.writeError(text) }
         }
-        s.engine.recordEvents(EngineEvent.exec(s.engine.containers[c], argv: argv, execID: s.ids.hexID(), exitCode: outcome.status, time: s.now))
+        s.engine.recordEvents(EngineEvent.exec(s.engine.eventActor(c), argv: argv, execID: s.ids.hexID(), exitCode: outcome.status, time: s.now))
         s.advance(to: s.now + outcome.elapsed)
         return outcome.status
     }

@@ -4,8 +4,9 @@
 enum ServiceCommands {
     /// Runs a service command; nil when the path is not one.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
-        switch i.path {
-        case ["service", "create"]:
+        guard i.path.first == "service" else { return nil }
+        switch i.pathKey {
+        case "service create":
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
                 if i.value("mode") == "global" && i.value("replicas") != nil {
                     throw .other("replicas can only be used with replicated or replicated-job mode", status: -1)
@@ -22,7 +23,7 @@ enum ServiceCommands {
                     ServiceProgress.wait(&lab)
                 }
             }
-        case ["service", "update"]:
+        case "service update":
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
                 let ref = i.arguments.first ?? ""
                 var change = ServiceProgress.Change.rolledBack
@@ -52,7 +53,7 @@ enum ServiceCommands {
                     ServiceProgress.wait(&lab)
                 }
             }
-        case ["service", "rollback"]:
+        case "service rollback":
             return run(&p) { (p: inout ProcessContext) throws(EngineError) in
                 let ref = i.arguments.first ?? ""
                 try lab.rollbackService(ref)
@@ -62,8 +63,8 @@ enum ServiceCommands {
                     ServiceProgress.wait(&lab)
                 }
             }
-        case ["service", "scale"]: return scale(i, &p, &lab)
-        case ["service", "rm"]:
+        case "service scale": return scale(i, &p, &lab)
+        case "service rm":
             var failed: [String] = []
             for ref in i.arguments {
                 do {
@@ -75,10 +76,10 @@ enum ServiceCommands {
             }
             if !failed.isEmpty { p.writeError(failed.joined(separator: "\n") + "\n") }
             return failed.isEmpty ? 0 : 1
-        case ["service", "ls"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.list(i, &p, lab) }
-        case ["service", "ps"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.tasks(i, &p, lab) }
-        case ["service", "inspect"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.inspect(i, &p, lab) }
-        case ["service", "logs"]: return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.logs(i, &p, lab) }
+        case "service ls": return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.list(i, &p, lab) }
+        case "service ps": return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.tasks(i, &p, lab) }
+        case "service inspect": return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.inspect(i, &p, lab) }
+        case "service logs": return run(&p) { (p: inout ProcessContext) throws(EngineError) in try ServiceListing.logs(i, &p, lab) }
         default: return nil
         }
     }

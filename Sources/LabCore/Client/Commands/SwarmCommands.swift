@@ -5,29 +5,31 @@
 enum SwarmCommands {
     /// Runs a swarm or node command; nil when the path is not one of them.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
+        // The groups of the paths below, checked first: most commands are in none of them.
+        guard let group = i.path.first, group == "swarm" || group == "node" || group == "network" || group == "system" else { return nil }
         do throws(EngineError) {
-            switch i.path {
-            case ["swarm", "init"]: return try initSwarm(i, &p, &lab)
-            case ["swarm", "join"]: return try join(i, &p, &lab)
-            case ["swarm", "join-token"]: return try joinToken(i, &p, &lab)
-            case ["system", "info"]:
+            switch i.pathKey {
+            case "swarm init": return try initSwarm(i, &p, &lab)
+            case "swarm join": return try join(i, &p, &lab)
+            case "swarm join-token": return try joinToken(i, &p, &lab)
+            case "system info":
                 let info = SwarmInfo(lab, machine: lab.current)
                 let out = DaemonSession.with(&lab) { (s: inout DaemonSession) in
                     SystemInfo.output(i, engine: s.engine, hostname: SystemCommands.hostname(s.files), now: s.now, swarm: info)
                 }
                 return SystemCommands.emit(out, &p)
-            case ["swarm", "update"]: return try SwarmAutolock.update(i, &p, &lab)
-            case ["swarm", "unlock-key"]: return try SwarmAutolock.unlockKey(i, &p, &lab)
-            case ["swarm", "leave"]:
+            case "swarm update": return try SwarmAutolock.update(i, &p, &lab)
+            case "swarm unlock-key": return try SwarmAutolock.unlockKey(i, &p, &lab)
+            case "swarm leave":
                 try lab.swarmLeave(force: i.flag("force"))
                 p.write("Node left the swarm.\n")
                 return 0
-            case ["network", "create"] where i.value("driver") == "overlay" && lab.swarm != nil && lab.currentNode != nil:
+            case "network create" where i.value("driver") == "overlay" && lab.swarm != nil && lab.currentNode != nil:
                 let labels = ServiceOptions.keyValues(i.values("label"))
                 p.write(try lab.createOverlay(name: i.arguments.first ?? "", subnet: i.values("subnet").first, gateway: i.values("gateway").first,
                                               labels: labels, attachable: i.flag("attachable"), isInternal: i.flag("internal")) + "\n")
                 return 0
-            case ["network", "rm"] where i.arguments.contains { (try? lab.overlayNetwork($0)) != nil }:
+            case "network rm" where i.arguments.contains { (try? lab.overlayNetwork($0)) != nil }:
                 var failed = false
                 for ref in i.arguments {
                     do {
@@ -45,8 +47,8 @@ enum SwarmCommands {
                 // The client's closing line after a failed removal (Fixtures/swarm 08).
                 if failed { p.writeError("exit status 1\n") }
                 return failed ? 1 : 0
-            case ["node", "ls"]: return try NodeListing.list(i, &p, lab)
-            case ["node", "ps"]:
+            case "node ls": return try NodeListing.list(i, &p, lab)
+            case "node ps":
                 try lab.requireManager()
                 guard let swarm = lab.swarm else { return 1 }
                 var ids: [String] = []
@@ -55,10 +57,10 @@ enum SwarmCommands {
                     try ServiceListing.printTasks(i, &p, ServiceListing.filtered(i, swarm.tasks.filter { ids.contains($0.nodeID) }, swarm), swarm, lab)
                 } catch { return 1 }
                 return 0
-            case ["node", "inspect"]: return try NodeListing.inspect(i, &p, lab)
-            case ["node", "promote"], ["node", "demote"]: return try promote(i, &p, &lab, to: i.path[1] == "promote" ? "manager" : "worker")
-            case ["node", "update"]: return try update(i, &p, &lab)
-            case ["node", "rm"]:
+            case "node inspect": return try NodeListing.inspect(i, &p, lab)
+            case "node promote", "node demote": return try promote(i, &p, &lab, to: i.path[1] == "promote" ? "manager" : "worker")
+            case "node update": return try update(i, &p, &lab)
+            case "node rm":
                 var failed = false
                 for ref in i.arguments {
                     do {

@@ -76,8 +76,9 @@ enum EventLog {
     /// type, action, actor id, then the attributes sorted by key in parentheses.
     static func line(_ e: EngineEvent) -> String {
         var text = DockerTime.rfc3339NanoFixed(e.time) + " " + e.type + " " + e.action + " " + e.actorID
-        if !e.attributes.isEmpty {
-            text += " (" + sortedKeys(e.attributes).map { $0 + "=" + (e.attributes[$0] ?? "") }.joined(separator: ", ") + ")"
+        let attributes = e.attributes
+        if !attributes.isEmpty {
+            text += " (" + sortedKeys(attributes).map { $0 + "=" + (attributes[$0] ?? "") }.joined(separator: ", ") + ")"
         }
         return text + "\n"
     }
@@ -98,7 +99,7 @@ enum EventLog {
         if e.type == "container" || e.type == "image" {
             o["status"] = .string(e.action)
             o["id"] = .string(e.actorID)
-            if e.type == "container", let image = e.attributes["image"] { o["from"] = .string(image) }
+            if e.type == "container", let image = e.attribute("image") { o["from"] = .string(image) }
         }
         o["Type"] = .string(e.type)
         o["Action"] = .string(e.action)
@@ -111,7 +112,8 @@ enum EventLog {
     }
 
     static func attributes(_ e: EngineEvent) -> JSONValue {
-        .object(JSONObject(sortedKeys(e.attributes).map { ($0, JSONValue.string(e.attributes[$0] ?? "")) }))
+        let attributes = e.attributes
+        return .object(JSONObject(sortedKeys(attributes).map { ($0, JSONValue.string(attributes[$0] ?? "")) }))
     }
 
     /// The message with its Go field names, for templates.
@@ -120,7 +122,7 @@ enum EventLog {
         let (secs, nanos) = DockerTime.split(e.time)
         return [
             "Status": .string(legacy ? e.action : ""), "ID": .string(legacy ? e.actorID : ""),
-            "From": .string(e.type == "container" ? e.attributes["image"] ?? "" : ""),
+            "From": .string(e.type == "container" ? e.attribute("image") ?? "" : ""),
             "Type": .string(e.type), "Action": .string(e.action),
             "Actor": ["ID": .string(e.actorID), "Attributes": attributes(e)],
             "Scope": "local", "Time": .int(secs), "TimeNano": .int(secs * 1_000_000_000 + nanos),
@@ -136,12 +138,12 @@ enum EventLog {
         let fuzzyEvent = f["event"].contains { ["health_status", "exec_create", "exec_start"].contains($0) }
         guard fuzzyEvent ? fuzzy("event", e.action) : exact("event", e.action) else { return false }
         guard exact("type", e.type), exact("scope", "local") else { return false }
-        let name = e.attributes["name"] ?? ""
+        let name = e.attribute("name") ?? ""
         for key in ["container", "network", "volume", "daemon", "plugin", "node", "service", "secret", "config"] where f.has(key) {
             if !fuzzy(key, e.actorID) && !fuzzy(key, name) { return false }
         }
         if f.has("image") {
-            let imageName = e.attributes[e.type == "image" ? "name" : "image"] ?? ""
+            let imageName = e.attribute(e.type == "image" ? "name" : "image") ?? ""
             let candidates = [e.actorID, imageName, ImageName(e.actorID).repository, ImageName(imageName).repository]
             if !candidates.contains(where: { f["image"].contains($0) }) { return false }
         }

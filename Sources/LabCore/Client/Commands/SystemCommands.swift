@@ -5,7 +5,7 @@ enum SystemCommands {
     static func top(_ i: DockerInvocation, _ p: inout ProcessContext, _ s: inout DaemonSession) -> Int32? {
         guard let out = ProcessTable.top(i, engine: s.engine, now: s.now) else { return nil }
         if out.status == 0, let c = try? s.engine.containerIndex(i.arguments[0]) {
-            s.engine.recordEvent(.container(s.engine.containers[c], "top", time: s.now))
+            s.engine.recordEvent(.container(s.engine.eventActor(c), "top", time: s.now))
         }
         return emit(out, &p)
     }

@@ -91,8 +91,13 @@ public enum ImageFamily: String, Sendable, Equatable, CaseIterable {
 
     /// The family of a container's image: by the name it was run with, else by the names of its image.
     static func of(_ container: Container, engine: DockerEngine) -> ImageFamily {
-        if let f = family(named: container.config.image) { return f }
-        if let image = engine.images.first(where: { $0.id == container.imageID }) {
+        of(image: container.config.image, imageID: container.imageID, engine: engine)
+    }
+
+    /// The family of a container's image, by the name it was run with (`image`) and its id.
+    static func of(image reference: String, imageID: String, engine: DockerEngine) -> ImageFamily {
+        if let f = family(named: reference) { return f }
+        if let image = engine.images.first(where: { $0.id == imageID }) {
             for tag in image.repoTags { if let f = family(named: tag) { return f } }
             // A built image runs what its base image has.
             if let base = image.built?.base, let f = family(named: base) { return f }

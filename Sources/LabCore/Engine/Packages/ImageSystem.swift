@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an image's system is to a package manager: its distribution (which package manager it
 /// has, which release its repositories are) and its Python, if it is a Python image.
 /// Sources: python:3.6.1-alpine is `FROM alpine:3.4` with `PYTHON_VERSION 3.6.1` and
@@ -5,9 +7,9 @@
 /// repositories keep it); the other images' families are `ImageFamily`'s. NOT verified: the
 /// Alpine release of the other alpine-based images and the Python and pip of python:latest
 /// (stand-ins: Alpine v3.22, Python 3.14.0 with pip 26.3, the newest pip on PyPI today).
-public struct ImageSystem: Sendable, Equatable {
+public struct ImageSystem: Sendable, Hashable {
     /// The distribution's package manager.
-    public enum Distribution: Sendable, Equatable {
+    public enum Distribution: Sendable, Hashable {
         /// apk, with the repositories of this Alpine branch ("v3.4").
         case alpine(branch: String)
         /// apt-get and dpkg.
@@ -17,7 +19,7 @@ public struct ImageSystem: Sendable, Equatable {
     }
 
     /// A Python installation: its version, its pip's, and where it keeps packages.
-    public struct Python: Sendable, Equatable {
+    public struct Python: Sendable, Hashable {
         public let version: String
         public let pip: String
         /// pip before 10 prints its old messages (no `ERROR:` prefixes, the upgrade advice).
@@ -58,8 +60,13 @@ public struct ImageSystem: Sendable, Equatable {
     /// The system of a container's image: by the name it was run with, its image's tags, or the
     /// base a built image came from; a plain busybox-like system when none is known.
     static func of(_ container: Container, engine: DockerEngine) -> ImageSystem {
-        if let s = of(reference: container.config.image) { return s }
-        if let image = engine.images.first(where: { $0.id == container.imageID }) {
+        of(image: container.config.image, imageID: container.imageID, engine: engine)
+    }
+
+    /// The system of a container's image, by the name it was run with (`image`) and its id.
+    static func of(image reference: String, imageID: String, engine: DockerEngine) -> ImageSystem {
+        if let s = of(reference: reference) { return s }
+        if let image = engine.images.first(where: { $0.id == imageID }) {
             for tag in image.repoTags { if let s = of(reference: tag) { return s } }
             if let base = image.built?.base, let s = of(reference: base) { return s }
         }
@@ -71,6 +78,14 @@ public struct ImageSystem: Sendable, Equatable {
     func programs(family: ImageFamily, files: VirtualFileSystem) -> ProgramTable {
         let installed = InstalledPackages.programs(in: files, python: python)
         if distribution == .none && python == nil && installed.isEmpty { return family.programs }
+        // The system's own table depends on the family and the system alone: built once.
+        var table = SystemProgramsCache.shared.table(family: family, system: self)
+        for (name, path, program) in installed { table.register(name, program, path: path) }
+        return table
+    }
+
+    /// The family's programs with this system's package managers and Python (nothing installed).
+    fileprivate func systemPrograms(family: ImageFamily) -> ProgramTable {
         var table = family.programs
         switch distribution {
         case .alpine: table.register("apk", ApkProgram(system: self), path: "/sbin/apk")
@@ -84,7 +99,39 @@ public struct ImageSystem: Sendable, Equatable {
             for name in ["python", "python3", python.versionedName] { table.register(name, interpreter, path: "/usr/local/bin/" + name) }
             for name in ["pip", "pip3"] { table.register(name, PipProgram(python: python), path: "/usr/local/bin/" + name) }
         }
-        for (name, path, program) in installed { table.register(name, program, path: path) }
+        return table
+    }
+}
+
+/// The program tables of the image systems met so far, by family and system (the tables are
+/// built from the catalogue alone, so each is built once instead of copied and extended for
+/// every process a container starts). Thread-safe (the grader replays on several threads) and
+/// bounded, like `FamilyCache`.
+final class SystemProgramsCache: @unchecked Sendable {
+    static let shared = SystemProgramsCache()
+
+    private struct Key: Hashable {
+        let family: ImageFamily
+        let system: ImageSystem
+    }
+
+    private let lock = NSLock()
+    private var tables: [Key: ProgramTable] = [:]
+
+    /// `system.systemPrograms(family:)`, built on first use.
+    func table(family: ImageFamily, system: ImageSystem) -> ProgramTable {
+        let key = Key(family: family, system: system)
+        lock.lock()
+        if let table = tables[key] {
+            lock.unlock()
+            return table
+        }
+        lock.unlock()
+        let table = system.systemPrograms(family: family)
+        lock.lock()
+        defer { lock.unlock() }
+        if tables.count >= 256 { tables.removeAll(keepingCapacity: true) }
+        tables[key] = table
         return table
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 extension DockerEngine {
     /// Whether a reference names a registry of its own (`localhost:5000/app`, `registry.example.com/app`).
     static func registryHost(_ reference: String) -> String? {
-        guard let slash = reference.firstIndex(of: "/") else { return nil }
+        guard let slash = reference.firstIndex(ascii: UInt8(ascii: "/")) else { return nil }
         let first = reference[..<slash]
         guard first == "localhost" || first.contains(".") || first.contains(":") else { return nil }
         return String(first)

@@ -1,7 +1,8 @@
 /// Which containers `docker ps` lists: the daemon's filters (moby daemon/list.go, Engine 20.10),
 /// `-a`, `-n`/`-l`, newest first.
 extension ObjectListing {
-    enum Selection { case success([Container]), failure(EngineError) }
+    /// The selected containers, by index into the engine's array (newest first), or the error.
+    enum Selection { case success([Int]), failure(EngineError) }
 
     static func filterError(_ message: String) -> Selection { .failure(.other(message, status: 400)) }
 
@@ -45,30 +46,33 @@ extension ObjectListing {
             let ca = engine.containers[a].created, cb = engine.containers[b].created
             return ca != cb ? ca > cb : a > b
         }
-        var out: [Container] = []
-        for i in order {
-            if limit > 0 && out.count >= limit { break }
-            let c = engine.containers[i]
-            if !c.state.running && !all && limit <= 0 { continue }
-            if let before, c.created >= before { continue }
-            if let since, c.created <= since { continue }
-            if filters.has("id") && !filters.match("id", c.id) { continue }
-            if filters.has("name") && !filters.match("name", "/" + c.name) && !filters.match("name", c.name) { continue }
-            if filters.has("status") && !filters["status"].contains(c.state.status) { continue }
-            if !exitCodes.isEmpty && (c.state.running || c.state.startedAt == nil || !exitCodes.contains(c.state.exitCode)) { continue }
-            if !filters.matchLabels("label", c.config.labels) { continue }
-            if let ancestors, !ancestors.contains(c.imageID) { continue }
-            if filters.has("is-task") && filters["is-task"].contains("true") && !filters["is-task"].contains("false") { continue }
+        // Each container is read where it is, not copied out of the array.
+        func keep(_ c: Container) -> Bool {
+            if !c.state.running && !all && limit <= 0 { return false }
+            if let before, c.created >= before { return false }
+            if let since, c.created <= since { return false }
+            if filters.has("id") && !filters.match("id", c.id) { return false }
+            if filters.has("name") && !filters.match("name", "/" + c.name) && !filters.match("name", c.name) { return false }
+            if filters.has("status") && !filters["status"].contains(c.state.status) { return false }
+            if !exitCodes.isEmpty && (c.state.running || c.state.startedAt == nil || !exitCodes.contains(c.state.exitCode)) { return false }
+            if !filters.matchLabels("label", c.config.labels) { return false }
+            if let ancestors, !ancestors.contains(c.imageID) { return false }
+            if filters.has("is-task") && filters["is-task"].contains("true") && !filters["is-task"].contains("false") { return false }
             if filters.has("health") && !filters["health"].contains(!c.config.healthEnabled ? "none" : c.state.health ?? "starting") {
-                continue
+                return false
             }
-            if filters.has("network") && !onNetwork(c, filters["network"]) { continue }
+            if filters.has("network") && !onNetwork(c, filters["network"]) { return false }
             if filters.has("volume") && !c.mounts.contains(where: { m in
                 filters["volume"].contains { $0 == m.destination || $0 == (m.name ?? m.source) }
-            }) { continue }
-            if filters.has("publish") && !portsMatch(filters["publish"], published(c)) { continue }
-            if filters.has("expose") && !portsMatch(filters["expose"], Set(c.config.exposedPorts)) { continue }
-            out.append(c)
+            }) { return false }
+            if filters.has("publish") && !portsMatch(filters["publish"], published(c)) { return false }
+            if filters.has("expose") && !portsMatch(filters["expose"], Set(c.config.exposedPorts)) { return false }
+            return true
+        }
+        var out: [Int] = []
+        for i in order {
+            if limit > 0 && out.count >= limit { break }
+            if keep(engine.containers[i]) { out.append(i) }
         }
         return .success(out)
     }

@@ -40,19 +40,20 @@ public enum ObjectListing {
             if quiet { out.stderr = "WARNING: Ignoring custom format, because both --format and --quiet are set.\n" }
         }
         let wantSize = invocation.options["size"] != nil ? invocation.flag("size") : (!quiet && sizeUsed)
-        let selected: [Container]
+        let selected: [Int]
         switch select(invocation, engine: engine) {
         case .success(let list): selected = list
         case .failure(let error): return CommandOutput.daemonError(error)
         }
         if quiet {
-            out.stdout = selected.map { (trunc ? $0.shortID : $0.id) + "\n" }.joined()
+            out.stdout = selected.map { (trunc ? engine.containers[$0].shortID : engine.containers[$0].id) + "\n" }.joined()
             return out
         }
         if ListFormat.isDefaultTable(format) {
             var header = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
             if invocation.flag("size") { header.append("SIZE") }
-            let rows = selected.map { c -> [String] in
+            let rows = selected.map { i -> [String] in
+                let c = engine.containers[i]
                 var cells = [trunc ? c.shortID : c.id, image(c, engine: engine, trunc: trunc), command(c, trunc: trunc),
                              runningFor(c, now: now), c.state.display(now: now), PortDisplay.display(PortDisplay.ports(c)), c.name]
                 if invocation.flag("size") { cells.append(size(c, engine: engine, requested: true)) }
@@ -65,7 +66,7 @@ public enum ObjectListing {
             // `.Label "x"` reads the row's Labels.
             let only = fields.map { $0.contains("Label") ? $0.union(["Labels"]) : $0 }
             let mask = rowMask(only)
-            return selected.map { row($0, engine: engine, now: now, trunc: trunc, size: wantSize, mask: mask) }
+            return selected.map { row(engine.containers[$0], engine: engine, now: now, trunc: trunc, size: wantSize, mask: mask) }
         })
         out.append(rendered)
         return out
