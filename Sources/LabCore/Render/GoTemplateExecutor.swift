@@ -325,6 +325,8 @@ struct TemplateExecutor {
             case .dockerInspect:
                 let isMap = parent.map { options.fieldKinds[$0] == .map } ?? false
                 if !isMap && Self.looksLikeStruct(o) {
+                    // A secret's Spec.Data: a []byte the daemon never sends, empty (Fixtures/swarm 09).
+                    if parent == "Spec" && name == "Data" && !hasArgs { return .array([]) }
                     // An omitempty slice, map or pointer field: nil in the Go struct; a string: "".
                     if let kind = options.fieldKinds[name], !hasArgs { return kind == .string ? .string("") : .null }
                     throw fail(node, TemplateMessages.cantEvaluate(name, "struct"))
