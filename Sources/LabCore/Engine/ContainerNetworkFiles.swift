@@ -25,14 +25,6 @@ enum ContainerNetworkFiles {
         return files
     }
 
-    /// Writes both files into a container that just joined its networks.
-    static func write(_ c: inout Container, engine: DockerEngine, hostFiles: VirtualFileSystem) {
-        let (hosts, resolv) = build(c, engine: engine, hostFiles: hostFiles)
-        // Mounted over the container's files, as docker bind-mounts them: the image's tree is not copied.
-        c.files.mount(hosts, at: "/etc/hosts")
-        c.files.mount(resolv, at: "/etc/resolv.conf")
-    }
-
     /// A running container joins one more network (`docker network connect`): its address is
     /// added to /etc/hosts and, on a network with the embedded DNS, resolv.conf is rebuilt from
     /// what it holds (sandbox_dns_unix.go: updateHostsFile, updateDNS, rebuildDNS).

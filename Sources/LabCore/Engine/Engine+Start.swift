@@ -30,7 +30,11 @@ extension DockerEngine {
         containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
         containers[c].state.error = ""
         ContainerRuntime.resetTmpfs(&containers[c])
-        ContainerNetworkFiles.write(&containers[c], engine: self, hostFiles: hostFiles)
+        // Built from the engine first, then mounted: handing `self` to a call that also mutates
+        // containers[c] would copy the whole containers array on every start.
+        let (hosts, resolv) = ContainerNetworkFiles.build(containers[c], engine: self, hostFiles: hostFiles)
+        containers[c].files.mount(hosts, at: "/etc/hosts")
+        containers[c].files.mount(resolv, at: "/etc/resolv.conf")
         recordEvents(EngineEvent.starting(eventActor(c), engine: self, time: now))
         if containers[c].config.healthEnabled {
             containers[c].state.health = "starting"
