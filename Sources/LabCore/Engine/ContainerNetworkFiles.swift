@@ -1,3 +1,5 @@
+import Foundation
+
 /// /etc/hosts and /etc/resolv.conf as the daemon writes them into a starting container (moby
 /// v20.10 vendor/github.com/docker/libnetwork: sandbox_dns_unix.go, etchosts/etchosts.go,
 /// resolvconf/resolvconf.go). hosts: libnetwork's default records, the --add-host ones, then a
@@ -101,8 +103,21 @@ enum ContainerNetworkFiles {
         }
         let host = origin ?? ""
         let networks = joined(c, engine: engine)
+        let custom = !(h.dns ?? []).isEmpty || !(h.dnsSearch ?? []).isEmpty || !(h.dnsOptions ?? []).isEmpty
+        // Without --dns options the file follows from the host's and the kind of networks joined:
+        // worked out once per such case (parsing the host's text on every start was the start's
+        // costliest step).
+        let key = "\(networks.isEmpty ? 0 : 1)\(networks.contains { $0.network.hasEmbeddedDNS } ? 1 : 0)" + host
+        if !custom, let known = ResolvConfCache.shared.value(key) { return known }
+        let result = resolvConf(host: host, custom: custom, h: h, networks: networks)
+        if !custom { ResolvConfCache.shared.remember(result, for: key) }
+        return result
+    }
+
+    /// resolvConf's work, from the host's text.
+    private static func resolvConf(host: String, custom: Bool, h: HostConfig, networks: [(endpoint: Endpoint, network: Network)]) -> String {
         var content: String
-        if !(h.dns ?? []).isEmpty || !(h.dnsSearch ?? []).isEmpty || !(h.dnsOptions ?? []).isEmpty {
+        if custom {
             content = build(dns: (h.dns ?? []).isEmpty ? nameservers(host, ipv4: true, ipv6: true) : h.dns ?? [],
                             search: (h.dnsSearch ?? []).isEmpty ? searchDomains(host) : h.dnsSearch ?? [],
                             options: (h.dnsOptions ?? []).isEmpty ? options(host) : h.dnsOptions ?? [])
@@ -205,5 +220,25 @@ private extension String {
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return s
+    }
+}
+
+/// The resolv.conf contents already worked out, by case (see resolvConf). Thread-safe, bounded.
+final class ResolvConfCache: @unchecked Sendable {
+    static let shared = ResolvConfCache()
+    private let lock = NSLock()
+    private var values: [String: String] = [:]
+
+    func value(_ key: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key]
+    }
+
+    func remember(_ value: String, for key: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if values.count >= 256 { values.removeAll(keepingCapacity: true) }
+        values[key] = value
     }
 }
