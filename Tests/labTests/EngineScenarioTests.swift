@@ -12,8 +12,9 @@ import XCTest
 /// `lab engine` (most of a swarm scenario's time is `sleep` and the client's 5 s stability wait).
 /// Skips, saying so, where there is no docker client.
 final class EngineScenarioTests: XCTestCase {
-    /// The least number of commands that must match, per folder.
-    static let floors: [String: Int] = ["engine": 347, "swarm": 358]
+    /// The least number of commands that must match, per folder: every one (349 and 362 matched on
+    /// 2026-12-01); swarm keeps one of slack for its scenarios' waits on the wall clock.
+    static let floors: [String: Int] = ["engine": 349, "swarm": 361]
 
     func testRecordedEngineScenariosThroughTheRealClient() throws { try compare(folder: "engine") }
 

@@ -64,7 +64,11 @@ extension GoFmt {
                 out += "%!\(verb)(MISSING)"
                 continue
             }
-            let a = args[argi]
+            var a = args[argi]
+            if let b = bytes(a, style, keyed[argi].key) {
+                // fmt prints a []byte as text with %s %q %x %X, as numbers otherwise.
+                a = "sqxX".contains(verb) ? .string(String(decoding: b, as: UTF8.self)) : .array(b.map { .int(Int64($0)) })
+            }
             argi += 1
             out += pad(formatVerb(verb, a, spec, style), spec, numeric: isNumeric(a))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Go's fmt rules (Sprint, Sprintln, Sprintf with the common verbs and flags) and
 /// text/template's truth and comparison rules, applied to JSONValue.
 enum GoFmt {
@@ -60,7 +62,21 @@ enum GoFmt {
         }
     }
 
+    /// A `[]byte` field's bytes, from the base64 text its JSON carries; nil for any other field.
+    static func bytes(_ v: JSONValue, _ style: Style, _ key: String?) -> [UInt8]? {
+        guard let key, style.kinds[key] == .bytes else { return nil }
+        switch v {
+        case .string(let s): return Data(base64Encoded: s).map { Array($0) } ?? Array(s.utf8)
+        case .null, .array([]): return []
+        default: return nil
+        }
+    }
+
     static func formatV(_ v: JSONValue, into out: inout String, style: Style = .plain, key: String? = nil) {
+        if let b = bytes(v, style, key) {
+            out += "[" + b.map { String($0) }.joined(separator: " ") + "]"
+            return
+        }
         switch v {
         case .string(let s): out += s
         case .int(let i): out += String(i)

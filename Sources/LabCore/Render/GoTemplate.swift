@@ -40,7 +40,17 @@ public struct GoTemplate: Sendable {
         case pointer
         /// An omitempty string: absent from the JSON, "" in the Go struct.
         case string
+        /// A `[]byte`: base64 text in the JSON, its bytes in the Go struct (`[104 105]` with `%v`,
+        /// the text itself with `%s`), as a secret's or config's `Spec.Data`.
+        case bytes
     }
+
+    /// The kinds for swarm configs and secrets, whose `Spec.Data` is a `[]byte` (swarm.ConfigSpec).
+    public static let swarmFileFieldKinds: [String: FieldKind] = {
+        var d = dockerFieldKinds
+        d["Data"] = .bytes
+        return d
+    }()
 
     /// Docker Engine API fields (containers, images, networks, volumes) that are Go slices,
     /// maps or pointers (docker/docker api/types; checked by inspecting objects). Any

@@ -104,6 +104,7 @@ enum SecretCommands {
             }
             return "ID:\t\t\t\(f.id)\nName:\t\t\t\(f.name)\n\(labels)Created at:            \t\(DockerTime.pretty(f.createdAt))\nUpdated at:            \t\(DockerTime.pretty(f.updatedAt))\nData:\n\(f.data)\n"
         }
-        try SwarmInspection.print(SwarmInspection.output(i, json: found.map { json(kind, $0) }, pretty: pretty.isEmpty ? [] : [pretty.joined(separator: "\n")], errors: errors), &p)
+        try SwarmInspection.print(SwarmInspection.output(i, json: found.map { json(kind, $0) }, pretty: pretty.isEmpty ? [] : [pretty.joined(separator: "\n")], errors: errors,
+            fieldKinds: GoTemplate.swarmFileFieldKinds), &p)
     }
 }

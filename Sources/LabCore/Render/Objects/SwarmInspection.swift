@@ -3,7 +3,12 @@
 /// object, or the `--pretty` text; then the errors of the ones not found, exit status 1.
 enum SwarmInspection {
     /// Renders found objects (their Engine API JSON, and their `--pretty` text) and the errors.
-    static func output(_ i: DockerInvocation, json objects: [JSONValue], pretty: [String], errors: [String]) -> CommandOutput {
+    /// `fieldKinds` says which fields are Go slices, maps or byte slices for `-f` (configs' and
+    /// secrets' `Spec.Data` is a `[]byte`).
+    static func output(
+        _ i: DockerInvocation, json objects: [JSONValue], pretty: [String], errors: [String],
+        fieldKinds: [String: GoTemplate.FieldKind] = GoTemplate.dockerFieldKinds
+    ) -> CommandOutput {
         var errors = errors
         var out = CommandOutput()
         let fmt = i.value("format") ?? ""
@@ -14,7 +19,7 @@ enum SwarmInspection {
         } else {
             do {
                 let template = try TemplateCache.shared.template(fmt)
-                for o in objects { out.stdout += try template.render(o, options: GoTemplate.Options(missingKey: .dockerInspect)) + "\n" }
+                for o in objects { out.stdout += try template.render(o, options: GoTemplate.Options(missingKey: .dockerInspect, fieldKinds: fieldKinds)) + "\n" }
             } catch {
                 errors.append("template parsing error: " + error.message)
             }
