@@ -4,7 +4,11 @@ extension DockerEngine {
     public func imageIndex(_ reference: String) -> Int? {
         if reference.hasPrefix("sha256:") { return images.firstIndex { $0.id == reference || $0.id.hasPrefix(reference) } }
         let name = ImageName(reference).familiar
-        if let i = images.firstIndex(where: { $0.repoTags.contains(name) }) { return i }
+        // By index: `firstIndex(where:)` would copy each image out of the array to test it.
+        for i in images.indices {
+            let tags = images[i].repoTags
+            if tags.contains(name) { return i }
+        }
         if reference.count >= 4, reference.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
             let matches = images.indices.filter { images[$0].id.dropFirst(7).hasPrefix(reference) }
             if matches.count == 1 { return matches[0] }

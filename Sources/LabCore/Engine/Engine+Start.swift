@@ -29,7 +29,9 @@ extension DockerEngine {
         containers[c].state.finishedAt = nil
         containers[c].state.pid = 1000 + Int(ids.next() % 30_000)
         containers[c].state.error = ""
-        recordEvents(EngineEvent.starting(eventActor(c), engine: self, time: now))
+        var log = takeEventLog()
+        EngineEvent.starting(eventActor(c), engine: self, time: now, into: &log)
+        keepEventLog(log)
         if containers[c].config.healthcheck != nil {
             containers[c].state.health = "starting"
             containers[c].state.failingStreak = 0
