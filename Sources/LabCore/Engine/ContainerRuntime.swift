@@ -49,16 +49,15 @@ struct ContainerRuntime {
     /// (passing the container itself would copy it whole).
     static func checkExecutable(_ program: String, containerAt c: Int, engine: DockerEngine) -> EngineError? {
         let image = engine.containers[c].config.image, imageID = engine.containers[c].imageID
-        let system = ImageSystem.of(image: image, imageID: imageID, engine: engine)
-        let family = ImageFamily.of(image: image, imageID: imageID, engine: engine)
-        return checkExecutable(program, files: engine.containers[c].files,
-                               programs: system.programs(family: family, files: engine.containers[c].files))
+        let files = engine.containers[c].files
+        return checkExecutable(program, files: files,
+                               programs: ImagePrograms.of(image: image, imageID: imageID, engine: engine).programs(files: files))
     }
 
     /// The programs a process in container `c` can start: its image family's, its system's
     /// package managers and Python, and what packages installed in its files.
     static func programs(of c: Container, engine: DockerEngine) -> ProgramTable {
-        ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files)
+        ImagePrograms.of(image: c.config.image, imageID: c.imageID, engine: engine).programs(files: c.files)
     }
 
     static func checkExecutable(_ program: String, files: VirtualFileSystem, programs: ProgramTable) -> EngineError? {
@@ -92,9 +91,9 @@ struct ContainerRuntime {
                     shell: ShellEnvironment? = nil, source: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
-        let family = ImageFamily.of(image: container.config.image, imageID: container.imageID, engine: engine)
-        let table = ImageSystem.of(image: container.config.image, imageID: container.imageID, engine: engine)
-            .programs(family: family, files: container.files)
+        let image = ImagePrograms.of(image: container.config.image, imageID: container.imageID, engine: engine)
+        let family = image.family
+        let table = image.programs(files: container.files)
         if source == nil, shell == nil, let program = argv.first,
            let error = checkExecutable(program, files: container.files, programs: table) {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
@@ -144,8 +143,16 @@ struct ContainerRuntime {
     /// The environment a process starts with in a container: PATH, HOSTNAME, the container's
     /// variables, HOME, in its working directory.
     static func environment(of container: Container, extraEnv: [String] = [], workingDir: String? = nil) -> ShellEnvironment {
-        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": "/root"]
-        var exported: Set<String> = ["PATH", "HOSTNAME", "HOME"]
+        // Sized once for every line (growing a map rehashes what it holds).
+        let count = 4 + container.config.env.count + extraEnv.count
+        var variables = [String: String](minimumCapacity: count)
+        var exported = Set<String>(minimumCapacity: count)
+        variables["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        variables["HOSTNAME"] = container.config.hostname
+        variables["HOME"] = "/root"
+        exported.insert("PATH")
+        exported.insert("HOSTNAME")
+        exported.insert("HOME")
         for lines in [container.config.env, extraEnv] {
             for line in lines {
                 let (name, value) = splitAssignment(line)
