@@ -74,7 +74,7 @@ final class ShellInterpreter {
     // MARK: Top level
 
     func runTopLevel(_ source: String, lab: inout Lab) -> ShellOutcome {
-        options = ShellOptions(lab.currentShell.variables["SHELLOPTS"])
+        options = lab.machine.shell.shellOptions()
         let io = ShellIO(stdin: ShellInput(""), stdout: OutputTarget(.terminal(.stdout), run: run),
                          stderr: OutputTarget(.terminal(.stderr), run: run))
         let status = runSource(source, io: io, lab: &lab, reportSyntax: syntaxReporter(io.stderr))
