@@ -5,18 +5,21 @@ import Foundation
 /// with its exact streams and exit status).
 public enum DockerCommandLine {
     /// Parses the words after `docker` (argv[1...]).
-    public static func parse(_ arguments: [String]) -> DockerParseResult {
+    public static func parse(_ arguments: [String]) -> DockerParseResult { parse(arguments[...]) }
+
+    /// Parses the words after `docker`, given as a slice of argv (not copied into an array).
+    public static func parse(_ arguments: ArraySlice<String>) -> DockerParseResult {
         let g = DockerGrammar.shared
         let root = g.root
         var globals = ScannedFlags()
         var rest: ArraySlice<String>
         if let a0 = arguments.first, a0.utf8.first == FlagScanner.dash {
-            if let err = FlagScanner.scan(root, arguments[...], interspersed: false, into: &globals) {
+            if let err = FlagScanner.scan(root, arguments, interspersed: false, into: &globals) {
                 return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
             }
             rest = globals.positionals[...]
         } else {
-            rest = arguments[...]
+            rest = arguments
         }
         if globals.help {
             let target = resolveForHelp(rest, g)
