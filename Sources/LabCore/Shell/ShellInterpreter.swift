@@ -130,6 +130,15 @@ final class ShellInterpreter {
                 warned += 1
             }
         }
+        // One line of simple commands (the commonest source) goes through the parser's fast path
+        // first, which builds the same list the full parser would, or gives up.
+        var fast = parser
+        if !stopped, let script = fast.fastScript() {
+            parser = fast
+            warn()
+            hereDocuments = parser.hereDocuments
+            for list in script.commands where !stopped { status = execute(list, io: io, lab: &lab) }
+        }
         while !stopped {
             do {
                 let next = try parser.nextCompleteCommand()
