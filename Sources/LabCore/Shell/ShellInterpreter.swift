@@ -132,12 +132,15 @@ final class ShellInterpreter {
         }
         // One line of simple commands (the commonest source) goes through the parser's fast path
         // first, which builds the same list the full parser would, or gives up.
-        var fast = parser
-        if !stopped, let script = fast.fastScript() {
-            parser = fast
-            warn()
-            hereDocuments = parser.hereDocuments
-            for list in script.commands where !stopped { status = execute(list, io: io, lab: &lab) }
+        if !stopped {
+            if let script = parser.fastScript() {
+                warn()
+                hereDocuments = parser.hereDocuments
+                for list in script.commands where !stopped { status = execute(list, io: io, lab: &lab) }
+            } else {
+                // The fast path gave up part way: the full parser starts over.
+                parser = ShellParser(source)
+            }
         }
         while !stopped {
             do {
