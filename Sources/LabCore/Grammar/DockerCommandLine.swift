@@ -87,7 +87,10 @@ public enum DockerCommandLine {
             return .failure(DockerCLIError(stdout: notices + bare.stdout, stderr: bare.stderr, status: bare.status))
         }
         var typed = "docker "
-        typed.reserveCapacity(9 + typedWords.0.utf8.count + typedWords.1.utf8.count + typedWords.2.utf8.count)
+        // Room reserved only for a text too long to be kept inline (up to 15 bytes, as
+        // `docker run` is): reserving would move a short one to the heap.
+        let length = 9 + typedWords.0.utf8.count + typedWords.1.utf8.count + typedWords.2.utf8.count
+        if length > 15 { typed.reserveCapacity(length) }
         typed += typedWords.0
         if depth > 1 { typed += " "; typed += typedWords.1 }
         if depth > 2 { typed += " "; typed += typedWords.2 }
