@@ -89,7 +89,7 @@ extension DockerEngine {
     /// Adds a name to an image (`docker tag`); moves the name when another image had it.
     public mutating func tag(_ source: String, as target: String, now: Double) throws(EngineError) {
         guard let i = imageIndex(source) else { throw .noSuchImage(ImageName(source).familiar) }
-        if ImageName(target).repository.contains(where: \.isUppercase) { throw .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
+        if ImageName(target).repository.containsUppercase { throw .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
         let name = ImageName(target).familiar
         for j in images.indices where j != i { images[j].repoTags.removeAll { $0 == name } }
         if !images[i].repoTags.contains(name) { images[i].repoTags.append(name) }
