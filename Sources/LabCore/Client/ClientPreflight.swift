@@ -6,6 +6,9 @@ struct ClientPreflight {
     let invocation: DockerInvocation
     let terminalAttached: Bool
 
+    /// The options of `run` and `create` that name files the client reads.
+    static let optionFiles = ["env-file", "label-file"]
+
     /// Returns the exit status when the client stops here (having printed what it prints), or nil
     /// when the command goes on to the daemon.
     func check(_ process: inout ProcessContext, lab: Lab) -> Int32? {
@@ -18,7 +21,7 @@ struct ClientPreflight {
         switch i.pathKey {
         case "container run", "container create":
             let command = i.path[1]
-            for option in ["env-file", "label-file"] {
+            for option in Self.optionFiles where i.options.has(option) {
                 if let missing = i.values(option).first(where: { !isFile($0) }) {
                     process.writeError(ClientMessages.optionFileMissing(missing, command: command))
                     return 125

@@ -29,7 +29,7 @@ public struct DockerClient: SimulatedProgram {
         if process.arguments.count > 1 && process.arguments[1] == "compose" {
             return ComposeCommand(terminalAttached: terminalAttached, v2: true).run(&process, lab: &lab)
         }
-        switch DockerCommandLine.parse(Array(process.arguments.dropFirst()), routing: routing) {
+        switch DockerCommandLine.parse(process.arguments.dropFirst(), routing: routing) {
         case .output(let stdout, let status):
             process.write(stdout)
             return status

@@ -49,17 +49,15 @@ struct ContainerRuntime {
     /// (passing the container itself would copy it whole).
     static func checkExecutable(_ program: String, containerAt c: Int, engine: DockerEngine) -> EngineError? {
         let image = engine.containers[c].config.image, imageID = engine.containers[c].imageID
-        let system = ImageSystem.of(image: image, imageID: imageID, engine: engine)
-        let family = ImageFamily.of(image: image, imageID: imageID, engine: engine)
-        return checkExecutable(program, files: engine.containers[c].files,
-                               programs: withDatabaseClients(system.programs(family: family, files: engine.containers[c].files), image: image))
+        let files = engine.containers[c].files
+        return checkExecutable(program, files: files,
+                               programs: ImagePrograms.of(image: image, imageID: imageID, engine: engine).programs(files: files))
     }
 
     /// The programs a process in container `c` can start: its image family's, its system's
     /// package managers and Python, and what packages installed in its files.
     static func programs(of c: Container, engine: DockerEngine) -> ProgramTable {
-        withDatabaseClients(ImageSystem.of(c, engine: engine).programs(family: ImageFamily.of(c, engine: engine), files: c.files),
-                            image: c.config.image)
+        ImagePrograms.of(image: c.config.image, imageID: c.imageID, engine: engine).programs(files: c.files)
     }
 
     /// `table` with the database images' own clients (health checks); only those images pay for the copy.
@@ -110,9 +108,9 @@ struct ContainerRuntime {
                     shell: ShellEnvironment? = nil, source: String? = nil, user: String? = nil) -> Outcome {
         var container = engine.containers[c]
         let before = container.files
-        let family = ImageFamily.of(image: container.config.image, imageID: container.imageID, engine: engine)
-        let table = withDatabaseClients(ImageSystem.of(image: container.config.image, imageID: container.imageID, engine: engine)
-            .programs(family: family, files: container.files), image: container.config.image)
+        let image = ImagePrograms.of(image: container.config.image, imageID: container.imageID, engine: engine)
+        let family = image.family
+        let table = image.programs(files: container.files)
         if source == nil, shell == nil, let program = argv.first,
            let error = checkExecutable(program, files: container.files, programs: table) {
             return refusal(error, program: program, main: argv == container.processArguments && container.state.startedAt == now)
@@ -170,8 +168,16 @@ struct ContainerRuntime {
         // HOME is the user's home from /etc/passwd, "/" for a uid without an entry (moby oci_linux.go, WithUser).
         let spec = user ?? container.config.user
         let home = spec.isEmpty ? "/root" : ContainerUser.resolve(spec, files: container.files)?.home ?? "/"
-        var variables = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": container.config.hostname, "HOME": home]
-        var exported: Set<String> = ["PATH", "HOSTNAME", "HOME"]
+        // Sized once for every line (growing a map rehashes what it holds).
+        let count = 4 + container.config.env.count + extraEnv.count
+        var variables = [String: String](minimumCapacity: count)
+        var exported = Set<String>(minimumCapacity: count)
+        variables["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        variables["HOSTNAME"] = container.config.hostname
+        variables["HOME"] = home
+        exported.insert("PATH")
+        exported.insert("HOSTNAME")
+        exported.insert("HOME")
         for lines in [container.config.env, extraEnv] {
             for line in lines {
                 let (name, value) = splitAssignment(line)

@@ -127,7 +127,9 @@ extension DockerEngine {
     /// Marks the main process ended with `code` (after `signals`, logged as kill events), logging
     /// the daemon's run of events and releasing the container's addresses.
     mutating func finish(_ i: Int, code: Int32, now: Double, signals: [Int] = []) {
-        recordEvents(EngineEvent.ending(eventActor(i), engine: self, exitCode: code, signals: signals, time: now))
+        var log = takeEventLog()
+        EngineEvent.ending(eventActor(i), engine: self, exitCode: code, signals: signals, time: now, into: &log)
+        keepEventLog(log)
         containers[i].state.status = "exited"
         containers[i].state.exitCode = code
         containers[i].state.finishedAt = now

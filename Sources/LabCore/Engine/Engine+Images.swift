@@ -4,7 +4,8 @@ extension DockerEngine {
     public func imageIndex(_ reference: String) -> Int? {
         if reference.hasPrefix("sha256:") { return images.firstIndex { $0.id == reference || $0.id.hasPrefix(reference) } }
         let name = ImageName(reference).familiar
-        if let i = images.firstIndex(where: { $0.repoTags.contains(name) || $0.repoDigests.contains(name) }) { return i }
+        // By index: `firstIndex(where:)` would copy each image out of the array to test it.
+        for i in images.indices where images[i].repoTags.contains(name) || images[i].repoDigests.contains(name) { return i }
         if reference.count >= 4, reference.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
             let matches = images.indices.filter { images[$0].id.dropFirst(7).hasPrefix(reference) }
             if matches.count == 1 { return matches[0] }
@@ -19,7 +20,7 @@ extension DockerEngine {
     /// the catalogue once per reference), or nil when it has no such repository:tag.
     static func registryEntry(_ name: ImageName) -> RegistryImageCache.Entry? {
         RegistryImageCache.shared.entry(for: name) {
-            buildRegistryImage(name).map { RegistryImageCache.Entry(image: $0, digest: digest(name), layers: layers(name)) }
+            buildRegistryImage(name).map { RegistryImageCache.Entry(name: name, image: $0, digest: digest(name), layers: layers(name)) }
         }
     }
 
@@ -61,31 +62,31 @@ extension DockerEngine {
         guard let entry = Self.registryEntry(name) else { return nil }
         let image = entry.image
         let familiar = name.familiar
-        let tag = name.tag ?? "latest"
-        let first = tag + ": Pulling from " + name.remotePath
-        if let i = images.firstIndex(where: { $0.id == image.id }), images[i].repoTags.contains(familiar) {
-            let lines = [first, "Digest: " + entry.digest, "Status: Image is up to date for " + familiar]
+        // By index: `firstIndex(where:)` would copy each image out of the array to test it.
+        var present: Int?
+        for i in images.indices where images[i].id == image.id {
+            present = i
+            break
+        }
+        if let i = present, images[i].repoTags.contains(familiar) {
+            let lines = [(name.tag ?? "latest") + ": Pulling from " + name.remotePath, "Digest: " + entry.digest,
+                         "Status: Image is up to date for " + familiar]
             recordEvent(.image(familiar, "pull", name: name.repository, time: now))
             return PullOutput(lines: lines, text: lines.joined(separator: "\n") + "\n")
         }
-        let status = "Status: Downloaded newer image for " + familiar
-        var lines = [first]
-        lines += entry.layerLines
-        lines.append("Digest: " + entry.digest)
-        lines.append(status)
-        if let i = images.firstIndex(where: { $0.id == image.id }) {
+        if let i = present {
             images[i].repoTags.append(familiar)
         } else {
             images.append(image)
         }
         recordEvent(.image(familiar, "pull", name: name.repository, time: now))
-        return PullOutput(lines: lines, text: first + "\n" + entry.layerText + status + "\n")
+        return PullOutput(lines: entry.downloadLines, text: entry.downloadText)
     }
 
     /// Adds a name to an image (`docker tag`); moves the name when another image had it.
     public mutating func tag(_ source: String, as target: String, now: Double) throws(EngineError) {
         guard let i = imageIndex(source) else { throw .noSuchImage(ImageName(source).familiar) }
-        if ImageName(target).repository.contains(where: \.isUppercase) { throw .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
+        if ImageName(target).repository.containsUppercase { throw .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
         let name = ImageName(target).familiar
         for j in images.indices where j != i { images[j].repoTags.removeAll { $0 == name } }
         if !images[i].repoTags.contains(name) { images[i].repoTags.append(name) }

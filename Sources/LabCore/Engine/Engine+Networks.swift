@@ -2,9 +2,16 @@
 extension DockerEngine {
     /// Finds a network by full id, exact name, or unique id prefix.
     public func networkIndex(_ reference: String) -> Int? {
-        if let i = networks.firstIndex(where: { $0.id == reference || $0.name == reference }) { return i }
+        // By index: `firstIndex(where:)` would copy each network out of the array to test it.
+        for i in networks.indices where networks[i].id == reference || networks[i].name == reference { return i }
         let matches = networks.indices.filter { networks[$0].id.hasPrefix(reference) }
         return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The network whose full id is `id` (by index, without copying each network).
+    func networkIndex(id: String) -> Int? {
+        for i in networks.indices where networks[i].id == id { return i }
+        return nil
     }
 
     /// Creates a network; user bridges get the lowest free 172.N.0.0/16 pool (the default bridge has 172.17).

@@ -35,7 +35,9 @@ extension DockerEngine {
         let (hosts, resolv) = ContainerNetworkFiles.build(containers[c], engine: self, hostFiles: hostFiles)
         containers[c].files.mount(hosts, at: "/etc/hosts")
         containers[c].files.mount(resolv, at: "/etc/resolv.conf")
-        recordEvents(EngineEvent.starting(eventActor(c), engine: self, time: now))
+        var log = takeEventLog()
+        EngineEvent.starting(eventActor(c), engine: self, time: now, into: &log)
+        keepEventLog(log)
         if containers[c].config.healthEnabled {
             containers[c].state.health = "starting"
             containers[c].state.failingStreak = 0

@@ -93,9 +93,14 @@ public struct EngineEvent: Codable, Sendable, Equatable {
     static func container(_ c: Actor, _ action: String, time: Double, extra: KeyValuePairs<String, String> = [:]) -> EngineEvent {
         var list: [Attribute] = []
         list.reserveCapacity(c.labels.count + 2 + extra.count)
-        for (k, v) in c.labels { list.append(Attribute(key: k, value: v)) }
-        set("image", c.image, in: &list)
-        set("name", c.name, in: &list)
+        if c.labels.isEmpty {
+            list.append(Attribute(key: "image", value: c.image))
+            list.append(Attribute(key: "name", value: c.name))
+        } else {
+            for (k, v) in c.labels { list.append(Attribute(key: k, value: v)) }
+            set("image", c.image, in: &list)
+            set("name", c.name, in: &list)
+        }
         for (k, v) in extra { set(k, v, in: &list) }
         return EngineEvent(type: "container", action: action, actorID: c.id, attributeList: list, time: time)
     }
@@ -179,9 +184,23 @@ extension DockerEngine {
 
     /// Appends several events in order.
     mutating func recordEvents(_ events: [EngineEvent]) {
-        var log = eventLog ?? []
+        var log = takeEventLog()
+        log.append(contentsOf: events)
+        keepEventLog(log)
+    }
+
+    /// The log, taken out of the engine so a run of events is appended to it in place (the
+    /// constructors of `starting`, `ending` and `exec` runs append to it); `keepEventLog` puts it back.
+    mutating func takeEventLog() -> [EngineEvent] {
+        let log = eventLog ?? []
         eventLog = nil
-        for e in events { EngineEvent.append(e, to: &log) }
+        return log
+    }
+
+    /// Puts back a log taken by `takeEventLog`, dropping the oldest events beyond `EngineEvent.limit`.
+    mutating func keepEventLog(_ log: [EngineEvent]) {
+        var log = log
+        if log.count > EngineEvent.limit { log.removeFirst(log.count - EngineEvent.limit) }
         eventLog = log
     }
 
@@ -198,13 +217,15 @@ extension EngineEvent {
     /// A start: `network connect` for each network it joins, `volume mount` for each volume, then
     /// `container start`. Call it once the container's endpoints are set.
     public static func starting(_ c: Container, engine: DockerEngine, time: Double) -> [EngineEvent] {
-        starting(Actor(c), engine: engine, time: time)
+        var out: [EngineEvent] = []
+        starting(Actor(c), engine: engine, time: time, into: &out)
+        return out
     }
 
-    static func starting(_ c: Actor, engine: DockerEngine, time: Double) -> [EngineEvent] {
-        var out: [EngineEvent] = []
+    /// `starting`, appended to `out`.
+    static func starting(_ c: Actor, engine: DockerEngine, time: Double, into out: inout [EngineEvent]) {
         for e in c.endpoints {
-            if let n = engine.networks.first(where: { $0.id == e.networkID }) { out.append(.network(n, "connect", container: c.id, time: time)) }
+            if let n = engine.networkIndex(id: e.networkID) { out.append(.network(engine.networks[n], "connect", container: c.id, time: time)) }
         }
         for m in c.mounts where m.type == "volume" {
             let driver = engine.volumes.first { $0.name == m.name }?.driver ?? "local"
@@ -213,7 +234,6 @@ extension EngineEvent {
             ]))
         }
         out.append(.container(c, "start", time: time))
-        return out
     }
 
     /// An end: `container kill` for each signal sent (15 then 9 for a `docker stop` that had to
@@ -221,20 +241,22 @@ extension EngineEvent {
     /// die` with the exit code, `network disconnect` for each network, `volume unmount` for each
     /// volume. Call it before the endpoints are released; `docker stop` then adds `container stop`.
     public static func ending(_ c: Container, engine: DockerEngine, exitCode: Int32, signals: [Int], time: Double) -> [EngineEvent] {
-        ending(Actor(c), engine: engine, exitCode: exitCode, signals: signals, time: time)
+        var out: [EngineEvent] = []
+        ending(Actor(c), engine: engine, exitCode: exitCode, signals: signals, time: time, into: &out)
+        return out
     }
 
-    static func ending(_ c: Actor, engine: DockerEngine, exitCode: Int32, signals: [Int], time: Double) -> [EngineEvent] {
-        var out = signals.map { EngineEvent.container(c, "kill", time: time, extra: ["signal": "\($0)"]) }
+    /// `ending`, appended to `out`.
+    static func ending(_ c: Actor, engine: DockerEngine, exitCode: Int32, signals: [Int], time: Double, into out: inout [EngineEvent]) {
+        for signal in signals { out.append(.container(c, "kill", time: time, extra: ["signal": "\(signal)"])) }
         out.append(.container(c, "die", time: time, extra: ["exitCode": "\(exitCode)"]))
         for e in c.endpoints {
-            if let n = engine.networks.first(where: { $0.id == e.networkID }) { out.append(.network(n, "disconnect", container: c.id, time: time)) }
+            if let n = engine.networkIndex(id: e.networkID) { out.append(.network(engine.networks[n], "disconnect", container: c.id, time: time)) }
         }
         for m in c.mounts where m.type == "volume" {
             let driver = engine.volumes.first { $0.name == m.name }?.driver ?? "local"
             out.append(.volume(m.name ?? "", "unmount", driver: driver, time: time, extra: ["container": c.id]))
         }
-        return out
     }
 
     /// `docker exec`'s three events: `exec_create: ARGV` and `exec_start: ARGV` (the program, a
@@ -245,11 +267,16 @@ extension EngineEvent {
     }
 
     static func exec(_ c: Actor, argv: [String], execID: String, exitCode: Int32, time: Double) -> [EngineEvent] {
+        var out: [EngineEvent] = []
+        exec(c, argv: argv, execID: execID, exitCode: exitCode, time: time, into: &out)
+        return out
+    }
+
+    /// `exec`, appended to `out`.
+    static func exec(_ c: Actor, argv: [String], execID: String, exitCode: Int32, time: Double, into out: inout [EngineEvent]) {
         let command = (argv.first ?? "") + " " + argv.dropFirst().joined(separator: " ")
-        return [
-            .container(c, "exec_create: " + command, time: time, extra: ["execID": execID]),
-            .container(c, "exec_start: " + command, time: time, extra: ["execID": execID]),
-            .container(c, "exec_die", time: time, extra: ["execID": execID, "exitCode": "\(exitCode)"]),
-        ]
+        out.append(.container(c, "exec_create: " + command, time: time, extra: ["execID": execID]))
+        out.append(.container(c, "exec_start: " + command, time: time, extra: ["execID": execID]))
+        out.append(.container(c, "exec_die", time: time, extra: ["execID": execID, "exitCode": "\(exitCode)"]))
     }
 }

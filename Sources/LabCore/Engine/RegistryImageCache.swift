@@ -12,22 +12,29 @@ final class RegistryImageCache: @unchecked Sendable {
     private let capacity: Int
 
     /// A registry image with the manifest digest and layer ids a pull reports for it, and the
-    /// progress lines of a pull that downloads it (the same for every pull of the reference).
+    /// lines a pull that downloads it prints (the same for every such pull of the reference).
     struct Entry: Sendable {
         let image: LocalImage
         let digest: String
         let layers: [String]
-        /// Each layer's four progress lines.
-        let layerLines: [String]
-        /// `layerLines` and the digest line, each ended by a newline (what `docker run` prints).
-        let layerText: String
+        /// The lines of a pull that downloads the image: where from, each layer's progress, the
+        /// digest and the status.
+        let downloadLines: [String]
+        /// `downloadLines`, each ended by a newline (what `docker run` prints).
+        let downloadText: String
 
-        init(image: LocalImage, digest: String, layers: [String]) {
+        init(name: ImageName, image: LocalImage, digest: String, layers: [String]) {
             self.image = image
             self.digest = digest
             self.layers = layers
-            layerLines = layers.flatMap { [$0 + ": Pulling fs layer", $0 + ": Verifying Checksum", $0 + ": Download complete", $0 + ": Pull complete"] }
-            layerText = (layerLines + ["Digest: " + digest]).joined(separator: "\n") + "\n"
+            var lines = [(name.tag ?? "latest") + ": Pulling from " + name.remotePath]
+            for layer in layers {
+                lines += [layer + ": Pulling fs layer", layer + ": Verifying Checksum", layer + ": Download complete", layer + ": Pull complete"]
+            }
+            lines.append("Digest: " + digest)
+            lines.append("Status: Downloaded newer image for " + name.familiar)
+            downloadLines = lines
+            downloadText = lines.joined(separator: "\n") + "\n"
         }
     }
 

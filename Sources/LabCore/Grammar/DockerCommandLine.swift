@@ -7,17 +7,22 @@ public enum DockerCommandLine {
     /// Parses the words after `docker` (argv[1...]); `routing` says whether the buildx plugin is
     /// there and whether builds go to it (BuilderRouting).
     public static func parse(_ arguments: [String], routing: BuilderRouting = .recorded) -> DockerParseResult {
+        parse(arguments[...], routing: routing)
+    }
+
+    /// Parses the words after `docker`, given as a slice of argv (not copied into an array).
+    public static func parse(_ arguments: ArraySlice<String>, routing: BuilderRouting = .recorded) -> DockerParseResult {
         let g = routing.buildxInstalled ? DockerGrammar.withBuildx : DockerGrammar.shared
         let root = g.root
         var globals = ScannedFlags()
         var rest: ArraySlice<String>
         if let a0 = arguments.first, a0.utf8.first == FlagScanner.dash {
-            if let err = FlagScanner.scan(root, arguments[...], interspersed: false, into: &globals) {
+            if let err = FlagScanner.scan(root, arguments, interspersed: false, into: &globals) {
                 return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
             }
             rest = globals.positionals[...]
         } else {
-            rest = arguments[...]
+            rest = arguments
         }
         if routing.forwardBuilds, let forwarded = BuilderRouting.forwarded(rest) { rest = forwarded }
         if globals.help {
@@ -86,7 +91,10 @@ public enum DockerCommandLine {
             return .failure(DockerCLIError(stdout: notices + bare.stdout, stderr: bare.stderr, status: bare.status))
         }
         var typed = "docker "
-        typed.reserveCapacity(9 + typedWords.0.utf8.count + typedWords.1.utf8.count + typedWords.2.utf8.count)
+        // Room reserved only for a text too long to be kept inline (up to 15 bytes, as
+        // `docker run` is): reserving would move a short one to the heap.
+        let length = 9 + typedWords.0.utf8.count + typedWords.1.utf8.count + typedWords.2.utf8.count
+        if length > 15 { typed.reserveCapacity(length) }
         typed += typedWords.0
         if depth > 1 { typed += " "; typed += typedWords.1 }
         if depth > 2 { typed += " "; typed += typedWords.2 }

@@ -30,6 +30,8 @@ enum FlagScanner {
             let u = a.utf8
             let count = u.count
             guard count >= 2, u.first == dash else {
+                // Room for every word left at the first positional (growing the array reallocates).
+                if result.positionals.isEmpty { result.positionals.reserveCapacity(end - i + 1) }
                 result.positionals.append(a)
                 if !interspersed {
                     result.positionals.append(contentsOf: args[i..<end])

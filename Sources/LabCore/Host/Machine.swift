@@ -42,6 +42,7 @@ public struct Machine: Codable, Sendable, Equatable {
         // Worked out here, so every copy of a fresh machine starts with it.
         _ = shell.programEnvironment()
         _ = shell.definesFunctions()
+        _ = shell.shellOptions()
         self.shell = shell
         self.engine = DockerEngine(machine: hostname, now: SimulatedClock.defaultEpoch)
     }
@@ -62,7 +63,7 @@ public struct Machine: Codable, Sendable, Equatable {
 /// the working directory and the status of the last command (`$?`).
 public struct ShellEnvironment: Codable, Sendable, Equatable {
     /// Shell variables by name.
-    public var variables: [String: String] { didSet { exportedCache = nil; functionsCache = nil } }
+    public var variables: [String: String] { didSet { exportedCache = nil; functionsCache = nil; optionsCache = nil } }
     /// Names of the variables that are exported to programs.
     public var exported: Set<String> { didSet { exportedCache = nil } }
     /// The absolute working directory.
@@ -121,6 +122,18 @@ public struct ShellEnvironment: Codable, Sendable, Equatable {
 
     /// `definesFunctions()` as last computed.
     private var functionsCache: Bool?
+
+    /// The options `set -o` saved in `SHELLOPTS`, which each run of the shell starts with;
+    /// remembered until a variable changes.
+    mutating func shellOptions() -> ShellOptions {
+        if let optionsCache { return optionsCache }
+        let options = ShellOptions(variables["SHELLOPTS"])
+        optionsCache = options
+        return options
+    }
+
+    /// `shellOptions()` as last computed.
+    private var optionsCache: ShellOptions?
 
     static func exported(_ names: Set<String>, of variables: [String: String]) -> [String: String] {
         var env: [String: String] = [:]

@@ -71,6 +71,7 @@ struct FieldBuilder {
 extension ShellInterpreter {
     /// Expands command words into fields.
     func expandFields(_ input: [ShellWord], io: ShellIO, lab: inout Lab) throws -> [String] {
+        if let fields = Self.inertFields(input) { return fields }
         var words = input
         if input.contains(where: Self.hasBraces) { words = input.flatMap(Self.braceExpand) }
         var builder = FieldBuilder()
@@ -119,6 +120,29 @@ extension ShellInterpreter {
             builder.end(glob: glob)
         }
         return builder.fields
+    }
+
+    /// The commonest words: plain unquoted text with no brace expansion (`{` before a `}`) and no
+    /// glob character. When every word is one, the fields are the words themselves (what the
+    /// general expansion gives them), found with one scan of each; nil otherwise.
+    static func inertFields(_ words: [ShellWord]) -> [String]? {
+        var fields: [String] = []
+        fields.reserveCapacity(words.count)
+        for word in words {
+            guard let text = word.plainText else { return nil }
+            var bytes = text
+            let inert = bytes.withUTF8 { b -> Bool in
+                var open = false
+                for c in b {
+                    if c == 0x2A || c == 0x3F || c == 0x5B { return false }
+                    if c == ShellBytes.lbrace { open = true } else if c == ShellBytes.rbrace && open { return false }
+                }
+                return true
+            }
+            guard inert else { return nil }
+            fields.append(text)
+        }
+        return fields
     }
 
     static func hasBraces(_ word: ShellWord) -> Bool {

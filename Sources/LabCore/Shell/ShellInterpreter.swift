@@ -74,7 +74,7 @@ final class ShellInterpreter {
     // MARK: Top level
 
     func runTopLevel(_ source: String, lab: inout Lab) -> ShellOutcome {
-        options = ShellOptions(lab.currentShell.variables["SHELLOPTS"])
+        options = lab.machine.shell.shellOptions()
         let io = ShellIO(stdin: ShellInput(""), stdout: OutputTarget(.terminal(.stdout), run: run),
                          stderr: OutputTarget(.terminal(.stderr), run: run))
         let status = runSource(source, io: io, lab: &lab, reportSyntax: syntaxReporter(io.stderr))
@@ -128,6 +128,18 @@ final class ShellInterpreter {
                 io.stderr.write(diagnosticPrefix + parser.warnings[warned].message + "\n")
                 currentLine = saved
                 warned += 1
+            }
+        }
+        // One line of simple commands (the commonest source) goes through the parser's fast path
+        // first, which builds the same list the full parser would, or gives up.
+        if !stopped {
+            if let script = parser.fastScript() {
+                warn()
+                hereDocuments = parser.hereDocuments
+                for list in script.commands where !stopped { status = execute(list, io: io, lab: &lab) }
+            } else {
+                // The fast path gave up part way: the full parser starts over.
+                parser = ShellParser(source)
             }
         }
         while !stopped {

@@ -6,6 +6,19 @@ extension ShellParser {
     static let reservedWords: Set<String> = ["if", "then", "elif", "else", "fi", "do", "done", "while", "until", "for",
                                              "in", "{", "}", "[[", "]]", "!", "case", "esac", "function", "select", "time"]
 
+    /// `reservedWords` by their length in bytes: a command name is compared with the few words of
+    /// its length (often none, or one) instead of being hashed.
+    static let reservedWordsByLength: [[String]] = {
+        var table = [[String]](repeating: [], count: (reservedWords.map(\.utf8.count).max() ?? 0) + 1)
+        for word in reservedWords { table[word.utf8.count].append(word) }
+        return table
+    }()
+
+    static func isReservedWord(_ word: String) -> Bool {
+        let n = word.utf8.count
+        return n < reservedWordsByLength.count && reservedWordsByLength[n].contains(word)
+    }
+
     mutating func fastScript() -> ShellScript? {
         var items: [ShellAndOr] = []
         var andOr: ShellAndOr?
@@ -17,7 +30,7 @@ extension ShellParser {
 
         func finishCommand(_ parser: ShellParser) -> Bool {
             guard !words.isEmpty else { return false }
-            if let first = words[0].plainText, Self.reservedWords.contains(first) { return false }
+            if let first = words[0].plainText, Self.isReservedWord(first) { return false }
             pipeline.append(.simple(ShellSimpleCommand(assignments: [], words: words, redirections: [], line: commandLine)))
             words = []
             return true
@@ -88,6 +101,8 @@ extension ShellParser {
             }
             guard let word = try? scanWord(afterAssignment: false) else { return nil }
             if pos < count && (bytes[pos] == ShellBytes.less || bytes[pos] == ShellBytes.greater) { return nil }
+            // Room for a long docker command line's words at once (growing the array reallocates).
+            if words.isEmpty { words.reserveCapacity(16) }
             words.append(word)
         }
         if words.isEmpty {

@@ -110,3 +110,20 @@ extension String {
         return cut ?? String(prefix(n))
     }
 }
+
+extension String {
+    /// Whether any character is uppercase (`contains(where: \.isUppercase)`): on the bytes when
+    /// the text is all ASCII, where only A to Z are uppercase; character by character otherwise.
+    var containsUppercase: Bool {
+        var text = self
+        let ascii = text.withUTF8 { b -> Bool? in
+            var upper = false
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c >= 0x41 && c <= 0x5A { upper = true }
+            }
+            return upper
+        }
+        return ascii ?? contains(where: \.isUppercase)
+    }
+}

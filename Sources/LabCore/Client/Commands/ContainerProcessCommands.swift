@@ -85,7 +85,10 @@ enum ContainerProcessCommands {
         for (stream, text) in outcome.chunks {
             if stream == .stdout { p.write(text) } else { p.writeError(text) }
         }
-        s.engine.recordEvents(EngineEvent.exec(s.engine.eventActor(c), argv: argv, execID: s.ids.hexID(), exitCode: outcome.status, time: s.now))
+        let execID = s.ids.hexID()
+        var log = s.engine.takeEventLog()
+        EngineEvent.exec(s.engine.eventActor(c), argv: argv, execID: execID, exitCode: outcome.status, time: s.now, into: &log)
+        s.engine.keepEventLog(log)
         s.advance(to: s.now + outcome.elapsed)
         return outcome.status
     }

@@ -4,7 +4,7 @@ enum ImageCommands {
     /// (the registry's answer, seen from the oracle's registry), or Docker Hub's denial of an
     /// unknown repository (moby daemon/internal/distribution/errors.go wrapping Hub's `denied`).
     static func pullError(_ name: ImageName, hub: DockerHub = DockerHub()) -> EngineError {
-        if name.repository.contains(where: \.isUppercase) { return .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
+        if name.repository.containsUppercase { return .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1) }
         if ImageCatalogue.entries.contains(where: { $0.repository == name.repository }) || DockerEngine.hubHasRepository(name, hub: hub) {
             return .other("manifest for \(name.familiar) not found: manifest unknown: manifest unknown", status: 404)
         }

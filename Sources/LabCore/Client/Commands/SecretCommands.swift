@@ -5,7 +5,7 @@ import Foundation
 /// inspect JSON or --pretty; rm).
 enum SecretCommands {
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
-        guard i.path.count == 2, let kind = Lab.FileKind(rawValue: i.path[0]) else { return nil }
+        guard i.path.count == 2, i.path[0] == "secret" || i.path[0] == "config", let kind = Lab.FileKind(rawValue: i.path[0]) else { return nil }
         switch i.path[1] {
         case "create":
             return ServiceCommands.run(&p) { (p: inout ProcessContext) throws(EngineError) in

@@ -18,7 +18,7 @@ extension DockerEngine {
             }
             instructions += parsed.instructions
         }
-        if let reference, ImageName(reference).repository.contains(where: \.isUppercase) {
+        if let reference, ImageName(reference).repository.containsUppercase {
             throw .other(DockerMessages.daemonRepositoryMustBeLowercase, status: 1)
         }
         let source = containers[c]

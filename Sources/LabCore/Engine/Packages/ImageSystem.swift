@@ -73,17 +73,6 @@ public struct ImageSystem: Sendable, Hashable {
         return ImageSystem(distribution: .none, python: nil)
     }
 
-    /// The programs of an image of this system and family, and those its packages installed:
-    /// the family's table itself when there is nothing to add (the common case, not copied).
-    func programs(family: ImageFamily, files: VirtualFileSystem) -> ProgramTable {
-        let installed = InstalledPackages.programs(in: files, python: python)
-        if distribution == .none && python == nil && installed.isEmpty { return family.programs }
-        // The system's own table depends on the family and the system alone: built once.
-        var table = SystemProgramsCache.shared.table(family: family, system: self)
-        for (name, path, program) in installed { table.register(name, program, path: path) }
-        return table
-    }
-
     /// The family's programs with this system's package managers and Python (nothing installed).
     fileprivate func systemPrograms(family: ImageFamily) -> ProgramTable {
         var table = family.programs

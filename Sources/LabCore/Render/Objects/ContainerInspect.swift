@@ -14,29 +14,35 @@ public enum ContainerInspect {
     /// `only` (the fields a `-f` template reads, all of them known) the larger parts that are not
     /// read are left out; the object is otherwise the same.
     public static func json(_ c: Container, engine: DockerEngine, now: Double, size: Bool = false, only: Set<String>? = nil) -> JSONValue {
-        func want(_ field: String) -> Bool { only?.contains(field) ?? true }
+        // A template reads a few fields: comparing each name with them costs less than hashing it.
+        let wanted = only.map(Array.init)
+        func want(_ field: String) -> Bool { wanted?.contains(field) ?? true }
         let started = c.state.startedAt != nil
-        let dir = "/var/lib/docker/containers/" + c.id + "/"
-        let args = c.processArguments
+        func path(_ file: String) -> String { started ? "/var/lib/docker/containers/" + c.id + "/" + file : "" }
         var o = JSONObject()
-        o[new: "Id"] = .string(c.id)
-        o[new: "Created"] = .string(DockerTime.rfc3339Nano(c.created))
-        o[new: "Path"] = .string(args.first ?? "")
-        o[new: "Args"] = .array(args.dropFirst().map { .string($0) })
+        // Each field only when the template reads it (all of them without `only`), in the order
+        // docker prints them.
+        if want("Id") { o[new: "Id"] = .string(c.id) }
+        if want("Created") { o[new: "Created"] = .string(DockerTime.rfc3339Nano(c.created)) }
+        if want("Path") || want("Args") {
+            let args = c.processArguments
+            if want("Path") { o[new: "Path"] = .string(args.first ?? "") }
+            if want("Args") { o[new: "Args"] = .array(args.dropFirst().map { .string($0) }) }
+        }
         if want("State") { o[new: "State"] = state(c, now: now) }
-        o[new: "Image"] = .string(c.imageID)
-        o[new: "ResolvConfPath"] = .string(started ? dir + "resolv.conf" : "")
-        o[new: "HostnamePath"] = .string(started ? dir + "hostname" : "")
-        o[new: "HostsPath"] = .string(started ? dir + "hosts" : "")
-        o[new: "LogPath"] = .string(started ? dir + c.id + "-json.log" : "")
-        o[new: "Name"] = .string("/" + c.name)
-        o[new: "RestartCount"] = .int(Int64(c.restartCount))
-        o[new: "Driver"] = "overlay2"
-        o[new: "Platform"] = "linux"
-        o[new: "MountLabel"] = ""
-        o[new: "ProcessLabel"] = ""
-        o[new: "AppArmorProfile"] = ""
-        o[new: "ExecIDs"] = .null
+        if want("Image") { o[new: "Image"] = .string(c.imageID) }
+        if want("ResolvConfPath") { o[new: "ResolvConfPath"] = .string(path("resolv.conf")) }
+        if want("HostnamePath") { o[new: "HostnamePath"] = .string(path("hostname")) }
+        if want("HostsPath") { o[new: "HostsPath"] = .string(path("hosts")) }
+        if want("LogPath") { o[new: "LogPath"] = .string(path(c.id + "-json.log")) }
+        if want("Name") { o[new: "Name"] = .string("/" + c.name) }
+        if want("RestartCount") { o[new: "RestartCount"] = .int(Int64(c.restartCount)) }
+        if want("Driver") { o[new: "Driver"] = "overlay2" }
+        if want("Platform") { o[new: "Platform"] = "linux" }
+        if want("MountLabel") { o[new: "MountLabel"] = "" }
+        if want("ProcessLabel") { o[new: "ProcessLabel"] = "" }
+        if want("AppArmorProfile") { o[new: "AppArmorProfile"] = "" }
+        if want("ExecIDs") { o[new: "ExecIDs"] = .null }
         if want("HostConfig") { o[new: "HostConfig"] = hostConfig(c) }
         if want("GraphDriver") {
             let layer = "/var/lib/docker/overlay2/" + StableHash.hex("container-layer:" + c.id)

@@ -187,7 +187,10 @@ struct ListFilters {
     subscript(_ key: String) -> [String] { values[key] ?? [] }
 
     /// The first key docker does not accept, as the daemon words it.
-    func invalidKey(accepted: Set<String>) -> String? {
+    func invalidKey(accepted: @autoclosure () -> Set<String>) -> String? {
+        // Most listings have no filter: the accepted set is then not even built.
+        if values.isEmpty { return nil }
+        let accepted = accepted()
         for key in values.keys.sorted() where !accepted.contains(key) { return "Invalid filter '\(key)'" }
         return nil
     }
