@@ -37,11 +37,13 @@ enum APIVersionCheck {
             return "docker \(i.path.joined(separator: " ")) requires API version \(needed), but the Docker daemon API version is \(apiVersion)\n"
         }
         guard let annotated = flags[i.pathKey] else { return nil }
-        let lines = annotated.keys.sorted().compactMap { name -> String? in
-            guard i.options[name] != nil, let needed = annotated[name], newer(needed, than: apiVersion) else { return nil }
-            return "\"--\(name)\" requires API version \(needed), but the Docker daemon API version is \(apiVersion)\n"
+        // Only the flags given are looked at (most commands give none of them).
+        var lines: [String] = []
+        for (name, needed) in annotated where i.options[name] != nil && newer(needed, than: apiVersion) {
+            lines.append("\"--\(name)\" requires API version \(needed), but the Docker daemon API version is \(apiVersion)\n")
         }
-        return lines.isEmpty ? nil : lines.joined()
+        // pflag's order is the flags' names sorted; the lines differ first where the names do.
+        return lines.isEmpty ? nil : lines.sorted().joined()
     }
 
     /// Whether dotted version `a` is above `b` (moby api/types/versions).

@@ -47,29 +47,32 @@ public struct DockerClient: SimulatedProgram {
             case nil: process.writeError(invocation.clientStderr)
             }
             // Once the daemon answers, flags newer than its API are refused before anything else runs.
-            if reachesLabEngine(invocation, process, lab), let refusal = APIVersionCheck.refusal(invocation) {
+            // Where the command goes is worked out once: the context, DOCKER_HOST, config.json.
+            let endpoint = ContextCommands.endpoint(invocation, process, lab.machine.files)
+            if reaches(endpoint, lab), let refusal = APIVersionCheck.refusal(invocation) {
                 process.writeError(refusal)
                 return 1
             }
             let preflight = ClientPreflight(invocation: invocation, terminalAttached: terminalAttached)
             if let status = preflight.check(&process, lab: lab) { return status }
-            return daemon(invocation, &process, lab: &lab)
+            return daemon(invocation, endpoint, &process, lab: &lab)
         }
     }
 
     /// Whether the command's endpoint is one of the lab's engines (this machine's or another's).
-    private func reachesLabEngine(_ invocation: DockerInvocation, _ process: ProcessContext, _ lab: Lab) -> Bool {
-        guard case .host(let h) = ContextCommands.endpoint(invocation, process, lab.machine.files) else { return false }
+    private func reaches(_ endpoint: ContextCommands.Endpoint, _ lab: Lab) -> Bool {
+        guard case .host(let h) = endpoint else { return false }
         return h.isEmpty || h == Self.defaultHost || ContextCommands.machine(of: h, in: lab) != nil
     }
 
     /// Sends an accepted command to the daemon its endpoint names (-H, --context, DOCKER_HOST,
     /// DOCKER_CONTEXT, the current context): this machine's, another lab machine's, or none.
-    private func daemon(_ invocation: DockerInvocation, _ process: inout ProcessContext, lab: inout Lab) -> Int32 {
+    private func daemon(_ invocation: DockerInvocation, _ endpoint: ContextCommands.Endpoint, _ process: inout ProcessContext,
+                        lab: inout Lab) -> Int32 {
         // `docker context …` is the client's own business.
         if let status = ContextCommands.execute(invocation, &process, &lab.machine.files) { return status }
         let host: String
-        switch ContextCommands.endpoint(invocation, process, lab.machine.files) {
+        switch endpoint {
         case .host(let h): host = h.isEmpty ? Self.defaultHost : h
         case .refused(let why): process.writeError(why); return 1
         }

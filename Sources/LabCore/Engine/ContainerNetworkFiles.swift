@@ -65,12 +65,18 @@ enum ContainerNetworkFiles {
     }
 
     /// The networks whose endpoint writes a line or changes resolv.conf: those with an address,
-    /// in the order they were joined (not the swarm's ingress).
-    static func joined(_ c: Container, engine: DockerEngine) -> [(endpoint: Endpoint, network: Network)] {
-        c.endpoints.compactMap { e in
-            guard !e.ipAddress.isEmpty, let n = engine.networks.first(where: { $0.id == e.networkID }), !n.isIngress else { return nil }
-            return (e, n)
+    /// in the order they were joined (not the swarm's ingress), as indices of the container's
+    /// endpoints and the engine's networks (found by index: `first(where:)` would copy each
+    /// network out of the array to test it).
+    static func joinedIndices(_ c: Container, engine: DockerEngine) -> [(endpoint: Int, network: Int)] {
+        var found: [(endpoint: Int, network: Int)] = []
+        for k in c.endpoints.indices where !c.endpoints[k].ipAddress.isEmpty {
+            for n in engine.networks.indices where engine.networks[n].id == c.endpoints[k].networkID {
+                if !engine.networks[n].isIngress { found.append((k, n)) }
+                break
+            }
         }
+        return found
     }
 
     static func hostsFile(_ c: Container, engine: DockerEngine, addresses: Bool) -> String {
@@ -87,35 +93,39 @@ enum ContainerNetworkFiles {
         var fqdn = c.config.hostname
         if !c.config.domainname.isEmpty { fqdn += "." + c.config.domainname }
         let names = fqdn.split(separator: ".", maxSplits: 1).count == 2 ? fqdn + " " + fqdn.split(separator: ".")[0] : fqdn
-        for (e, _) in joined(c, engine: engine) { text += e.ipAddress + "\t" + names + "\n" }
+        for j in joinedIndices(c, engine: engine) { text += c.endpoints[j.endpoint].ipAddress + "\t" + names + "\n" }
         return text
     }
 
     static func resolvConf(_ c: Container, engine: DockerEngine, hostFiles: VirtualFileSystem) -> String {
         let h = c.hostConfig
-        var origin = hostFiles.contents(of: "/etc/resolv.conf")
+        let own = hostFiles.contents(of: "/etc/resolv.conf")
         // On the default bridge or none, systemd-resolved's upstream file stands for its stub
         // (resolvconf.go, Path); a user network's embedded DNS forwards to the host's own file
         // (daemon/container_operations_unix.go, setupPathsAndSandboxOptions).
         let userNetwork = !["default", "bridge", "none"].contains(h.networkMode) && !h.networkMode.hasPrefix("container:")
-        if !userNetwork, let o = origin, nameservers(o, ipv4: true, ipv6: true) == ["127.0.0.53"] {
-            origin = hostFiles.contents(of: "/run/systemd/resolve/resolv.conf")
-        }
-        let host = origin ?? ""
-        let networks = joined(c, engine: engine)
+        let upstream = userNetwork ? nil : hostFiles.contents(of: "/run/systemd/resolve/resolv.conf")
+        let joined = joinedIndices(c, engine: engine)
+        let embedded = joined.contains { engine.networks[$0.network].hasEmbeddedDNS }
         let custom = !(h.dns ?? []).isEmpty || !(h.dnsSearch ?? []).isEmpty || !(h.dnsOptions ?? []).isEmpty
-        // Without --dns options the file follows from the host's and the kind of networks joined:
-        // worked out once per such case (parsing the host's text on every start was the start's
-        // costliest step).
-        let key = "\(networks.isEmpty ? 0 : 1)\(networks.contains { $0.network.hasEmbeddedDNS } ? 1 : 0)" + host
-        if !custom, let known = ResolvConfCache.shared.value(key) { return known }
-        let result = resolvConf(host: host, custom: custom, h: h, networks: networks)
+        // Without --dns options the file follows from the host's files and the kind of networks
+        // joined: worked out once per such case (parsing the host's text on every start was the
+        // start's costliest step).
+        var key = ""
+        if !custom {
+            key = (joined.isEmpty ? "0" : "1") + (embedded ? "1" : "0") + (own ?? "")
+            if let upstream { key += "\u{0}" + upstream }
+            if let known = ResolvConfCache.shared.value(key) { return known }
+        }
+        var host = own ?? ""
+        if !userNetwork, own != nil, nameservers(host, ipv4: true, ipv6: true) == ["127.0.0.53"] { host = upstream ?? "" }
+        let result = resolvConf(host: host, custom: custom, h: h, hasNetworks: !joined.isEmpty, embedded: embedded)
         if !custom { ResolvConfCache.shared.remember(result, for: key) }
         return result
     }
 
     /// resolvConf's work, from the host's text.
-    private static func resolvConf(host: String, custom: Bool, h: HostConfig, networks: [(endpoint: Endpoint, network: Network)]) -> String {
+    private static func resolvConf(host: String, custom: Bool, h: HostConfig, hasNetworks: Bool, embedded: Bool) -> String {
         var content: String
         if custom {
             content = build(dns: (h.dns ?? []).isEmpty ? nameservers(host, ipv4: true, ipv6: true) : h.dns ?? [],
@@ -124,9 +134,9 @@ enum ContainerNetworkFiles {
         } else {
             content = filter(host, ipv6: true)
             // updateDNS on joining a network without IPv6 (none of the lab's has it).
-            if !networks.isEmpty { content = filter(content, ipv6: false) }
+            if hasNetworks { content = filter(content, ipv6: false) }
         }
-        guard networks.contains(where: { $0.network.hasEmbeddedDNS }) else { return content }
+        guard embedded else { return content }
         // rebuildDNS: the embedded server, the IPv6 servers, the search domains and options, and
         // ndots:0 unless an ndots option is there already.
         var opts = options(content)
