@@ -32,9 +32,7 @@ enum ContainerNetworkFiles {
     /// what it holds (sandbox_dns_unix.go: updateHostsFile, updateDNS, rebuildDNS).
     static func joined(_ c: inout Container, endpoint e: Endpoint, network n: Network) {
         guard c.hostConfig.networkMode != "host", !e.ipAddress.isEmpty, !n.isIngress else { return }
-        var fqdn = c.config.hostname
-        if !c.config.domainname.isEmpty { fqdn += "." + c.config.domainname }
-        let names = fqdn.split(separator: ".", maxSplits: 1).count == 2 ? fqdn + " " + fqdn.split(separator: ".")[0] : fqdn
+        let names = hostNames(c)
         c.files.set(.file((c.files.contents(of: "/etc/hosts") ?? "") + e.ipAddress + "\t" + names + "\n"), at: "/etc/hosts")
         let h = c.hostConfig
         var content = c.files.contents(of: "/etc/resolv.conf") ?? ""
@@ -89,12 +87,22 @@ enum ContainerNetworkFiles {
             text += ip + "\t" + kv[0] + "\n"
         }
         guard addresses else { return text }
-        // sandbox_dns_unix.go, updateHostsFile: the FQDN and the bare name when there is a dot.
-        var fqdn = c.config.hostname
-        if !c.config.domainname.isEmpty { fqdn += "." + c.config.domainname }
-        let names = fqdn.split(separator: ".", maxSplits: 1).count == 2 ? fqdn + " " + fqdn.split(separator: ".")[0] : fqdn
+        let names = hostNames(c)
         for j in joinedIndices(c, engine: engine) { text += c.endpoints[j.endpoint].ipAddress + "\t" + names + "\n" }
         return text
+    }
+
+    /// sandbox_dns_unix.go, updateHostsFile: the FQDN, and the bare name after it when the FQDN
+    /// has a dot that neither begins nor ends it.
+    static func hostNames(_ c: Container) -> String {
+        var fqdn = c.config.hostname
+        if !c.config.domainname.isEmpty { fqdn += "." + c.config.domainname }
+        let dotByte = UInt8(ascii: ".")
+        guard let dot = fqdn.utf8.firstIndex(of: dotByte) else { return fqdn }
+        let after = fqdn.utf8.index(after: dot)
+        if dot != fqdn.startIndex, after != fqdn.endIndex, fqdn.utf8[after] != dotByte { return fqdn + " " + fqdn[..<dot] }
+        // A leading, trailing or doubled dot: split's rules for empty parts decide.
+        return fqdn.split(separator: ".", maxSplits: 1).count == 2 ? fqdn + " " + fqdn.split(separator: ".")[0] : fqdn
     }
 
     static func resolvConf(_ c: Container, engine: DockerEngine, hostFiles: VirtualFileSystem) -> String {

@@ -21,8 +21,8 @@ enum ContainerCommands {
             let name = ImageName(request.image)
             let quiet = i.flag("quiet")
             if !quiet { p.writeError("Unable to find image '\(name.familiar)' locally\n") }
-            guard let lines = s.pull(name) else { return fail(ImageCommands.pullError(name, hub: s.hub)) }
-            if !quiet { p.writeError(lines.joined(separator: "\n") + "\n") }
+            guard let pulled = s.pullPrinting(name) else { return fail(ImageCommands.pullError(name, hub: s.hub)) }
+            if !quiet { p.writeError(pulled.text) }
         }
         let id: String
         do { id = try s.engine.createContainer(request, ids: &s.ids, now: s.now) } catch { return fail(error) }

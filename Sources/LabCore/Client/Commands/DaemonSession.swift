@@ -17,8 +17,14 @@ struct DaemonSession {
 
     /// Pulls a reference: what learners pushed to Docker Hub, else the official images and the
     /// registries on this machine (the engine's pull); the lines, or nil when none has it.
-    mutating func pull(_ name: ImageName) -> [String]? {
-        engine.pullFromHub(name, hub: hub, now: now) ?? engine.pull(name, now: now)
+    mutating func pull(_ name: ImageName) -> [String]? { pullPrinting(name)?.lines }
+
+    /// `pull`, with the lines' text as printed (a catalogue image's is built once).
+    mutating func pullPrinting(_ name: ImageName) -> DockerEngine.PullOutput? {
+        if let lines = engine.pullFromHub(name, hub: hub, now: now) {
+            return DockerEngine.PullOutput(lines: lines, text: lines.joined(separator: "\n") + "\n")
+        }
+        return engine.pullPrinting(name, now: now)
     }
 
     /// Moves the lab's clock to `time` when the command ends (never backwards).

@@ -8,8 +8,14 @@ enum LoginCommand {
     /// The key Docker Hub's credentials are kept under.
     static let hub = "https://index.docker.io/v1/"
 
+    /// Where config.json is for root, with no DOCKER_CONFIG and HOME unset or /root.
+    static let rootConfigPath = "/root/.docker/config.json"
+
     static func configPath(_ p: ProcessContext) -> String {
-        let dir = p.environment["DOCKER_CONFIG"] ?? (p.environment["HOME"] ?? "/root") + "/.docker"
+        let config = p.environment["DOCKER_CONFIG"], home = p.environment["HOME"]
+        // root's, the usual case, without building the path again for every command.
+        if config == nil && (home == nil || home == "/root") { return rootConfigPath }
+        let dir = config ?? (home ?? "/root") + "/.docker"
         return VirtualFileSystem.normalise(dir, cwd: p.workingDirectory) + "/config.json"
     }
 
