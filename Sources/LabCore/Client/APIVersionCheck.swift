@@ -33,10 +33,11 @@ enum APIVersionCheck {
 
     /// The refusal (one line per unsupported flag, in pflag's sorted order), or nil.
     static func refusal(_ i: DockerInvocation, apiVersion: String = VersionInfo.apiVersion) -> String? {
-        if let needed = commands[i.pathKey], newer(needed, than: apiVersion) {
+        // Few commands are annotated: compared one by one rather than hashing every command's path.
+        for (command, needed) in commands where command == i.pathKey && newer(needed, than: apiVersion) {
             return "docker \(i.path.joined(separator: " ")) requires API version \(needed), but the Docker daemon API version is \(apiVersion)\n"
         }
-        guard let annotated = flags[i.pathKey] else { return nil }
+        guard !i.options.isEmpty, let annotated = flags[i.pathKey] else { return nil }
         // Only the flags given are looked at (most commands give none of them).
         var lines: [String] = []
         for (name, needed) in annotated where i.options[name] != nil && newer(needed, than: apiVersion) {

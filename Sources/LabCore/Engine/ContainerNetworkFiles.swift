@@ -78,8 +78,12 @@ enum ContainerNetworkFiles {
     }
 
     static func hostsFile(_ c: Container, engine: DockerEngine, addresses: Bool) -> String {
-        var text = defaultHosts
-        for extra in c.hostConfig.extraHosts ?? [] {
+        let extraHosts = c.hostConfig.extraHosts ?? []
+        if extraHosts.isEmpty && !addresses { return defaultHosts }
+        var text = ""
+        text.reserveCapacity(defaultHosts.utf8.count + 64)
+        text += defaultHosts
+        for extra in extraHosts {
             let kv = extra.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard kv.count == 2 else { continue }
             // host-gateway is the default bridge's gateway (moby daemon/container_operations.go).
@@ -119,12 +123,8 @@ enum ContainerNetworkFiles {
         // Without --dns options the file follows from the host's files and the kind of networks
         // joined: worked out once per such case (parsing the host's text on every start was the
         // start's costliest step).
-        var key = ""
-        if !custom {
-            key = (joined.isEmpty ? "0" : "1") + (embedded ? "1" : "0") + (own ?? "")
-            if let upstream { key += "\u{0}" + upstream }
-            if let known = ResolvConfCache.shared.value(key) { return known }
-        }
+        let key = ResolvConfCache.Key(networks: !joined.isEmpty, embedded: embedded, own: own, upstream: upstream)
+        if !custom, let known = ResolvConfCache.shared.value(key) { return known }
         var host = own ?? ""
         if !userNetwork, own != nil, nameservers(host, ipv4: true, ipv6: true) == ["127.0.0.53"] { host = upstream ?? "" }
         let result = resolvConf(host: host, custom: custom, h: h, hasNetworks: !joined.isEmpty, embedded: embedded)
@@ -242,21 +242,32 @@ private extension String {
 }
 
 /// The resolv.conf contents already worked out, by case (see resolvConf). Thread-safe, bounded.
+/// The cases are few and compared one by one: the host's files are usually the very strings
+/// compared before, which compare equal at once, where hashing them would read them whole.
 final class ResolvConfCache: @unchecked Sendable {
-    static let shared = ResolvConfCache()
-    private let lock = NSLock()
-    private var values: [String: String] = [:]
-
-    func value(_ key: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return values[key]
+    /// A case: the kind of networks joined and the host's two files.
+    struct Key: Equatable {
+        var networks: Bool
+        var embedded: Bool
+        var own: String?
+        var upstream: String?
     }
 
-    func remember(_ value: String, for key: String) {
+    static let shared = ResolvConfCache()
+    private let lock = NSLock()
+    private var entries: [(key: Key, value: String)] = []
+
+    func value(_ key: Key) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        if values.count >= 256 { values.removeAll(keepingCapacity: true) }
-        values[key] = value
+        for e in entries where e.key == key { return e.value }
+        return nil
+    }
+
+    func remember(_ value: String, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count >= 32 { entries.removeFirst() }
+        entries.append((key, value))
     }
 }

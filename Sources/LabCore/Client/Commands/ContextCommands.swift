@@ -42,7 +42,11 @@ enum ContextCommands {
 
     /// The context config.json names as current ("default" when none).
     static func current(_ p: ProcessContext, _ files: VirtualFileSystem) -> String {
-        guard let text = files.contents(of: LoginCommand.configPath(p)), let json = try? JSONValue(parsing: text),
+        current(ClientVariables(p.environment), cwd: p.workingDirectory, files)
+    }
+
+    static func current(_ v: ClientVariables, cwd: String, _ files: VirtualFileSystem) -> String {
+        guard let text = files.contents(of: LoginCommand.configPath(v, cwd: cwd)), let json = try? JSONValue(parsing: text),
               let name = json["currentContext"]?.stringValue, !name.isEmpty else { return "default" }
         return name
     }
@@ -50,10 +54,14 @@ enum ContextCommands {
     /// The context a command uses, as docker/cli resolves it: --context, else the default when -H
     /// or DOCKER_HOST is given, else DOCKER_CONTEXT, else config.json's current context.
     static func inForce(_ i: DockerInvocation, _ p: ProcessContext, _ files: VirtualFileSystem) -> String {
+        inForce(i, ClientVariables(p.environment), cwd: p.workingDirectory, files)
+    }
+
+    static func inForce(_ i: DockerInvocation, _ v: ClientVariables, cwd: String, _ files: VirtualFileSystem) -> String {
         if let name = i.global["context"]?.last, !name.isEmpty { return name }
-        if i.global["host"] != nil || !(p.environment["DOCKER_HOST"] ?? "").isEmpty { return "default" }
-        if let name = p.environment["DOCKER_CONTEXT"], !name.isEmpty { return name }
-        return current(p, files)
+        if i.global["host"] != nil || !(v.dockerHost ?? "").isEmpty { return "default" }
+        if let name = v.dockerContext, !name.isEmpty { return name }
+        return current(v, cwd: cwd, files)
     }
 
     /// Where a command goes: a daemon address, or the client's refusal (its text; status 1).
@@ -66,9 +74,10 @@ enum ContextCommands {
     static func endpoint(_ i: DockerInvocation, _ p: ProcessContext, _ files: VirtualFileSystem) -> Endpoint {
         if i.global["host"] != nil && i.global["context"] != nil { return .refused(ContextMessages.hostAndContext) }
         if let host = i.global["host"]?.last { return .host(host) }
-        let name = inForce(i, p, files)
+        let v = ClientVariables(p.environment)
+        let name = inForce(i, v, cwd: p.workingDirectory, files)
         if name == "default" {
-            let host = p.environment["DOCKER_HOST"] ?? ""
+            let host = v.dockerHost ?? ""
             return .host(host.isEmpty ? DockerClient.defaultHost : host)
         }
         guard let context = load(name, p, files) else { return .refused(ContextMessages.cannotResolve(name, metaFile(p, name))) }

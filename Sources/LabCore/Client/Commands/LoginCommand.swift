@@ -12,11 +12,15 @@ enum LoginCommand {
     static let rootConfigPath = "/root/.docker/config.json"
 
     static func configPath(_ p: ProcessContext) -> String {
-        let config = p.environment["DOCKER_CONFIG"], home = p.environment["HOME"]
+        configPath(ClientVariables(p.environment), cwd: p.workingDirectory)
+    }
+
+    /// config.json's path from DOCKER_CONFIG or HOME, relative ones from `cwd`.
+    static func configPath(_ v: ClientVariables, cwd: String) -> String {
         // root's, the usual case, without building the path again for every command.
-        if config == nil && (home == nil || home == "/root") { return rootConfigPath }
-        let dir = config ?? (home ?? "/root") + "/.docker"
-        return VirtualFileSystem.normalise(dir, cwd: p.workingDirectory) + "/config.json"
+        if v.dockerConfig == nil && (v.home == nil || v.home == "/root") { return rootConfigPath }
+        let dir = v.dockerConfig ?? (v.home ?? "/root") + "/.docker"
+        return VirtualFileSystem.normalise(dir, cwd: cwd) + "/config.json"
     }
 
     /// The server as the client keys it: Docker Hub's names become its index address.
