@@ -41,10 +41,10 @@ public struct BuilderRouting: Sendable, Equatable {
     /// The routing for a command run with `environment` on a machine with `files`, or the client's
     /// error (printed alone, exit 1) when DOCKER_BUILDKIT is not a boolean.
     /// Only a line with a word `build` or `buildx` (`mayBuild`) needs the plugin looked for.
-    static func decide(_ environment: [String: String], files: VirtualFileSystem, configDir: @autoclosure () -> String,
+    static func decide(buildKit: String?, files: VirtualFileSystem, configDir: @autoclosure () -> String,
                        mayBuild words: [String]) -> Result<BuilderRouting, BuilderError> {
         var disabled = false
-        if let value = environment["DOCKER_BUILDKIT"], !value.isEmpty {
+        if let value = buildKit, !value.isEmpty {
             guard let enabled = GoValues.parseBool(value) else {
                 return .failure(BuilderError(message: "DOCKER_BUILDKIT environment variable expects boolean value: "
                                                 + DockerMessages.parseBoolError(value) + "\n"))

@@ -17,7 +17,8 @@ public struct DockerClient: SimulatedProgram {
     public func run(_ process: inout ProcessContext, lab: inout Lab) -> Int32 {
         // docker/cli checks DOCKER_BUILDKIT and routes builds to buildx before anything else.
         let routing: BuilderRouting
-        switch BuilderRouting.decide(process.environment, files: lab.machine.files,
+        let variables = ClientVariables(process.environment)
+        switch BuilderRouting.decide(buildKit: variables.dockerBuildKit, files: lab.machine.files,
                                      configDir: ContextCommands.configDir(process), mayBuild: process.arguments) {
         case .success(let r): routing = r
         case .failure(let refusal):
@@ -48,7 +49,7 @@ public struct DockerClient: SimulatedProgram {
             }
             // Once the daemon answers, flags newer than its API are refused before anything else runs.
             // Where the command goes is worked out once: the context, DOCKER_HOST, config.json.
-            let endpoint = ContextCommands.endpoint(invocation, process, lab.machine.files)
+            let endpoint = ContextCommands.endpoint(invocation, process, variables, lab.machine.files)
             if reaches(endpoint, lab), let refusal = APIVersionCheck.refusal(invocation) {
                 process.writeError(refusal)
                 return 1

@@ -72,9 +72,13 @@ enum ContextCommands {
 
     /// The daemon address a command talks to, or the client's refusal.
     static func endpoint(_ i: DockerInvocation, _ p: ProcessContext, _ files: VirtualFileSystem) -> Endpoint {
+        endpoint(i, p, ClientVariables(p.environment), files)
+    }
+
+    /// `endpoint`, with the client's variables already picked out of `p`'s environment.
+    static func endpoint(_ i: DockerInvocation, _ p: ProcessContext, _ v: ClientVariables, _ files: VirtualFileSystem) -> Endpoint {
         if i.global["host"] != nil && i.global["context"] != nil { return .refused(ContextMessages.hostAndContext) }
         if let host = i.global["host"]?.last { return .host(host) }
-        let v = ClientVariables(p.environment)
         let name = inForce(i, v, cwd: p.workingDirectory, files)
         if name == "default" {
             let host = v.dockerHost ?? ""
