@@ -60,7 +60,10 @@ extension ObjectListing {
                     "invalid value for filter 'dangling', must be \"true\" (or \"1\"), or \"false\" (or \"0\")", status: 400))
             }
         }
-        return .success(engine.networks.filter { n in
+        // Sorted as indices: swapping whole networks would copy each one's fields.
+        let networks = engine.networks
+        var kept = networks.indices.filter { k in
+            let n = networks[k]
             if let dangling, dangling == n.isPredefined { return false }
             if filters.has("driver") && !filters["driver"].contains(n.driver) { return false }
             if filters.has("id") && !filters.match("id", n.id) { return false }
@@ -69,7 +72,9 @@ extension ObjectListing {
             if !filters.matchLabels("label", n.labels) { return false }
             if filters.has("type") && !filters["type"].contains(n.isPredefined ? "builtin" : "custom") { return false }
             return true
-        }.sorted { naturalLess($0.name, $1.name) })
+        }
+        kept.sort { naturalLess(networks[$0].name, networks[$1].name) }
+        return .success(kept.map { networks[$0] })
     }
 
     static let volumeHeaders: JSONValue = [
