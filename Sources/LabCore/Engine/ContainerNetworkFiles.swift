@@ -55,11 +55,15 @@ enum ContainerNetworkFiles {
     static func build(_ c: Container, engine: DockerEngine, hostFiles: VirtualFileSystem) -> (hosts: String, resolv: String) {
         let h = c.hostConfig
         let userDNS = !(h.dns ?? []).isEmpty || !(h.dnsSearch ?? []).isEmpty || !(h.dnsOptions ?? []).isEmpty
+        // The networks joined, found once for both files.
+        let joined = joinedIndices(c, engine: engine)
         if h.networkMode == "host" {
-            let hosts = (h.extraHosts ?? []).isEmpty ? hostFiles.contents(of: "/etc/hosts") ?? "" : hostsFile(c, engine: engine, addresses: false)
-            return (hosts, userDNS ? resolvConf(c, engine: engine, hostFiles: hostFiles) : hostFiles.contents(of: "/etc/resolv.conf") ?? "")
+            let hosts = (h.extraHosts ?? []).isEmpty ? hostFiles.contents(of: "/etc/hosts") ?? ""
+                : hostsFile(c, engine: engine, addresses: false, joined: joined)
+            return (hosts, userDNS ? resolvConf(h, joined: joined, engine: engine, hostFiles: hostFiles)
+                        : hostFiles.contents(of: "/etc/resolv.conf") ?? "")
         }
-        return (hostsFile(c, engine: engine, addresses: true), resolvConf(c, engine: engine, hostFiles: hostFiles))
+        return (hostsFile(c, engine: engine, addresses: true, joined: joined), resolvConf(h, joined: joined, engine: engine, hostFiles: hostFiles))
     }
 
     /// The networks whose endpoint writes a line or changes resolv.conf: those with an address,
@@ -77,7 +81,7 @@ enum ContainerNetworkFiles {
         return found
     }
 
-    static func hostsFile(_ c: Container, engine: DockerEngine, addresses: Bool) -> String {
+    static func hostsFile(_ c: Container, engine: DockerEngine, addresses: Bool, joined: [(endpoint: Int, network: Int)]) -> String {
         let extraHosts = c.hostConfig.extraHosts ?? []
         if extraHosts.isEmpty && !addresses { return defaultHosts }
         var text = ""
@@ -92,7 +96,12 @@ enum ContainerNetworkFiles {
         }
         guard addresses else { return text }
         let names = hostNames(c)
-        for j in joinedIndices(c, engine: engine) { text += c.endpoints[j.endpoint].ipAddress + "\t" + names + "\n" }
+        for j in joined {
+            text += c.endpoints[j.endpoint].ipAddress
+            text += "\t"
+            text += names
+            text += "\n"
+        }
         return text
     }
 
@@ -109,15 +118,14 @@ enum ContainerNetworkFiles {
         return fqdn.split(separator: ".", maxSplits: 1).count == 2 ? fqdn + " " + fqdn.split(separator: ".")[0] : fqdn
     }
 
-    static func resolvConf(_ c: Container, engine: DockerEngine, hostFiles: VirtualFileSystem) -> String {
-        let h = c.hostConfig
+    static func resolvConf(_ h: HostConfig, joined: [(endpoint: Int, network: Int)], engine: DockerEngine,
+                           hostFiles: VirtualFileSystem) -> String {
         let own = hostFiles.contents(of: "/etc/resolv.conf")
         // On the default bridge or none, systemd-resolved's upstream file stands for its stub
         // (resolvconf.go, Path); a user network's embedded DNS forwards to the host's own file
         // (daemon/container_operations_unix.go, setupPathsAndSandboxOptions).
         let userNetwork = !["default", "bridge", "none"].contains(h.networkMode) && !h.networkMode.hasPrefix("container:")
         let upstream = userNetwork ? nil : hostFiles.contents(of: "/run/systemd/resolve/resolv.conf")
-        let joined = joinedIndices(c, engine: engine)
         let embedded = joined.contains { engine.networks[$0.network].hasEmbeddedDNS }
         let custom = !(h.dns ?? []).isEmpty || !(h.dnsSearch ?? []).isEmpty || !(h.dnsOptions ?? []).isEmpty
         // Without --dns options the file follows from the host's files and the kind of networks

@@ -28,7 +28,20 @@ extension DockerEngine {
     static let defaultPools: [String] = (18...31).map { "172.\($0).0.0/16" } + stride(from: 0, to: 256, by: 16).map { "192.168.\($0).0/20" }
 
     /// The first default pool no local network overlaps, or nil when all are taken.
-    func nextFreePool() -> String? { Self.defaultPools.first { !overlapsLocalPool($0) } }
+    func nextFreePool() -> String? {
+        // The local networks' ranges are worked out once, not again for every pool tried.
+        var taken: [ClosedRange<UInt32>] = []
+        for k in networks.indices where networks[k].scope == "local" {
+            if let s = networks[k].subnet, let range = Self.addressRange(s) { taken.append(range) }
+        }
+        for (k, pool) in Self.defaultPoolRanges.enumerated() where !taken.contains(where: { $0.overlaps(pool) }) {
+            return Self.defaultPools[k]
+        }
+        return nil
+    }
+
+    /// `defaultPools` as address ranges.
+    static let defaultPoolRanges: [ClosedRange<UInt32>] = defaultPools.compactMap { addressRange($0) }
 
     /// libnetwork's words when every default pool is taken (ipam/allocator.go).
     static let poolsExhausted = "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network"
