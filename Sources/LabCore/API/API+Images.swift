@@ -1,5 +1,5 @@
-/// `/images/…`: pull (`create`, with its JSON progress stream), list, inspect, history, tag,
-/// remove and prune, through the engine calls of the simulated `docker` client
+/// `/images/…`: pull (`create`, with its JSON progress stream), push (API+ImagePush), list,
+/// inspect, history, tag, remove and prune, through the engine calls of the simulated `docker` client
 /// (Client/Commands/ImageCommands.swift).
 extension EngineAPI {
     mutating func images(_ parts: [String], _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
@@ -10,6 +10,7 @@ extension EngineAPI {
         case ("POST", "prune") where parts.count == 1: return try Self.pruneImages(&c, lab: &lab)
         case ("GET", "json") where parts.count > 1: return try Self.inspectImage(Self.name(parts.dropLast()), lab: &lab)
         case ("GET", "history") where parts.count > 1: return try Self.imageHistory(Self.name(parts.dropLast()), lab: &lab)
+        case ("POST", "push") where parts.count > 1: return try Self.push(Self.name(parts.dropLast()), &c, lab: &lab)
         case ("POST", "tag") where parts.count > 1: return try Self.tagImage(Self.name(parts.dropLast()), &c, lab: &lab)
         case ("DELETE", _) where !parts.isEmpty: return try Self.removeImage(Self.name(parts[...]), &c, lab: &lab)
         default: throw .notFound("page not found")
