@@ -29,7 +29,7 @@ extension EngineAPI {
         let quiet = r.flag("q"), noCache = r.flag("nocache")
         let target = (r.value("target") ?? "").isEmpty ? nil : r.value("target")
         // A body that is no tar is the Dockerfile itself (moby remotecontext reads it so).
-        let archive = try? TarArchive.decode(bytes: r.body)
+        let archive = try? TarArchive.decode(bytes: r.body, openEnd: true)
         let answer = try withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> LegacyBuild.Answer in
             let dir = buildScratch
             try? s.files.remove(dir, recursive: true)

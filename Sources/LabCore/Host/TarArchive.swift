@@ -66,12 +66,15 @@ struct TarArchive: Equatable {
     /// Reads an archive's bytes (what the docker client sends to `PUT /containers/{id}/archive`):
     /// ustar members with the prefix field, Go's PAX records (`x`: a `path` longer than a header
     /// holds; `g` global records are skipped) and GNU long names (`L`); links and devices are
-    /// skipped.
-    static func decode(bytes: [UInt8]) throws(ReadError) -> TarArchive {
+    /// skipped. `openEnd`: the archive may stop right after its last member's data, without the
+    /// padding and closing blocks (what the docker client sends for a build whose Dockerfile lies
+    /// outside the context: docker/cli's ReplaceFileTarWrapper stream; moby's tar reader takes it).
+    static func decode(bytes: [UInt8], openEnd: Bool = false) throws(ReadError) -> TarArchive {
         var archive = TarArchive()
         var offset = 0
         var longName: String?
         while true {
+            if openEnd && offset >= bytes.count && offset > 0 { return archive }
             guard offset + 512 <= bytes.count else { throw .unexpectedEOF }
             let block = bytes[offset..<offset + 512]
             if block.allSatisfy({ $0 == 0 }) { return archive }
