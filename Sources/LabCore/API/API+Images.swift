@@ -1,11 +1,14 @@
-/// `/images/…`: pull (`create`, with its JSON progress stream), push (API+ImagePush), list,
-/// inspect, history, tag, remove and prune, through the engine calls of the simulated `docker` client
+/// `/images/…`: pull (`create`, with its JSON progress stream), push (API+ImagePush), save and
+/// load (API+SaveLoad), list, inspect, history, tag, remove and prune, through the engine calls of the simulated `docker` client
 /// (Client/Commands/ImageCommands.swift).
 extension EngineAPI {
     mutating func images(_ parts: [String], _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
         let r = c.request
         switch (r.method, parts.last ?? "") {
         case ("POST", "create") where parts.count == 1: return try Self.pull(&c, lab: &lab)
+        case ("GET", "get") where parts.count == 1: return try Self.saveImages(r.values("names"), lab: &lab)
+        case ("GET", "get") where parts.count > 1: return try Self.saveImages([Self.name(parts.dropLast())], lab: &lab)
+        case ("POST", "load") where parts.count == 1: return try Self.loadImages(&c, lab: &lab)
         case ("GET", "json") where parts.count == 1: return try Self.listImages(r, lab: &lab)
         case ("POST", "prune") where parts.count == 1: return try Self.pruneImages(&c, lab: &lab)
         case ("GET", "json") where parts.count > 1: return try Self.inspectImage(Self.name(parts.dropLast()), lab: &lab)
