@@ -21,7 +21,11 @@ enum ContainerCommands {
             let name = ImageName(request.image)
             let quiet = i.flag("quiet")
             if !quiet { p.writeError("Unable to find image '\(name.familiar)' locally\n") }
-            guard let lines = s.pull(name) else { return fail(ImageCommands.pullError(name, hub: s.hub)) }
+            let lines: [String]
+            switch s.pullOrRefusal(name) {
+            case .success(let pulled): lines = pulled
+            case .failure(let error): return fail(error)
+            }
             if !quiet { p.writeError(lines.joined(separator: "\n") + "\n") }
         }
         let id: String

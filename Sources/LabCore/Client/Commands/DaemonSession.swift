@@ -21,6 +21,15 @@ struct DaemonSession {
         engine.pullFromHub(name, hub: hub, now: now) ?? engine.pull(name, now: now)
     }
 
+    /// Pulls a reference as the daemon does for `docker run` of a missing image: the lines, or
+    /// the daemon's refusal (a registry on this machine that does not answer or lacks the tag,
+    /// as `docker pull` reports it; Docker Hub's denial otherwise).
+    mutating func pullOrRefusal(_ name: ImageName) -> Result<[String], EngineError> {
+        if let host = DockerEngine.registryHost(name.repository) { return engine.pullFromRegistry(name, host: host, now: now) }
+        if let lines = pull(name) { return .success(lines) }
+        return .failure(ImageCommands.pullError(name, hub: hub))
+    }
+
     /// Moves the lab's clock to `time` when the command ends (never backwards).
     mutating func advance(to time: Double) { end = max(end, time) }
 
