@@ -35,7 +35,8 @@ extension EngineAPI {
         let name = ImageName(reference)
         let lines = try engine(&lab) { (s: inout DaemonSession) throws(EngineError) -> [String] in
             if let host = DockerEngine.registryHost(name.repository) { return try s.engine.pullFromRegistry(name, host: host, now: s.now).get() }
-            guard let lines = s.engine.pull(name, now: s.now) else { throw ImageCommands.pullError(name) }
+            // What learners pushed to Docker Hub too, as `lab sh`'s pull.
+            guard let lines = s.pull(name) else { throw ImageCommands.pullError(name, hub: s.hub) }
             return lines
         }
         c.record(APIHistory.line(["docker", "pull", name.familiar]))
