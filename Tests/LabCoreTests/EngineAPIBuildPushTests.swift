@@ -102,6 +102,9 @@ final class EngineAPIBuildPushTests: XCTestCase {
     func testStatsStreamASampleASecondUntilTheContainerIsGone() throws {
         run("docker run -d --name web nginx")
         XCTAssertNil(call("GET", "/v1.41/containers/web/stats?stream=false").response.stream)
+        XCTAssertNil(call("GET", "/v1.41/containers/web/stats?stream=0&one-shot=1").response.stream)
+        XCTAssertEqual(call("GET", "/v1.41/containers/web/stats?stream=1&one-shot=1").response.bodyText,
+                       #"{"message":"cannot have stream=true and one-shot=true"}"# + "\n")
         let response = call("GET", "/v1.41/containers/web/stats?stream=1").response
         XCTAssertTrue(response.bodyText.hasPrefix(#"{"read":"#))
         var stream = try XCTUnwrap(response.stream)

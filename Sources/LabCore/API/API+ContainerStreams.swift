@@ -82,13 +82,16 @@ extension EngineAPI {
     /// `GET /containers/{id}/stats`: one sample with `stream=false` (ContainerStats' figures as
     /// the daemon's counters, from which the client computes its columns); otherwise the first
     /// sample at once and then one a second on the open connection (moby's stats collector
-    /// publishes each second; `docker stats` redraws its table from them).
+    /// publishes each second, a stopped container's sample empty; `docker stats` redraws its
+    /// table from them).
     static func stats(_ reference: String, _ r: APIRequest, lab: inout Lab) throws(APIError) -> APIResponse {
         try withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> APIResponse in
             let c = s.engine.containers[try container(reference, s.engine)]
             var response = APIResponse.json(ContainerStats.apiJSON(c, now: s.now))
-            // moby: stream defaults to true; one-shot (1.41) implies a single sample too.
-            if (r.value("stream") == nil || r.flag("stream")) && !r.flag("one-shot") {
+            // moby v20.10 daemon/stats.go: stream defaults to true, and does not go with one-shot.
+            let streamed = r.value("stream") == nil || r.flag("stream")
+            if streamed && r.flag("one-shot") { throw .invalid("cannot have stream=true and one-shot=true") }
+            if streamed {
                 var stream = APIStream(kind: .stats, containerID: c.id)
                 stream.sampledAt = s.now
                 response.stream = stream
