@@ -70,6 +70,7 @@ final class EngineAPIBuildPushTests: XCTestCase {
         XCTAssertTrue(text.hasSuffix(#"{"errorDetail":{"code":3,"message":"The command '/bin/sh -c exit 3' returned a non-zero code: 3"},"error":"The command '/bin/sh -c exit 3' returned a non-zero code: 3"}"# + "\n"), text)
         // The scratch folder is gone afterwards.
         XCTAssertNil(lab.machine.files.node(at: EngineAPI.buildScratch))
+        XCTAssertTrue(lab.machine.files.isDirectory("/var/lib"))
         let good = TarArchive(entries: [.init(name: "Dockerfile", data: "FROM alpine\nCOPY a.txt /a.txt\n"), .init(name: "a.txt", data: "hi\n")]).encoded()
         let built = call("POST", "/v1.41/build?t=app&q=1", Array(good.utf8))
         let lines = built.response.bodyText.split(separator: "\n").map(String.init)

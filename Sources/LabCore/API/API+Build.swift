@@ -33,8 +33,15 @@ extension EngineAPI {
         let answer = try withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> LegacyBuild.Answer in
             let dir = buildScratch
             try? s.files.remove(dir, recursive: true)
+            // The first folder of the path the machine lacks goes again afterwards, with the rest.
+            var made = dir
+            var path = ""
+            for part in dir.split(separator: "/") {
+                path += "/" + part
+                if !s.files.isDirectory(path) { made = path; break }
+            }
             try? s.files.makeDirectory(dir, parents: true)
-            defer { try? s.files.remove(dir, recursive: true) }
+            defer { try? s.files.remove(made, recursive: true) }
             let text: String
             if let archive {
                 unpack(archive, at: dir, into: &s.files)
