@@ -43,9 +43,11 @@ enum ScenarioReplay {
     /// The lab machine's host name (`$HOSTNAME` in `lab sh`).
     static let labHostname = Lab().machine.hostname
 
-    /// Runs the lines in `lab sh` on a fresh lab.
-    static func simulate(_ commands: [String]) -> [Run] {
+    /// Runs the lines in `lab sh` on a fresh lab (`prepare` changes it first: the build
+    /// scenarios' lab has no buildx plugin, as the oracle's client had none).
+    static func simulate(_ commands: [String], prepare: (inout Lab) -> Void = { _ in }) -> [Run] {
         var lab = Lab()
+        prepare(&lab)
         let shell = LabShell(terminalAttached: false)
         _ = shell.run("mkdir -p /tmp/scenario.lab1 && cd /tmp/scenario.lab1", origin: .commandString, lab: &lab, output: DiscardedOutput())
         return commands.map { line in

@@ -79,13 +79,36 @@ extension EngineAPI {
         }
     }
 
-    /// `GET /containers/{id}/stats?stream=false`: one sample (ContainerStats' figures as the
-    /// daemon's counters, from which the client computes its columns).
+    /// `GET /containers/{id}/stats`: one sample with `stream=false` (ContainerStats' figures as
+    /// the daemon's counters, from which the client computes its columns); otherwise the first
+    /// sample at once and then one a second on the open connection (moby's stats collector
+    /// publishes each second, a stopped container's sample empty; `docker stats` redraws its
+    /// table from them).
     static func stats(_ reference: String, _ r: APIRequest, lab: inout Lab) throws(APIError) -> APIResponse {
         try withEngine(&lab) { (s: inout DaemonSession) throws(APIError) -> APIResponse in
             let c = s.engine.containers[try container(reference, s.engine)]
-            return .json(ContainerStats.apiJSON(c, now: s.now))
+            var response = APIResponse.json(ContainerStats.apiJSON(c, now: s.now))
+            // moby v20.10 daemon/stats.go: stream defaults to true, and does not go with one-shot.
+            let streamed = r.value("stream") == nil || r.flag("stream")
+            if streamed && r.flag("one-shot") { throw .invalid("cannot have stream=true and one-shot=true") }
+            if streamed {
+                var stream = APIStream(kind: .stats, containerID: c.id)
+                stream.sampledAt = s.now
+                response.stream = stream
+            }
+            return response
         }
+    }
+
+    /// The next sample of a stats stream, when a second has passed since the last; done when the
+    /// container is gone.
+    static func pollStats(_ stream: inout APIStream, lab: Lab) -> APIStreamChunk {
+        let engine = lab.machine.engine
+        guard let i = try? engine.containerIndex(stream.containerID) else { return APIStreamChunk(bytes: [], done: true) }
+        let now = lab.clock.now
+        guard now - (stream.sampledAt ?? 0) >= 1 else { return APIStreamChunk(bytes: [], done: false) }
+        stream.sampledAt = now
+        return APIStreamChunk(bytes: Array((ContainerStats.apiJSON(engine.containers[i], now: now).compactJSON() + "\n").utf8), done: false)
     }
 
     /// Feeds a stream: what is new since the last poll, and whether it has ended.
@@ -94,6 +117,8 @@ extension EngineAPI {
         switch stream.kind {
         case .events(let filters):
             return Self.pollEvents(&stream, filters: filters, lab: lab)
+        case .stats:
+            return Self.pollStats(&stream, lab: lab)
         case .terminal:
             let bytes = terminalStart(stream, lab: lab)
             return APIStreamChunk(bytes: bytes, done: stream.terminal.map { terminals[$0] == nil } ?? true)

@@ -149,6 +149,7 @@ extension EngineAPI {
             try Self.engine(&lab) { (s: inout DaemonSession) throws(EngineError) in try s.engine.rename(reference, to: name, now: s.now) }
             c.record(APIHistory.line(["docker", "rename", reference, name]))
             return .noContent
+        case "update": return try Self.updateContainer(reference, &c, lab: &lab)
         case "wait": return try Self.wait(reference, r, lab: &lab)
         case "exec": return try createExec(reference, &c, lab: &lab)
         case "attach":

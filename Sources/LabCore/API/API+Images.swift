@@ -1,15 +1,19 @@
-/// `/images/…`: pull (`create`, with its JSON progress stream), list, inspect, history, tag,
-/// remove and prune, through the engine calls of the simulated `docker` client
+/// `/images/…`: pull (`create`, with its JSON progress stream), push (API+ImagePush), save and
+/// load (API+SaveLoad), list, inspect, history, tag, remove and prune, through the engine calls of the simulated `docker` client
 /// (Client/Commands/ImageCommands.swift).
 extension EngineAPI {
     mutating func images(_ parts: [String], _ c: inout Context, lab: inout Lab) throws(APIError) -> APIResponse {
         let r = c.request
         switch (r.method, parts.last ?? "") {
         case ("POST", "create") where parts.count == 1: return try Self.pull(&c, lab: &lab)
+        case ("GET", "get") where parts.count == 1: return try Self.saveImages(r.values("names"), lab: &lab)
+        case ("GET", "get") where parts.count > 1: return try Self.saveImages([Self.name(parts.dropLast())], lab: &lab)
+        case ("POST", "load") where parts.count == 1: return try Self.loadImages(&c, lab: &lab)
         case ("GET", "json") where parts.count == 1: return try Self.listImages(r, lab: &lab)
         case ("POST", "prune") where parts.count == 1: return try Self.pruneImages(&c, lab: &lab)
         case ("GET", "json") where parts.count > 1: return try Self.inspectImage(Self.name(parts.dropLast()), lab: &lab)
         case ("GET", "history") where parts.count > 1: return try Self.imageHistory(Self.name(parts.dropLast()), lab: &lab)
+        case ("POST", "push") where parts.count > 1: return try Self.push(Self.name(parts.dropLast()), &c, lab: &lab)
         case ("POST", "tag") where parts.count > 1: return try Self.tagImage(Self.name(parts.dropLast()), &c, lab: &lab)
         case ("DELETE", _) where !parts.isEmpty: return try Self.removeImage(Self.name(parts[...]), &c, lab: &lab)
         default: throw .notFound("page not found")
@@ -31,7 +35,8 @@ extension EngineAPI {
         let name = ImageName(reference)
         let lines = try engine(&lab) { (s: inout DaemonSession) throws(EngineError) -> [String] in
             if let host = DockerEngine.registryHost(name.repository) { return try s.engine.pullFromRegistry(name, host: host, now: s.now).get() }
-            guard let lines = s.engine.pull(name, now: s.now) else { throw ImageCommands.pullError(name) }
+            // What learners pushed to Docker Hub too, as `lab sh`'s pull.
+            guard let lines = s.pull(name) else { throw ImageCommands.pullError(name, hub: s.hub) }
             return lines
         }
         c.record(APIHistory.line(["docker", "pull", name.familiar]))

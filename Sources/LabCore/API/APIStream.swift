@@ -13,6 +13,9 @@ public struct APIStream: Sendable, Equatable {
         /// An exec reading the client's input (`APITerminal`): its output comes as the input is
         /// read; it lasts until the process ends.
         case terminal
+        /// `GET /containers/{id}/stats` streamed: a sample a second (`sampledAt`), until the
+        /// client leaves or the container is removed.
+        case stats
     }
 
     public var kind: Kind
@@ -30,6 +33,8 @@ public struct APIStream: Sendable, Equatable {
     public var lastExitCode: Int32
     /// The process reading the client's input on this connection (`EngineAPI.terminals`), if any.
     public var terminal: String?
+    /// When the last stats sample was sent (stats).
+    public var sampledAt: Double?
 
     public init(kind: Kind, containerID: String = "", offset: Int = 0, tty: Bool = false, finishedAtStart: Double? = nil,
                 runningAtStart: Bool = false, lastExitCode: Int32 = 0) {

@@ -130,6 +130,9 @@ public struct EngineAPI: Sendable {
         case (_, "tasks"): return try tasks(Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "secrets"): return try swarmFiles(.secret, Array(parts.dropFirst()), &c, lab: &lab)
         case (_, "configs"): return try swarmFiles(.config, Array(parts.dropFirst()), &c, lab: &lab)
+        case ("POST", "build") where parts.count == 1: return try Self.build(&c, lab: &lab)
+        case ("POST", "commit") where parts.count == 1: return try Self.commit(&c, lab: &lab)
+        case ("POST", "auth") where parts.count == 1: return try Self.auth(&c, lab: &lab)
         case (_, "distribution"): return try Self.distribution(Array(parts.dropFirst()), r)
         default: throw .notFound("page not found")
         }

@@ -66,12 +66,15 @@ struct TarArchive: Equatable {
     /// Reads an archive's bytes (what the docker client sends to `PUT /containers/{id}/archive`):
     /// ustar members with the prefix field, Go's PAX records (`x`: a `path` longer than a header
     /// holds; `g` global records are skipped) and GNU long names (`L`); links and devices are
-    /// skipped.
-    static func decode(bytes: [UInt8]) throws(ReadError) -> TarArchive {
+    /// skipped; a real gzip member of text is kept as gzip's stand-in (`memberText`). `openEnd`: the archive may stop right after its last member's data, without the
+    /// padding and closing blocks (what the docker client sends for a build whose Dockerfile lies
+    /// outside the context: docker/cli's ReplaceFileTarWrapper stream; moby's tar reader takes it).
+    static func decode(bytes: [UInt8], openEnd: Bool = false) throws(ReadError) -> TarArchive {
         var archive = TarArchive()
         var offset = 0
         var longName: String?
         while true {
+            if openEnd && offset >= bytes.count && offset > 0 { return archive }
             guard offset + 512 <= bytes.count else { throw .unexpectedEOF }
             let block = bytes[offset..<offset + 512]
             if block.allSatisfy({ $0 == 0 }) { return archive }
@@ -95,11 +98,21 @@ struct TarArchive: Equatable {
                 archive.entries.append(Entry(name: longName ?? name, data: nil))
                 longName = nil
             case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
-                archive.entries.append(Entry(name: longName ?? name, data: String(decoding: body, as: UTF8.self)))
+                archive.entries.append(Entry(name: longName ?? name, data: memberText(body)))
                 longName = nil
             default: longName = nil
             }
         }
+    }
+
+    /// A member's data as the lab's files hold it: text, and a real gzip file of text (a client's
+    /// `.tar.gz`) as gzip's stand-in around the inflated text.
+    static func memberText(_ body: ArraySlice<UInt8>) -> String {
+        if body.count > 18, body.first == 0x1F, body.dropFirst().first == 0x8B, let (data, name) = Inflate.gunzip(Array(body)),
+           let text = String(validating: data, as: UTF8.self) {
+            return Gzip.compressed(text, name: name)
+        }
+        return String(decoding: body, as: UTF8.self)
     }
 
     /// The `path` of a PAX extended header's records (`LEN path=VALUE\n`…).

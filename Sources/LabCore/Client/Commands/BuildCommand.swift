@@ -1,7 +1,7 @@
 /// `docker build` (docker/cli cli/command/image/build.go with the legacy builder, as the
 /// oracle's client runs it without buildx): the client checks the context and the Dockerfile,
-/// reports the context it sends, the daemon runs the steps (ImageBuilder), and the client
-/// prints the result and tags it.
+/// reports the context it sends, and the daemon runs the build (LegacyBuild), whose output the
+/// client prints.
 enum BuildCommand {
     /// The context folder of `docker build -`: none, the client sending the Dockerfile alone.
     static let noContext = "/nonexistent-build-context"
@@ -44,38 +44,19 @@ enum BuildCommand {
             let size = HumanSize.format(Double(sent), base: 1000, units: HumanSize.decimal, precision: 4)
             p.write("Sending build context to Docker daemon " + String(repeating: " ", count: max(0, 8 - size.count)) + size + "\n")
         }
-        let dockerfile: Dockerfile
-        do {
-            dockerfile = try Dockerfile.parse(text)
-        } catch {
-            p.writeError("Error response from daemon: dockerfile parse error line \(error.line): \(error.message)\n")
+        let request = LegacyBuild.Request(text: text, dockerfileName: dockerfileArg, contextDir: contextDir, tags: tags, args: args,
+                                          noCache: noCache, target: target, quiet: quiet)
+        switch LegacyBuild.run(request, &s) {
+        case .refused(let message):
+            p.writeError("Error response from daemon: \(message)\n")
             return 1
-        }
-        if dockerfile.instructions.isEmpty {
-            p.writeError("Error response from daemon: the Dockerfile (\(dockerfileArg)) cannot be empty\n")
-            return 1
-        }
-        if dockerfile.instructions.first(where: { $0.keyword != "ARG" })?.keyword != "FROM" {
-            p.writeError("Error response from daemon: no build stage in current context\n")
-            return 1
-        }
-        let request = ImageBuilder.Request(contextDir: contextDir, dockerfile: dockerfile, tags: tags, buildArgs: args,
-                                           noCache: noCache, target: target, quiet: quiet)
-        var printed = ""
-        let outcome = ImageBuilder.build(request, &s) { printed += $0 }
-        p.write(printed)
-        switch outcome {
-        case .failed(let message, let status):
+        case .ran(let output, .failed(let message, let status)):
+            p.write(output)
             p.writeError(message + "\n")
             return status
-        case .built(let id):
-            for tag in tags { try? s.engine.tag(id, as: tag, now: s.now) }
-            if quiet {
-                p.write(id + "\n")
-            } else {
-                p.write("Successfully built \(id.dropFirst(7).prefix(12))\n")
-                for tag in tags { p.write("Successfully tagged \(ImageName(tag).familiar)\n") }
-            }
+        case .ran(let output, .built(let id)):
+            p.write(output)
+            if quiet { p.write(id + "\n") }
             return 0
         }
     }

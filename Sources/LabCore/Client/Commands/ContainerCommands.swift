@@ -21,7 +21,11 @@ enum ContainerCommands {
             let name = ImageName(request.image)
             let quiet = i.flag("quiet")
             if !quiet { p.writeError("Unable to find image '\(name.familiar)' locally\n") }
-            guard let pulled = s.pullPrinting(name) else { return fail(ImageCommands.pullError(name, hub: s.hub)) }
+            let pulled: DockerEngine.PullOutput
+            switch s.pullOrRefusal(name) {
+            case .success(let output): pulled = output
+            case .failure(let error): return fail(error)
+            }
             if !quiet { p.writeError(pulled.text) }
         }
         let id: String

@@ -27,6 +27,17 @@ struct DaemonSession {
         return engine.pullPrinting(name, now: now)
     }
 
+    /// Pulls a reference as the daemon does for `docker run` of a missing image: the lines, or
+    /// the daemon's refusal (a registry on this machine that does not answer or lacks the tag,
+    /// as `docker pull` reports it; Docker Hub's denial otherwise).
+    mutating func pullOrRefusal(_ name: ImageName) -> Result<DockerEngine.PullOutput, EngineError> {
+        if let host = DockerEngine.registryHost(name.repository) {
+            return engine.pullFromRegistry(name, host: host, now: now).map { DockerEngine.PullOutput(lines: $0, text: $0.joined(separator: "\n") + "\n") }
+        }
+        if let pulled = pullPrinting(name) { return .success(pulled) }
+        return .failure(ImageCommands.pullError(name, hub: hub))
+    }
+
     /// Moves the lab's clock to `time` when the command ends (never backwards).
     mutating func advance(to time: Double) { end = max(end, time) }
 
