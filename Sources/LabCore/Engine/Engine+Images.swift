@@ -1,6 +1,12 @@
 /// Images: finding, pulling from the built-in registry, tagging, removing, pruning.
 extension DockerEngine {
     /// The local image a reference names: `sha256:…`, an id prefix, or a repository:tag.
+    /// The index of the image with id `id` (found by index, without copying images out).
+    func imageIndex(id: String) -> Int? {
+        for i in images.indices where images[i].id == id { return i }
+        return nil
+    }
+
     public func imageIndex(_ reference: String) -> Int? {
         if reference.hasPrefix("sha256:") { return images.firstIndex { $0.id == reference || $0.id.hasPrefix(reference) } }
         let name = ImageName(reference).familiar

@@ -17,7 +17,7 @@ extension DockerEngine {
     /// Creates a network; user bridges get the lowest free 172.N.0.0/16 pool (the default bridge has 172.17).
     public mutating func createNetwork(name: String, driver: String, subnet: String?, gateway: String?, labels: [String: String],
                                        isInternal: Bool, attachable: Bool, ids: inout IDSource, now: Double) throws(EngineError) -> String {
-        if networks.contains(where: { $0.name == name }) { throw .networkExists(name) }
+        for i in networks.indices where networks[i].name == name { throw .networkExists(name) }
         if driver == "overlay" { throw .notSwarmManager }
         if let subnet, overlapsLocalPool(subnet) { throw .other(Self.poolOverlap, status: 403) }
         var net = Network(id: ids.hexID(), name: name, driver: driver, scope: "local", created: now, subnet: subnet, gateway: gateway,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// docker/go-units' human-readable durations ("Less than a second", "About a minute",
 /// "3 hours"), as its HumanDuration rounds them.
 public enum HumanDuration {
@@ -26,7 +28,14 @@ public enum HumanSize {
     static let binary = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
 
     /// "1.99MB" for 1985610.
-    public static func decimal(_ bytes: Double) -> String { format(bytes, base: 1000, units: decimal, precision: 3) }
+    public static func decimal(_ bytes: Double) -> String {
+        // Listings print the same few image sizes again and again: each is formatted once.
+        if let known = decimalCache.value(bytes) { return known }
+        let text = format(bytes, base: 1000, units: decimal, precision: 3)
+        decimalCache.remember(text, for: bytes)
+        return text
+    }
+    static let decimalCache = FormattedSizes()
     /// "1.894MiB" for 1985610.
     public static func binary(_ bytes: Double) -> String { format(bytes, base: 1024, units: binary, precision: 4) }
 
@@ -52,5 +61,24 @@ extension HumanDuration {
         if h > 0 { return "\(h)h\(m)m\(sText)s" }
         if m > 0 { return "\(m)m\(sText)s" }
         return "\(sText)s"
+    }
+}
+
+/// Sizes already formatted, by their number of bytes. Thread-safe and bounded.
+final class FormattedSizes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [Double: String] = [:]
+
+    func value(_ bytes: Double) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts[bytes]
+    }
+
+    func remember(_ text: String, for bytes: Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        if texts.count >= 1024 { texts.removeAll(keepingCapacity: true) }
+        texts[bytes] = text
     }
 }

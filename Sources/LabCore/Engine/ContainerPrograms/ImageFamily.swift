@@ -97,10 +97,10 @@ public enum ImageFamily: String, Sendable, Equatable, CaseIterable {
     /// The family of a container's image, by the name it was run with (`image`) and its id.
     static func of(image reference: String, imageID: String, engine: DockerEngine) -> ImageFamily {
         if let f = family(named: reference) { return f }
-        if let image = engine.images.first(where: { $0.id == imageID }) {
-            for tag in image.repoTags { if let f = family(named: tag) { return f } }
+        if let i = engine.imageIndex(id: imageID) {
+            for tag in engine.images[i].repoTags { if let f = family(named: tag) { return f } }
             // A built image runs what its base image has.
-            if let base = image.built?.base, let f = family(named: base) { return f }
+            if let base = engine.images[i].built?.base, let f = family(named: base) { return f }
         }
         return .busybox
     }

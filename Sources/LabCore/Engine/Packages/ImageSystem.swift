@@ -66,9 +66,9 @@ public struct ImageSystem: Sendable, Hashable {
     /// The system of a container's image, by the name it was run with (`image`) and its id.
     static func of(image reference: String, imageID: String, engine: DockerEngine) -> ImageSystem {
         if let s = of(reference: reference) { return s }
-        if let image = engine.images.first(where: { $0.id == imageID }) {
-            for tag in image.repoTags { if let s = of(reference: tag) { return s } }
-            if let base = image.built?.base, let s = of(reference: base) { return s }
+        if let i = engine.imageIndex(id: imageID) {
+            for tag in engine.images[i].repoTags { if let s = of(reference: tag) { return s } }
+            if let base = engine.images[i].built?.base, let s = of(reference: base) { return s }
         }
         return ImageSystem(distribution: .none, python: nil)
     }

@@ -191,13 +191,13 @@ public enum ObjectListing {
     static func namesOwnImage(_ c: Container, engine: DockerEngine) -> Bool {
         let name = c.config.image
         guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: "@")), !name.hasPrefix("sha256:"),
-              let image = engine.images.first(where: { $0.id == c.imageID }) else { return false }
+              let i = engine.imageIndex(id: c.imageID) else { return false }
         let slash = name.utf8.lastIndex(of: UInt8(ascii: "/"))
         let colon = name.utf8.lastIndex(of: UInt8(ascii: ":"))
         let tagged = colon != nil && (slash == nil || colon! > slash!)
         let familiar = tagged ? name : name + ":latest"
         if familiar.hasPrefix("docker.io/") || familiar.hasPrefix("library/") || familiar.hasPrefix("index.docker.io/") { return false }
-        return image.repoTags.contains(familiar)
+        return engine.images[i].repoTags.contains(familiar)
     }
 
     static func runningFor(_ c: Container, now: Double) -> String {
@@ -207,7 +207,7 @@ public enum ObjectListing {
     /// `0B (virtual 1.99MB)` when sizes were asked for, `0B` otherwise (the container's own layer
     /// is not measured: always 0B).
     static func size(_ c: Container, engine: DockerEngine, requested: Bool) -> String {
-        guard requested, let image = engine.images.first(where: { $0.id == c.imageID }), image.size > 0 else { return "0B" }
-        return "0B (virtual " + HumanSize.decimal(Double(image.size)) + ")"
+        guard requested, let i = engine.imageIndex(id: c.imageID), engine.images[i].size > 0 else { return "0B" }
+        return "0B (virtual " + HumanSize.decimal(Double(engine.images[i].size)) + ")"
     }
 }
