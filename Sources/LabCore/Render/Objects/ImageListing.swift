@@ -11,10 +11,25 @@ extension ObjectListing {
 
     /// One row of `docker images`: an image under one repository:tag (or digest).
     struct ImageRow {
-        let image: LocalImage
+        let image: ImageFacts
         let repository: String
         let tag: String
         let digest: String
+    }
+
+    /// What a row shows of its image: a whole LocalImage in every row would copy all its fields.
+    struct ImageFacts {
+        let id: String
+        let shortID: String
+        let created: Double
+        let size: Int64
+
+        init(_ image: LocalImage) {
+            id = image.id
+            shortID = image.shortID
+            created = image.created
+            size = image.size
+        }
     }
 
     public static func images(_ invocation: DockerInvocation, engine: DockerEngine, now: Double) -> CommandOutput {
@@ -102,8 +117,9 @@ extension ObjectListing {
 
     /// docker/cli imageFormatTaggedAndDigest: a row per tag (grouped by repository), per digest of
     /// that repository with --digests; repositories known only by digest get a `<none>` tag.
-    static func imageRows(_ image: LocalImage, digests showDigests: Bool) -> [ImageRow] {
-        if image.repoTags.isEmpty && image.repoDigests.isEmpty {
+    static func imageRows(_ local: LocalImage, digests showDigests: Bool) -> [ImageRow] {
+        let image = ImageFacts(local)
+        if local.repoTags.isEmpty && local.repoDigests.isEmpty {
             return [ImageRow(image: image, repository: "<none>", tag: "<none>", digest: "<none>")]
         }
         // Few names per image: kept in small arrays, in the order they first appear.
@@ -111,7 +127,7 @@ extension ObjectListing {
         var tags: [[String]] = []
         var digestRepos: [String] = []
         var digests: [[String]] = []
-        for t in image.repoTags {
+        for t in local.repoTags {
             let name = ImageName(t)
             if let k = repos.firstIndex(of: name.repository) {
                 tags[k].append(name.tag ?? "latest")
@@ -120,7 +136,7 @@ extension ObjectListing {
                 tags.append([name.tag ?? "latest"])
             }
         }
-        for d in image.repoDigests {
+        for d in local.repoDigests {
             guard let at = d.firstIndex(ascii: UInt8(ascii: "@")) else { continue }
             let repo = String(d[..<at])
             let digest = String(d[d.index(after: at)...])
@@ -153,9 +169,9 @@ extension ObjectListing {
         return rows
     }
 
-    static func imageID(_ image: LocalImage, trunc: Bool) -> String { trunc ? image.shortID : image.id }
+    static func imageID(_ image: ImageFacts, trunc: Bool) -> String { trunc ? image.shortID : image.id }
 
-    static func createdSince(_ image: LocalImage, now: Double) -> String {
+    static func createdSince(_ image: ImageFacts, now: Double) -> String {
         HumanDuration.text(seconds: now - image.created.rounded(.down)) + " ago"
     }
 
