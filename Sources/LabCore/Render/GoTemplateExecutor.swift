@@ -296,7 +296,7 @@ struct TemplateExecutor {
             if options.missingKey == .error { throw fail(node, TemplateMessages.nilData(name)) }
             return nil
         }
-        if case .object(let o) = receiver, let method = options.methods[name] {
+        if !options.methods.isEmpty, case .object(let o) = receiver, let method = options.methods[name] {
             var values: [JSONValue] = []
             for a in args { values.append(try argValue(dot, a) ?? .null) }
             if let f = final { values.append(f ?? .null) }
