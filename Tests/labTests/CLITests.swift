@@ -43,8 +43,8 @@ final class CLITests: XCTestCase {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = out.fileHandleForReading.readAllRetryingInterrupts()
+        let e = err.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         return Run(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: process.terminationStatus)
     }

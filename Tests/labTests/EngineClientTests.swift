@@ -77,8 +77,8 @@ final class EngineClientTests: XCTestCase {
         try process.run()
         let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: timer)
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = out.fileHandleForReading.readAllRetryingInterrupts()
+        let e = err.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         timer.cancel()
         return Run(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: process.terminationStatus)
@@ -174,7 +174,7 @@ final class EngineClientTests: XCTestCase {
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = out.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
@@ -208,8 +208,8 @@ final class EngineClientTests: XCTestCase {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let o = out.fileHandleForReading.readAllRetryingInterrupts()
+        let e = err.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
         return Run(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: process.terminationStatus)
     }

@@ -137,8 +137,8 @@ enum ScenarioReplay {
         // Both pipes are drained at once, so a command filling one cannot block on it.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readAllRetryingInterrupts() }
+        let o = out.fileHandleForReading.readAllRetryingInterrupts()
         group.wait()
         waitForExit(process, seconds: 60)
         timer.cancel()
