@@ -35,7 +35,7 @@ public enum HumanSize {
         decimalCache.remember(text, for: bytes)
         return text
     }
-    static let decimalCache = FormattedSizes()
+    static let decimalCache = BoundedCache<Double, String>()
     /// "1.894MiB" for 1985610.
     public static func binary(_ bytes: Double) -> String { format(bytes, base: 1024, units: binary, precision: 4) }
 
@@ -61,24 +61,5 @@ extension HumanDuration {
         if h > 0 { return "\(h)h\(m)m\(sText)s" }
         if m > 0 { return "\(m)m\(sText)s" }
         return "\(sText)s"
-    }
-}
-
-/// Sizes already formatted, by their number of bytes. Thread-safe and bounded.
-final class FormattedSizes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var texts: [Double: String] = [:]
-
-    func value(_ bytes: Double) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return texts[bytes]
-    }
-
-    func remember(_ text: String, for bytes: Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        if texts.count >= 1024 { texts.removeAll(keepingCapacity: true) }
-        texts[bytes] = text
     }
 }

@@ -11,15 +11,15 @@ struct ImagePrograms: Sendable {
 
     /// The image of a container run as `reference` (its image's id `imageID` in `engine`).
     /// A reference the catalogue knows gives the same every time, so it is worked out once
-    /// (`ImageProgramsCache`); any other is looked up in the engine's images again.
+    /// (`ImagePrograms.cache`); any other is looked up in the engine's images again.
     static func of(image reference: String, imageID: String, engine: DockerEngine) -> ImagePrograms {
-        if let known = ImageProgramsCache.shared.entry(reference) { return known }
+        if let known = cache.value(reference) { return known }
         let family = ImageFamily.of(image: reference, imageID: imageID, engine: engine)
         let system = ImageSystem.of(image: reference, imageID: imageID, engine: engine)
         let table = ContainerRuntime.withDatabaseClients(system.distribution == .none && system.python == nil
             ? family.programs : SystemProgramsCache.shared.table(family: family, system: system), image: reference)
         let entry = ImagePrograms(family: family, system: system, table: table)
-        if ImageFamily.family(named: reference) != nil { ImageProgramsCache.shared.remember(entry, for: reference) }
+        if ImageFamily.family(named: reference) != nil { cache.remember(entry, for: reference) }
         return entry
     }
 
@@ -34,24 +34,7 @@ struct ImagePrograms: Sendable {
     }
 }
 
-/// `ImagePrograms` of the catalogue's references met so far. Thread-safe and bounded, like
-/// `FamilyCache`.
-final class ImageProgramsCache: @unchecked Sendable {
-    static let shared = ImageProgramsCache()
-
-    private let lock = NSLock()
-    private var entries: [String: ImagePrograms] = [:]
-
-    func entry(_ reference: String) -> ImagePrograms? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[reference]
-    }
-
-    func remember(_ entry: ImagePrograms, for reference: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if entries.count >= 1024 { entries.removeAll(keepingCapacity: true) }
-        entries[reference] = entry
-    }
+extension ImagePrograms {
+    /// `ImagePrograms` of the catalogue's references met so far.
+    static let cache = BoundedCache<String, ImagePrograms>()
 }
