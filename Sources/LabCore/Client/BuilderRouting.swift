@@ -51,7 +51,7 @@ public struct BuilderRouting: Sendable, Equatable {
             }
             disabled = !enabled
         }
-        guard words.contains(where: { $0 == "build" || $0 == "buildx" }) else { return .success(.recorded) }
+        guard words.contains(where: { $0.sameBytes("build") || $0.sameBytes("buildx") }) else { return .success(.recorded) }
         let installed = (systemPluginDirs + [configDir() + "/cli-plugins"]).contains { files.node(at: $0 + "/docker-buildx") != nil }
         return .success(BuilderRouting(buildxInstalled: installed, forwardBuilds: installed && !disabled))
     }

@@ -59,7 +59,7 @@ public struct DockerEngine: Codable, Sendable, Equatable {
     public func containerIndex(_ reference: String) throws(EngineError) -> Int {
         if reference.isEmpty { throw .noSuchContainer(reference) }
         let name = reference.hasPrefix("/") ? String(reference.dropFirst()) : reference
-        if let i = containers.firstIndex(where: { $0.id == reference || $0.name == name }) { return i }
+        for i in containers.indices where containers[i].id.sameBytes(reference) || containers[i].name.sameBytes(name) { return i }
         let matches = containers.indices.filter { containers[$0].id.hasPrefix(reference) }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 { throw .ambiguousContainer(reference) }

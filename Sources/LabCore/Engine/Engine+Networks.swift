@@ -3,14 +3,14 @@ extension DockerEngine {
     /// Finds a network by full id, exact name, or unique id prefix.
     public func networkIndex(_ reference: String) -> Int? {
         // By index: `firstIndex(where:)` would copy each network out of the array to test it.
-        for i in networks.indices where networks[i].id == reference || networks[i].name == reference { return i }
+        for i in networks.indices where networks[i].id.sameBytes(reference) || networks[i].name.sameBytes(reference) { return i }
         let matches = networks.indices.filter { networks[$0].id.hasPrefix(reference) }
         return matches.count == 1 ? matches[0] : nil
     }
 
     /// The network whose full id is `id` (by index, without copying each network).
     func networkIndex(id: String) -> Int? {
-        for i in networks.indices where networks[i].id == id { return i }
+        for i in networks.indices where networks[i].id.sameBytes(id) { return i }
         return nil
     }
 

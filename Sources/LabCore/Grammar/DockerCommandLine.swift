@@ -16,7 +16,7 @@ public enum DockerCommandLine {
         let root = g.root
         var globals = ScannedFlags()
         var rest: ArraySlice<String>
-        if let a0 = arguments.first, a0.utf8.first == FlagScanner.dash {
+        if let a0 = arguments.first, a0.firstUTF8Byte == FlagScanner.dash {
             if let err = FlagScanner.scan(root, arguments, interspersed: false, into: &globals) {
                 return fail(DockerMessages.flagError(err, usage: root.usageLine, path: "docker"), 125)
             }
@@ -59,7 +59,7 @@ public enum DockerCommandLine {
             var next: Int? = nil
             while j < rest.endIndex {
                 let a = rest[j]
-                if a.utf8.count > 1 && a.utf8.first == UInt8(ascii: "-") {
+                if a.utf8.count > 1 && a.firstUTF8Byte == UInt8(ascii: "-") {
                     j += takesNextWord(a, cur) ? 2 : 1
                     continue
                 }

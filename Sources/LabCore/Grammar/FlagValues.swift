@@ -11,6 +11,15 @@ public struct FlagValues: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// The values in the order they were given.
     private(set) var entries: [Entry] = []
+    /// One bit for each name given, chosen by its length and first byte: most questions a
+    /// command asks are about flags not given, and a clear bit answers them without comparing.
+    private var givenBits: UInt64 = 0
+
+    /// The bit `givenBits` keeps for `name`.
+    @inline(__always)
+    private static func bit(_ name: String) -> UInt64 {
+        1 << UInt64(truncatingIfNeeded: (name.utf8.count &* 7 &+ Int(name.firstUTF8Byte ?? 0)) & 63)
+    }
 
     public init() {}
 
@@ -39,28 +48,31 @@ public struct FlagValues: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// Every value of `name` in order (none when it was not given).
     public func values(_ name: String) -> [String] {
+        guard givenBits & Self.bit(name) != 0 else { return [] }
         var values: [String] = []
-        for e in entries where e.name == name { values.append(e.value) }
+        for e in entries where e.name.sameBytes(name) { values.append(e.value) }
         return values
     }
 
     /// The last value of `name`, or nil when it was not given.
     public func last(_ name: String) -> String? {
+        guard givenBits & Self.bit(name) != 0 else { return nil }
         var i = entries.count
         while i > 0 {
             i -= 1
-            if entries[i].name == name { return entries[i].value }
+            if entries[i].name.sameBytes(name) { return entries[i].value }
         }
         return nil
     }
 
     /// Whether `name` was given.
-    public func has(_ name: String) -> Bool { entries.contains { $0.name == name } }
+    public func has(_ name: String) -> Bool { givenBits & Self.bit(name) != 0 && entries.contains { $0.name.sameBytes(name) } }
 
     /// Adds a value of `name` after those given so far.
     mutating func append(_ name: String, _ value: String) {
         if entries.isEmpty { entries.reserveCapacity(6) }
         entries.append(Entry(name: name, value: value))
+        givenBits |= Self.bit(name)
     }
 
     /// Equal when every name has the same values in the same order (the order in which different

@@ -265,7 +265,7 @@ struct TemplateExecutor {
     static func looksLikeStruct(_ o: JSONObject) -> Bool {
         if o.isEmpty { return false }
         for e in o.entries {
-            guard let f = e.key.utf8.first, f >= 0x41, f <= 0x5A else { return false }
+            guard let f = e.key.firstUTF8Byte, f >= 0x41, f <= 0x5A else { return false }
             for c in e.key.utf8 {
                 let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
                 if !ok { return false }

@@ -6,30 +6,30 @@ extension ShellInterpreter {
     func runProgram(_ arguments: [String], environment: [String: String], stdin: ShellInput,
                     stdout: OutputTarget, stderr: OutputTarget, lab: inout Lab) -> Int32 {
         guard let name = arguments.first else { return 0 }
-        if name == "exit" {
+        if name.sameBytes("exit") {
             return exitBuiltin(arguments, stderr: stderr, lab: &lab)
         }
-        if name == "source" || name == "." || name == "type" || name == "command",
+        if name.sameBytes("source") || name.sameBytes(".") || name.sameBytes("type") || name.sameBytes("command"),
            let status = interpreterBuiltin(arguments, environment: environment, stdin: stdin, stdout: stdout,
                                            stderr: stderr, lab: &lab) {
             return status
         }
-        if name == "set" {
+        if name.sameBytes("set") {
             return setBuiltin(arguments, stdout: stdout, stderr: stderr, lab: &lab)
         }
-        if name == "return" {
+        if name.sameBytes("return") {
             return returnBuiltin(arguments, stderr: stderr, lab: &lab)
         }
-        if name == "local" {
+        if name.sameBytes("local") {
             return localBuiltin(arguments, stderr: stderr, lab: &lab)
         }
         if lab.machine.shell.definesFunctions(), let body = lab.currentShell.variables[Self.functionKey(name)] {
             return callFunction(name, body: body, arguments: arguments, stdin: stdin, stdout: stdout, stderr: stderr, lab: &lab)
         }
-        if name == "read" {
+        if name.sameBytes("read") {
             return readBuiltin(arguments, input: stdin, stderr: stderr, lab: &lab)
         }
-        if name == "break" || name == "continue" {
+        if name.sameBytes("break") || name.sameBytes("continue") {
             return loopControl(arguments, stderr: stderr)
         }
         if let program = programs.program(named: name) {

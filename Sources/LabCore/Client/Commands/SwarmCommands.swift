@@ -6,7 +6,7 @@ enum SwarmCommands {
     /// Runs a swarm or node command; nil when the path is not one of them.
     static func execute(_ i: DockerInvocation, _ p: inout ProcessContext, lab: inout Lab) -> Int32? {
         // The groups of the paths below, checked first: most commands are in none of them.
-        guard let group = i.path.first, group == "swarm" || group == "node" || group == "network" || group == "system" else { return nil }
+        guard let group = i.path.first, group.sameBytes("swarm") || group.sameBytes("node") || group.sameBytes("network") || group.sameBytes("system") else { return nil }
         do throws(EngineError) {
             switch i.pathKey {
             case "swarm init": return try initSwarm(i, &p, &lab)
