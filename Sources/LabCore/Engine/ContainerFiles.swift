@@ -2,10 +2,11 @@
 /// files docker writes into every container (/etc/hostname, /etc/hosts, /etc/resolv.conf).
 enum ContainerFiles {
     /// A new container's files: the shared template (copied only when the container writes) with
-    /// its own /etc/hostname.
+    /// its own /etc/hostname, mounted over the tree as docker bind-mounts it (so creating a
+    /// container copies nothing of the template, and the file is not the container's layer).
     static func base(hostname: String) -> VirtualFileSystem {
         var fs = template
-        fs.set(.file(hostname + "\n"), at: "/etc/hostname")
+        fs.mount(hostname + "\n", at: "/etc/hostname")
         return fs
     }
 

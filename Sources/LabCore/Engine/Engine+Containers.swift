@@ -93,7 +93,7 @@ extension DockerEngine {
     /// A new container's files: the image's own when a build made it, else the common template.
     static func startingFiles(_ image: LocalImage, hostname: String) -> VirtualFileSystem {
         guard var files = image.built?.files else { return ContainerFiles.base(hostname: hostname) }
-        files.set(.file(hostname + "\n"), at: "/etc/hostname")
+        files.mount(hostname + "\n", at: "/etc/hostname")
         return files
     }
 

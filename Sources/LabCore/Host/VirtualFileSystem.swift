@@ -26,7 +26,7 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
     public var metadataChanged: Set<String>?
 
     /// Files mounted over the tree rather than held in it (docker's own mounts in a container:
-    /// /etc/hosts and /etc/resolv.conf), by path: read, written and listed as the tree's, but
+    /// /etc/hostname, /etc/hosts and /etc/resolv.conf), by path: read, written and listed as the tree's, but
     /// kept apart, so mounting them copies nothing of a tree shared with the image, and the
     /// container's layer (`docker diff`, a commit, a build step) leaves them out. nil when none.
     public var fileMounts: [String: String]?
@@ -257,7 +257,8 @@ public struct VirtualFileSystem: Codable, Sendable, Equatable {
 
     /// Mounts a file over the tree at `path` (see `fileMounts`).
     public mutating func mount(_ text: String, at path: String) {
-        if fileMounts == nil { fileMounts = [:] }
+        // A container's three (hostname, hosts, resolv.conf) fit without growing the map.
+        if fileMounts == nil { fileMounts = Dictionary(minimumCapacity: 3) }
         fileMounts![path] = text
     }
 
