@@ -77,10 +77,16 @@ struct PingProgram: SimulatedProgram {
             process.writeError("ping: bad address '\(host)'\n")
             return 1
         }
-        var out = "PING \(host) (\(address)): 56 data bytes\n"
         let reachable = dns.reaches(address)
+        // Room for every line at once: appending line by line would grow the text again and again.
+        var out = ""
+        out.reserveCapacity(200 + (reachable ? count : 0) * (48 + address.utf8.count) + 2 * host.utf8.count)
+        out += "PING "; out += host; out += " ("; out += address; out += "): 56 data bytes\n"
         if reachable {
-            for seq in 0..<count { out += "64 bytes from \(address): seq=\(seq) ttl=64 time=0.\(100 + (seq * 37) % 800) ms\n" }
+            for seq in 0..<count {
+                out += "64 bytes from "; out += address; out += ": seq="; out += String(seq)
+                out += " ttl=64 time=0."; out += String(100 + (seq * 37) % 800); out += " ms\n"
+            }
         }
         out += "\n--- \(host) ping statistics ---\n"
         out += "\(count) packets transmitted, \(reachable ? count : 0) packets received, \(reachable ? 0 : 100)% packet loss\n"

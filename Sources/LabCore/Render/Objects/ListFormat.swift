@@ -64,11 +64,7 @@ struct ListFormat {
             let line = r < 0 ? header : rows[r]
             for j in 0..<last {
                 var cell = line[j]
-                let (n, count) = cell.withUTF8 { b -> (Int, Int) in
-                    var n = 0
-                    for byte in b where byte & 0xC0 != 0x80 { n += 1 }
-                    return (n, b.count)
-                }
+                let (n, count) = cell.withUTF8 { b -> (Int, Int) in (runeCount(b), b.count) }
                 runes.append(n)
                 if n + 3 > widths[j] { widths[j] = n + 3 }
                 bytes += count
@@ -92,6 +88,25 @@ struct ListFormat {
             out.append(UInt8(ascii: "\n"))
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The runes in UTF-8 `b`: its bytes less the continuation bytes (10xxxxxx), counted eight
+    /// bytes at a time.
+    static func runeCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        var n = b.count, i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= b.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // A continuation byte has its top bit set and the next one clear.
+            n -= (w & high & ~((w << 1) & high)).nonzeroBitCount
+            i += 8
+        }
+        while i < b.count {
+            if b[i] & 0xC0 == 0x80 { n -= 1 }
+            i += 1
+        }
+        return n
     }
 
     /// A `.Label "name"` method reading the row's `Labels` text (`k=v,k2=v2`), and its header form.
