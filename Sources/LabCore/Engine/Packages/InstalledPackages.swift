@@ -69,8 +69,10 @@ public enum InstalledPackages {
     /// The programs packages installed in `files`: name, path, and the simulated program.
     static func programs(in files: VirtualFileSystem, python: ImageSystem.Python?) -> [(String, String, any SimulatedProgram)] {
         var out: [(String, String, any SimulatedProgram)] = []
-        for (database, lookup) in [(apkDatabase, PackageCatalogue.alpinePackage), (dpkgStatus, PackageCatalogue.debianPackage)] {
-            guard files.contents(of: database) != nil else { continue }
+        // Most containers never installed a package: two look-ups, and nothing built.
+        let hasAPK = files.contents(of: apkDatabase) != nil, hasDpkg = files.contents(of: dpkgStatus) != nil
+        for (database, lookup) in hasAPK || hasDpkg ? [(apkDatabase, PackageCatalogue.alpinePackage), (dpkgStatus, PackageCatalogue.debianPackage)] : [] {
+            guard database == apkDatabase ? hasAPK : hasDpkg else { continue }
             for name in systemPackages(files, database: database) {
                 for path in lookup(name)?.programs ?? [] where files.contents(of: path) != nil {
                     let program = VirtualFileSystem.baseName(of: path)
