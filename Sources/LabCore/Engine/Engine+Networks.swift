@@ -99,14 +99,17 @@ extension DockerEngine {
         endpoint.ipAddress = Self.dotted(address)
         endpoint.prefixLength = prefix
         endpoint.gateway = networks[n].userSubnet ? (networks[n].gateway ?? "") : (networks[n].gateway ?? Self.dotted(base + 1))
-        var mac: [UInt8] = Array("02:42".utf8)
-        for shift: UInt32 in [24, 16, 8, 0] {
-            let v = (address >> shift) & 255
-            mac.append(UInt8(ascii: ":"))
-            mac.append(Self.hexDigit(v >> 4))
-            mac.append(Self.hexDigit(v & 15))
+        // 02:42 and the address's four bytes in hex: 17 bytes written in place.
+        endpoint.macAddress = String(unsafeUninitializedCapacity: 17) { b in
+            for (k, c) in "02:42".utf8.enumerated() { b[k] = c }
+            for n in 0..<4 {
+                let v = (address >> UInt32(24 - 8 * n)) & 255
+                b[5 + 3 * n] = UInt8(ascii: ":")
+                b[6 + 3 * n] = Self.hexDigit(v >> 4)
+                b[7 + 3 * n] = Self.hexDigit(v & 15)
+            }
+            return 17
         }
-        endpoint.macAddress = String(decoding: mac, as: UTF8.self)
     }
 
     /// A subnet's `a.b.c.d` parts that read as numbers and its prefix length (nil without a `/`
@@ -184,16 +187,18 @@ extension DockerEngine {
     }
 
     static func dotted(_ a: UInt32) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(15)
-        for shift: UInt32 in [24, 16, 8, 0] {
-            let v = (a >> shift) & 255
-            if shift != 24 { bytes.append(UInt8(ascii: ".")) }
-            if v >= 100 { bytes.append(48 + UInt8(v / 100)) }
-            if v >= 10 { bytes.append(48 + UInt8(v / 10 % 10)) }
-            bytes.append(48 + UInt8(v % 10))
+        // At most 15 bytes, written in place (no array to build and decode).
+        String(unsafeUninitializedCapacity: 15) { b in
+            var k = 0
+            for n in 0..<4 {
+                let v = (a >> UInt32(24 - 8 * n)) & 255
+                if n > 0 { b[k] = UInt8(ascii: "."); k += 1 }
+                if v >= 100 { b[k] = 48 + UInt8(v / 100); k += 1 }
+                if v >= 10 { b[k] = 48 + UInt8(v / 10 % 10); k += 1 }
+                b[k] = 48 + UInt8(v % 10); k += 1
+            }
+            return k
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Gives a starting container its endpoints: its network mode's network first.

@@ -104,24 +104,22 @@ extension DockerEngine {
     /// Appends a process's output to the container's log, line by line.
     mutating func log(_ c: Int, _ stream: OutputStream, _ text: String, now: Double) {
         var bytes = text
-        let lines = bytes.withUTF8 { b -> [String]? in
-            // Without a carriage return every newline byte is a character of its own: split on bytes.
-            if b.contains(13) { return nil }
-            var lines: [String] = []
+        // Without a carriage return every newline byte is a character of its own: split on bytes,
+        // straight into the log.
+        let split = bytes.withUTF8 { b -> Bool in
+            if b.contains(13) { return false }
             var start = 0
             while start < b.count {
                 var end = start
                 while end < b.count && b[end] != 10 { end += 1 }
                 if end < b.count { end += 1 }
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                let line = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+                containers[c].logs.append(LogEntry(time: now, stream: stream, text: line))
                 start = end
             }
-            return lines
+            return true
         }
-        if let lines {
-            for line in lines { containers[c].logs.append(LogEntry(time: now, stream: stream, text: line)) }
-            return
-        }
+        if split { return }
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
