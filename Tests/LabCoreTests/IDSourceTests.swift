@@ -23,3 +23,19 @@ final class RuneCountTests: XCTestCase {
         }
     }
 }
+
+/// Plain words that glob or brace expansion would change are told apart from inert ones.
+final class InertWordTests: XCTestCase {
+    func testGlobAndBraceBytesAnywhereInAWord() {
+        let cases: [(String, Bool)] = [
+            ("", true), ("nginx", true), ("--network=appnet", true), ("POSTGRES_PASSWORD=secret", true),
+            ("*", false), ("abcdefgh*", false), ("abcdefghijklmno?", false), ("abcdefg[", false),
+            ("{a,b}", false), ("abcdefgh{a}", false), ("{{.Names}}", false), ("abc{def", true), ("}abc{", true),
+            ("abcdefghijklmnop}", true), ("héllo-wörld-ünïcödé", true), ("héllo-wörld-*", false),
+        ]
+        for (word, inert) in cases {
+            var bytes = word
+            XCTAssertEqual(bytes.withUTF8(ShellInterpreter.isInert), inert, word)
+        }
+    }
+}

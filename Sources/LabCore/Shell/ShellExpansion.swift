@@ -131,18 +131,21 @@ extension ShellInterpreter {
         for word in words {
             guard let text = word.plainText else { return nil }
             var bytes = text
-            let inert = bytes.withUTF8 { b -> Bool in
-                var open = false
-                for c in b {
-                    if c == 0x2A || c == 0x3F || c == 0x5B { return false }
-                    if c == ShellBytes.lbrace { open = true } else if c == ShellBytes.rbrace && open { return false }
-                }
-                return true
-            }
-            guard inert else { return nil }
+            guard bytes.withUTF8(isInert) else { return nil }
             fields.append(text)
         }
         return fields
+    }
+
+    /// Whether a plain word's bytes stay as they are: no glob character (`*`, `?`, `[`) and no
+    /// `{` followed later by `}`.
+    static func isInert(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var open = false
+        for c in b {
+            if c == 0x2A || c == 0x3F || c == 0x5B { return false }
+            if c == ShellBytes.lbrace { open = true } else if c == ShellBytes.rbrace && open { return false }
+        }
+        return true
     }
 
     static func hasBraces(_ word: ShellWord) -> Bool {
