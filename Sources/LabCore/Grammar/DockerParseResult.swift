@@ -14,38 +14,67 @@ public enum DockerParseResult: Sendable, Equatable {
     case failure(DockerCLIError)
 }
 
-/// An accepted docker command line, resolved to its canonical command.
+/// An accepted docker command line, resolved to its canonical command. Its parts never change,
+/// so they are held once in a shared storage: handing an invocation from the client to the
+/// daemon and its commands copies one reference, not eight fields.
 public struct DockerInvocation: Sendable, Equatable {
+    /// The parts, immutable.
+    private final class Storage: Sendable {
+        let path: [String]
+        let pathKey: String
+        let typed: String
+        let options: FlagValues
+        let arguments: [String]
+        let global: FlagValues
+        let clientStdout: String
+        let clientStderr: String
+
+        init(path: [String], pathKey: String, typed: String, options: FlagValues, arguments: [String], global: FlagValues,
+             clientStdout: String, clientStderr: String) {
+            self.path = path
+            self.pathKey = pathKey
+            self.typed = typed
+            self.options = options
+            self.arguments = arguments
+            self.global = global
+            self.clientStdout = clientStdout
+            self.clientStderr = clientStderr
+        }
+    }
+
+    private let storage: Storage
+
     /// Canonical command path, e.g. `["container","run"]` for `docker run` and
     /// `docker container run`; `["container","ls"]` for `docker ps`.
-    public let path: [String]
+    public var path: [String] { storage.path }
     /// `path` joined by blanks (`container run`), for routing the command.
-    public let pathKey: String
+    public var pathKey: String { storage.pathKey }
     /// The command as the learner typed it, e.g. `"docker run"` or `"docker container list"`.
-    public let typed: String
+    public var typed: String { storage.typed }
     /// Every flag by long name, each value in order (bools: "true"/"false").
-    public let options: FlagValues
+    public var options: FlagValues { storage.options }
     /// The positional arguments.
-    public let arguments: [String]
+    public var arguments: [String] { storage.arguments }
     /// Global options given before the command (`-H`, `--context`, `-D`, `-l`…), by long name.
-    public let global: FlagValues
+    public var global: FlagValues { storage.global }
     /// What the real client prints by itself before running the command: deprecation notices
     /// on stdout (`Flag --time has been deprecated, use --timeout instead`) and the legacy
     /// builder banner of `docker build` on stderr. Print them first; usually "".
-    public let clientStdout: String
-    public let clientStderr: String
+    public var clientStdout: String { storage.clientStdout }
+    public var clientStderr: String { storage.clientStderr }
 
     public init(path: [String], typed: String, options: FlagValues, arguments: [String], global: FlagValues,
                 clientStdout: String = "", clientStderr: String = "", pathKey: String? = nil) {
         // pathKey: `path` joined by blanks, when the caller has it already.
-        self.path = path
-        self.pathKey = pathKey ?? path.joined(separator: " ")
-        self.typed = typed
-        self.options = options
-        self.arguments = arguments
-        self.global = global
-        self.clientStdout = clientStdout
-        self.clientStderr = clientStderr
+        storage = Storage(path: path, pathKey: pathKey ?? path.joined(separator: " "), typed: typed, options: options,
+                          arguments: arguments, global: global, clientStdout: clientStdout, clientStderr: clientStderr)
+    }
+
+    /// Equal when every part is (the same storage at once).
+    public static func == (a: DockerInvocation, b: DockerInvocation) -> Bool {
+        if a.storage === b.storage { return true }
+        return a.path == b.path && a.pathKey == b.pathKey && a.typed == b.typed && a.options == b.options
+            && a.arguments == b.arguments && a.global == b.global && a.clientStdout == b.clientStdout && a.clientStderr == b.clientStderr
     }
 
     /// Whether a bool flag was given and its last value is true.
