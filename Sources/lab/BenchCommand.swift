@@ -50,6 +50,7 @@ struct BenchCommand: ParsableCommand {
             let replay = EngineBenchmark.replay(seconds: seconds)
             print("replayed docker commands: \(Int(replay.commandsPerSecond)) commands/s on one core "
                   + "(\(replay.commands) commands of a \(EngineBenchmark.session.count)-command session, \(String(format: "%.2f", replay.seconds)) CPU s)")
+            print("  Swift runtime: \(RuntimeLinkage.current().rawValue)")
             if byCommand {
                 let session = gradeSession ? GradeBenchmark.transcript(3).split(separator: "\n").map(String.init) : EngineBenchmark.session
                 for (command, micros) in EngineBenchmark.perCommand(session: session) { print(String(format: "%8.1f µs  ", micros) + command) }
