@@ -8,7 +8,7 @@ import LabCore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the lab's speed (run with: swift run -c release lab bench).",
+        abstract: "Measure the lab's speed (build with: swift build -c release --static-swift-stdlib).",
         discussion: "Throughputs are per CPU-second of the measuring thread, so they describe one core whatever else the machine runs.")
 
     @Option(help: "CPU seconds to spend on each measurement.")
