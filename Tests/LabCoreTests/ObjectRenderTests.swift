@@ -71,6 +71,25 @@ final class ObjectRenderTests: XCTestCase {
                        "5000-5001/tcp, 127.0.0.1:7000->7000/udp, 0.0.0.0:8090-8091->8090-8091/tcp, [::]:8090-8091->8090-8091/tcp, 0.0.0.0:9000->80/tcp, [::]:9000->80/tcp")
     }
 
+    /// Only mappings to other host ports, on both addresses, and on one address in reverse order.
+    func testPortDisplayOfMappingsOnly() {
+        typealias P = PortDisplay.Port
+        let both = [P(privatePort: 80, publicPort: 8080, type: "tcp", ip: "::"), P(privatePort: 80, publicPort: 8080, type: "tcp", ip: "0.0.0.0")]
+        XCTAssertEqual(PortDisplay.display(both), "0.0.0.0:8080->80/tcp, [::]:8080->80/tcp")
+        let two = [P(privatePort: 443, publicPort: 8443, type: "tcp", ip: "127.0.0.1"), P(privatePort: 53, publicPort: 5353, type: "udp", ip: "127.0.0.1")]
+        XCTAssertEqual(PortDisplay.display(two), "127.0.0.1:5353->53/udp, 127.0.0.1:8443->443/tcp")
+        XCTAssertEqual(PortDisplay.display([two[0]]), "127.0.0.1:8443->443/tcp")
+    }
+
+    /// Cells are padded to the widest cell of their column plus 3 (at least 10), however wide.
+    func testTablePadsWideColumns() {
+        let wide = String(repeating: "x", count: 70)
+        let table = ListFormat.table(["NAME", "ID"], [[wide, "1"], ["…é", "2"]])
+        let pad = { (n: Int) in String(repeating: " ", count: n) }
+        XCTAssertEqual(table, "NAME" + pad(69) + "ID\n" + wide + pad(3) + "1\n" + "…é" + pad(71) + "2\n")
+        XCTAssertEqual(ListFormat.table(["A", "B"], []), "A" + pad(9) + "B\n")
+    }
+
     /// docker/cli ContainerContext.Image: the familiar reference while truncating, the image id once
     /// the name no longer names the container's image.
     func testImageColumn() throws {
