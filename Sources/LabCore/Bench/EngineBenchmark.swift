@@ -110,7 +110,7 @@ public enum EngineBenchmark {
 
     /// The process's resident set size (Linux /proc/self/statm), or 0 where unavailable.
     public static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        guard let text = ProcFile.text("/proc/self/statm") else { return 0 }
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
